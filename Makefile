@@ -1,0 +1,53 @@
+# framing: `make run` (all tables, figures and the report) and `make test` (the whole suite).
+# Both create .venv/ and install what they need; nothing else is required but Python >= 3.10.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export MPLBACKEND := Agg
+export PYTHONHASHSEED := 0
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run data figures test lint format bench clean
+
+## Show this help
+help:
+	@awk '/^## /{doc=substr($$0,4); next} /^[a-z-]+:/{if(doc){split($$1,t,":"); printf "  %-10s %s\n", t[1], doc}; doc=""}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev,dask,html,notebooks]"
+	touch $(STAMP)
+
+## Create .venv/ and install framing with every extra (re-runs only when pyproject.toml changes)
+setup: $(STAMP)
+
+## The main job: articles, every stage's tables, figures and report on the bundled corpora
+run: setup
+	$(BIN)/framing run
+
+## Rebuild the articles tables under data/processed/ from data/raw/
+data: setup
+	$(BIN)/python -c "from framing.pipeline import prepare_bundled; prepare_bundled()"
+
+## Run the whole test suite offline (sockets disabled)
+test: setup
+	$(BIN)/python -m pytest
+
+## Lint with ruff
+lint: setup
+	$(BIN)/ruff check src tests bench
+
+## Format with ruff
+format: setup
+	$(BIN)/ruff format src tests bench
+
+## Print the speed benchmarks (MB/s per core)
+bench: setup
+	$(BIN)/python bench/run.py
+
+## Remove derived data and caches (never data/raw)
+clean:
+	rm -rf data/processed/* .cache .pytest_cache

@@ -1,0 +1,457 @@
+"""The articles table: its schema, validation, and loading of users' corpora.
+
+``load_corpus`` reads CSV/TSV, JSONL, Parquet, a folder of ``.txt`` or ``.html`` files, or a single
+text file, and returns a validated **articles** table. Every load counts what it read, kept and
+skipped (with reasons) in an :class:`IngestReport`; nothing is dropped silently and input files are
+only ever opened for reading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from framing._errors import FramingError, missing_column
+
+log = logging.getLogger("framing")
+
+ARTICLE_COLUMNS = [
+    "doc_id", "outlet", "relay", "title", "date", "byline", "url", "kind", "text", "source",
+    "source_lines", "outlet_evidence", "outlet_confidence", "embeds", "paragraph_lines", "flags",
+]
+FURNITURE_COLUMNS = ["source", "line", "text", "rule", "doc_id", "action"]
+KINDS = ("news", "commentary", "interview", "excerpt")
+TABLE_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
+                  ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
+#: Articles longer than this many characters are skipped with a reason (see ``max_chars``).
+MAX_CHARS = 10_000_000
+
+
+@dataclass
+class IngestReport:
+    """What a load read, kept and skipped, with one reason per skipped record."""
+
+    source: str
+    read: int = 0
+    kept: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (record, reason)
+    notes: list[str] = field(default_factory=list)
+
+    def skip(self, record: str, reason: str) -> None:
+        self.skipped.append((record, reason))
+        log.debug("skipped %s: %s", record, reason)
+
+    def summary(self) -> str:
+        """One line: read / kept / skipped, and the reasons."""
+        line = f"{self.source}: read {self.read}, kept {self.kept}, skipped {len(self.skipped)}"
+        if self.skipped:
+            reasons = pd.Series([r for _, r in self.skipped]).str.split(":").str[0].value_counts()
+            line += " (" + ", ".join(f"{n} {r}" for r, n in reasons.items()) + ")"
+        return line
+
+
+# ---------------------------------------------------------------- reading bytes as text
+def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, encoding)``.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; other bytes that are not
+    valid UTF-8 are read as cp1252 (latin-1 for the five bytes cp1252 leaves undefined). A few
+    NUL bytes are removed; a file that is mostly NUL or control bytes is binary and raises
+    :class:`FramingError`.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    sample = data[:65536]
+    if sample:
+        nul = sample.count(0)
+        control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+        if nul / len(sample) > 0.01 or control / len(sample) > 0.1:
+            raise FramingError(
+                f"{name} looks binary ({nul} NUL and {control} control bytes in the first "
+                f"{len(sample)}); expected text."
+            )
+    encoding = "utf-8"
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
+        encoding = "utf-8 (NUL bytes removed)"
+    try:
+        return data.decode("utf-8"), encoding
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def read_text(path: str | Path) -> tuple[str, str]:
+    """Read a text file whatever its encoding; return ``(text, encoding)``."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"No such file: {path}")
+    if path.is_dir():
+        raise FramingError(f"{path} is a folder; expected a file.")
+    return decode_bytes(path.read_bytes(), str(path))
+
+
+# ---------------------------------------------------------------- offsets back to raw lines
+def raw_line(article: pd.Series | dict, offset: int) -> int | None:
+    """Return the 1-based raw-file line that holds character ``offset`` of an article's text.
+
+    Uses the article's ``paragraph_lines``; for corpora without them, the first line or row of
+    ``source_lines``; None when neither is known.
+    """
+    paras = json.loads(article.get("paragraph_lines") or "[]")
+    if paras:
+        starts = [p[1] for p in paras]
+        return int(paras[max(bisect_right(starts, offset) - 1, 0)][0])
+    first = str(article.get("source_lines") or "").split("-")[0]
+    return int(first) if first.isdigit() else None
+
+
+def embed_spans(article: pd.Series | dict) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are embedded material (tweets), not the outlet's own words."""
+    return [(int(e[0]), int(e[1])) for e in json.loads(article.get("embeds") or "[]")]
+
+
+# ---------------------------------------------------------------- validation
+def _stable_id(text: str) -> str:
+    return "d" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+
+
+def validate_articles(
+    data: pd.DataFrame,
+    *,
+    text: str = "text",
+    outlet: str | None = "outlet",
+    source: str = "",
+    max_chars: int = MAX_CHARS,
+    report: IngestReport | None = None,
+) -> pd.DataFrame:
+    """Check and complete a frame into the **articles** table.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per article; needs a text column, ideally an outlet column.
+    text, outlet : str
+        Names of the text and outlet columns in ``data``. ``outlet=None`` sets every outlet to
+        ``"unknown"``.
+    source : str
+        Name of the file the rows came from (``source`` column, evidence text).
+    max_chars : int
+        Longer texts are skipped with a reason.
+    report : IngestReport, optional
+        Receives counts and reasons; a new one is made when omitted.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`ARTICLE_COLUMNS` in order, all strings except ``outlet_confidence``.
+        Empty texts are kept and flagged ``empty_text``; duplicate ids are renamed (different
+        text) or skipped (same text), with the reason in the report.
+    """
+    report = report or IngestReport(source or "data")
+    if text not in data.columns:
+        raise FramingError(
+            missing_column(text, data.columns).rstrip(".")
+            + "; pass text_col=... (CLI: --text-col) to name another."
+        )
+    if outlet is not None and outlet not in data.columns:
+        raise FramingError(
+            missing_column(outlet, data.columns).rstrip(".")
+            + "; pass outlet_col=... (CLI: --outlet-col) to name another, or outlet_col=None "
+            "(CLI: --outlet-col '') to set every outlet to 'unknown'."
+        )
+    frame = data.rename(columns={text: "text", **({outlet: "outlet"} if outlet else {})}).copy()
+    if report.read == 0:
+        report.read = len(frame)
+    frame["text"] = frame["text"].astype(object).where(frame["text"].notna(), "").astype(str)
+    if outlet is None:
+        frame["outlet"] = "unknown"
+    frame["outlet"] = frame["outlet"].astype(object).where(frame["outlet"].notna(), "unknown")
+    frame["outlet"] = frame["outlet"].astype(str).str.strip().replace("", "unknown")
+    defaults = {
+        "relay": "", "title": "", "date": "", "byline": "", "url": "", "kind": "news",
+        "source": source, "embeds": "[]", "paragraph_lines": "[]", "flags": "",
+    }
+    for col, value in defaults.items():
+        if col not in frame.columns:
+            frame[col] = value
+        frame[col] = frame[col].astype(object).where(frame[col].notna(), value).astype(str)
+    if "outlet_evidence" not in frame.columns:
+        frame["outlet_evidence"] = (
+            f"column {outlet!r} of {source or 'the data'}" if outlet else "no outlet column"
+        )
+    if "outlet_confidence" not in frame.columns:
+        frame["outlet_confidence"] = 1.0 if outlet else 0.0
+    frame.loc[frame["outlet"] == "unknown", "outlet_confidence"] = 0.0
+    if "source_lines" not in frame.columns:
+        frame["source_lines"] = [str(i + 2) for i in range(len(frame))]  # CSV row incl. header
+    if "doc_id" not in frame.columns:
+        frame["doc_id"] = [_stable_id(t) for t in frame["text"]]
+    frame["doc_id"] = frame["doc_id"].astype(str)
+    frame["date"] = frame["date"].map(_iso_date)
+
+    keep = []
+    seen: dict[str, str] = {}
+    for i, row in enumerate(frame.itertuples(index=False)):
+        rec = f"{source or 'row'}#{i + 1} (doc_id {row.doc_id})"
+        if len(row.text) > max_chars:
+            report.skip(rec, f"too long: {len(row.text):,} characters > max_chars={max_chars:,}")
+            continue
+        if row.doc_id in seen:
+            if seen[row.doc_id] == row.text:
+                report.skip(rec, "duplicate: same doc_id and text as an earlier row")
+                continue
+            n = 2
+            while f"{row.doc_id}~{n}" in seen:
+                n += 1
+            new_id = f"{row.doc_id}~{n}"
+            report.notes.append(f"{rec}: duplicate doc_id with different text, renamed {new_id}")
+            frame.iat[i, frame.columns.get_loc("doc_id")] = new_id
+            seen[new_id] = row.text
+        else:
+            seen[row.doc_id] = row.text
+        if not row.text.strip():
+            flags = frame.iat[i, frame.columns.get_loc("flags")]
+            frame.iat[i, frame.columns.get_loc("flags")] = ";".join(
+                f for f in (flags, "empty_text") if f)
+            report.notes.append(f"{rec}: empty text (kept, flagged empty_text)")
+        keep.append(i)
+    out = frame.iloc[keep][ARTICLE_COLUMNS].reset_index(drop=True)
+    out["outlet_confidence"] = out["outlet_confidence"].astype(float)
+    for col in ARTICLE_COLUMNS:
+        if col != "outlet_confidence":
+            out[col] = out[col].astype(str)
+    report.kept += len(out)
+    return out
+
+
+def _iso_date(value: object) -> str:
+    s = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
+    if not s:
+        return ""
+    try:
+        return pd.Timestamp(s).date().isoformat()
+    except (ValueError, TypeError):
+        return s
+
+
+# ---------------------------------------------------------------- loading
+def load_corpus(
+    path: str | Path,
+    *,
+    text_col: str = "text",
+    outlet_col: str | None = "outlet",
+    id_col: str | None = None,
+    max_chars: int = MAX_CHARS,
+    return_report: bool = False,
+) -> pd.DataFrame | tuple[pd.DataFrame, IngestReport]:
+    """Load a corpus into a validated **articles** table.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.csv``/``.tsv``, ``.jsonl``/``.json``, ``.parquet`` file; a folder of ``.txt`` or
+        ``.html`` files (one article each; a sub-folder name is the outlet); or one ``.txt`` file
+        (one article). HTML needs the ``framing[html]`` extra (trafilatura).
+    text_col, outlet_col : str
+        Columns holding text and outlet in tables. ``outlet_col=None``: outlet ``"unknown"``.
+    id_col : str, optional
+        Column to use as ``doc_id`` (default: ``doc_id`` if present, else a hash of the text).
+    max_chars : int
+        Longer articles are skipped with a reason.
+    return_report : bool, default=False
+        Also return the :class:`IngestReport`.
+
+    Returns
+    -------
+    DataFrame, or (DataFrame, IngestReport)
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "c.csv").write_text("text,outlet\\nThe regime said.,SANA\\n", encoding="utf-8")
+    >>> load_corpus(folder / "c.csv")[["outlet", "text"]].values.tolist()
+    [['SANA', 'The regime said.']]
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"No such file or folder: {path}")
+    report = IngestReport(str(path))
+    if path.is_dir():
+        frame = _read_folder(path, report)
+        articles = validate_articles(frame, source=path.name, max_chars=max_chars,
+                                     report=report, outlet="outlet")
+    else:
+        kind = TABLE_SUFFIXES.get(path.suffix.lower())
+        if kind is None and path.suffix.lower() in (".txt", ".md", ".text", ""):
+            text, enc = read_text(path)
+            _note_encoding(report, path.name, enc)
+            frame = pd.DataFrame({"doc_id": [path.stem], "text": [text], "outlet": ["unknown"]})
+            articles = validate_articles(frame, source=path.name, max_chars=max_chars,
+                                         report=report, outlet="outlet")
+        elif kind is None:
+            raise FramingError(
+                f"Cannot read {path.name!r}: unknown file type {path.suffix!r}; expected one of "
+                f"{sorted(TABLE_SUFFIXES) + ['.txt', 'a folder']}."
+            )
+        else:
+            frame = _read_table(path, kind, report)
+            if id_col:
+                if id_col not in frame.columns:
+                    raise FramingError(missing_column(id_col, frame.columns, "id_col"))
+                frame = frame.rename(columns={id_col: "doc_id"})
+            articles = validate_articles(frame, text=text_col, outlet=outlet_col,
+                                         source=path.name, max_chars=max_chars, report=report)
+    log.info(report.summary())
+    for note in report.notes:
+        log.info("  note: %s", note)
+    return (articles, report) if return_report else articles
+
+
+def _note_encoding(report: IngestReport, name: str, encoding: str) -> None:
+    if encoding not in ("utf-8", "utf-8-sig"):
+        report.notes.append(f"{name}: read as {encoding}")
+
+
+def _read_table(path: Path, kind: str, report: IngestReport) -> pd.DataFrame:
+    if kind == "parquet":
+        try:
+            frame = pd.read_parquet(path)
+        except Exception as exc:  # pyarrow raises several types for a bad file
+            raise FramingError(f"{path.name}: not a readable Parquet file ({exc}).") from exc
+        report.read = len(frame)
+        return frame
+    text, enc = read_text(path)
+    _note_encoding(report, path.name, enc)
+    if not text.strip():
+        raise FramingError(f"{path.name} is empty.")
+    if kind == "jsonl":
+        rows, n = [], 0
+        stripped = text.lstrip()
+        if stripped.startswith("["):  # a JSON array rather than JSON lines
+            try:
+                rows = json.loads(stripped)
+            except json.JSONDecodeError as exc:
+                raise FramingError(f"{path.name}: not valid JSON ({exc}).") from exc
+            report.read = len(rows)
+            return pd.DataFrame(rows)
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            n += 1
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                report.skip(f"{path.name} line {lineno}", f"bad JSON: {exc.msg}")
+                continue
+            if not isinstance(obj, dict):
+                report.skip(f"{path.name} line {lineno}", "bad JSON: not an object")
+                continue
+            rows.append(obj)
+        report.read = n
+        return pd.DataFrame(rows)
+    bad: list[list[str]] = []
+
+    def on_bad(fields: list[str]) -> None:
+        bad.append(fields)
+        return None
+
+    frame = pd.read_csv(io.StringIO(text), sep="\t" if kind == "tsv" else ",", dtype=str,
+                        keep_default_na=False, engine="python", on_bad_lines=on_bad,
+                        index_col=False)
+    for fields in bad:
+        report.skip(f"{path.name} row starting {','.join(fields)[:40]!r}",
+                    f"broken row: {len(fields)} fields, header has {len(frame.columns)}")
+    report.read = len(frame) + len(bad)
+    return frame
+
+
+def _read_folder(path: Path, report: IngestReport) -> pd.DataFrame:
+    files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+    rows = []
+    report.read = len(files)
+    for f in files:
+        rec = str(f.relative_to(path))
+        outlet = f.parent.name if f.parent != path else "unknown"
+        suffix = f.suffix.lower()
+        if suffix not in (".txt", ".html", ".htm"):
+            report.skip(rec, f"unsupported file type {suffix or '(none)'}")
+            continue
+        try:
+            text, enc = read_text(f)
+        except FramingError as exc:
+            report.skip(rec, f"unreadable: {exc}")
+            continue
+        _note_encoding(report, rec, enc)
+        title = ""
+        if suffix in (".html", ".htm"):
+            text, title = _html_to_text(text, rec)
+        rows.append({"doc_id": f.with_suffix("").relative_to(path).as_posix(), "text": text,
+                     "title": title, "outlet": outlet, "source": rec, "source_lines": "1"})
+    report.read = len(files)
+    report.kept = 0
+    return pd.DataFrame(rows, columns=["doc_id", "text", "title", "outlet", "source",
+                                       "source_lines"])
+
+
+def _html_to_text(html: str, name: str) -> tuple[str, str]:
+    try:
+        import trafilatura
+    except ImportError as exc:  # optional extra
+        raise FramingError(
+            f"Reading {name} (HTML) needs trafilatura: pip install 'framing[html]'."
+        ) from exc
+    text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    meta = trafilatura.extract_metadata(html)
+    title = (meta.title if meta is not None and meta.title else "") or ""
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}" if text else title
+    return text, title
+
+
+# ---------------------------------------------------------------- writing
+def check_output_path(path: str | Path) -> Path:
+    """Return ``path`` if its suffix names a table format framing writes, else raise."""
+    path = Path(path)
+    if TABLE_SUFFIXES.get(path.suffix.lower()) not in ("csv", "jsonl", "parquet"):
+        raise FramingError(
+            f"Cannot write {path.name!r}: use a .csv, .jsonl or .parquet file name."
+        )
+    return path
+
+
+def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write a table as CSV, JSONL or Parquet, chosen by the file's suffix; return the path.
+
+    Output is deterministic (no index, fixed column order, ``\\n`` line ends) so re-runs give
+    identical files.
+    """
+    path = check_output_path(path)
+    kind = TABLE_SUFFIXES[path.suffix.lower()]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "csv":
+        frame.to_csv(path, index=False, lineterminator="\n")
+    elif kind == "jsonl":
+        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+    else:
+        frame.to_parquet(path, index=False)
+    return path
+
+
+def read_articles(path: str | Path, *, text_col: str = "text", outlet_col: str | None = "outlet"
+                  ) -> pd.DataFrame:
+    """Read an articles table written by ``framing segment`` or any corpus :func:`load_corpus` reads."""
+    return load_corpus(path, text_col=text_col, outlet_col=outlet_col)

@@ -1,0 +1,52 @@
+"""Read YAML lexicons shipped in ``framing/lexicons`` (or a user's copy) safely and strictly."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from framing._errors import FramingError, bad_entry
+
+
+def read_yaml(name_or_path: str | Path) -> Any:
+    """Load a YAML file with the safe loader.
+
+    ``name_or_path`` is either a path to a user's file or the name of a bundled lexicon
+    (``"outlets.yaml"``), read with :mod:`importlib.resources`.
+    """
+    path = Path(name_or_path)
+    if path.exists():
+        raw = path.read_text(encoding="utf-8")
+        source = str(path)
+    else:
+        ref = resources.files("framing") / "lexicons" / str(name_or_path)
+        if not ref.is_file():
+            raise FramingError(
+                f"Lexicon {str(name_or_path)!r} is neither a file nor a bundled lexicon; "
+                "bundled ones are "
+                f"{sorted(p.name for p in (resources.files('framing') / 'lexicons').iterdir())}."
+            )
+        raw = ref.read_text(encoding="utf-8")
+        source = f"framing/lexicons/{name_or_path}"
+    try:
+        return yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise FramingError(f"{source}: not valid YAML ({exc}).") from exc
+
+
+def check_keys(source: str, entry: str, data: dict, required: set[str], optional: set[str]) -> None:
+    """Raise a clear error when ``data`` lacks a required key or has an unknown one."""
+    if not isinstance(data, dict):
+        raise FramingError(bad_entry(source, entry, f"must be a mapping, got {type(data).__name__}"))
+    missing = required - data.keys()
+    if missing:
+        raise FramingError(bad_entry(source, entry, f"lacks key(s) {sorted(missing)}"))
+    unknown = data.keys() - required - optional
+    if unknown:
+        raise FramingError(
+            bad_entry(source, entry, f"has unknown key(s) {sorted(unknown)}; "
+                      f"allowed are {sorted(required | optional)}")
+        )

@@ -1,0 +1,66 @@
+"""The ``framing`` command: outputs on the bundled page, and one-line errors for user mistakes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing import config
+from framing.cli import main
+
+
+def test_segment_writes_articles_and_furniture(tmp_path, capsys):
+    out = tmp_path / "articles.jsonl"
+    assert main(["segment", str(config.SEED_FILE), "-o", str(out)]) == 0
+    articles = pd.read_json(out, lines=True, dtype=False)
+    assert len(articles) == 15 and (articles["outlet"] != "unknown").all()
+    furniture = pd.read_json(tmp_path / "articles_furniture.jsonl", lines=True, dtype=False)
+    assert "Related:" in set(furniture["text"])
+    assert "15 articles (0 with unknown outlet)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_segment_output_format_follows_the_suffix(tmp_path, suffix):
+    out = tmp_path / f"articles{suffix}"
+    assert main(["segment", str(config.SEED_FILE), "-o", str(out)]) == 0
+    frame = pd.read_csv(out, dtype=str) if suffix == ".csv" else pd.read_parquet(out)
+    assert frame["doc_id"].tolist()[:2] == ["a01", "a02"]
+
+
+def test_load_converts_a_user_corpus(tmp_path):
+    src = tmp_path / "mine.csv"
+    src.write_text("body,paper\nThe regime said.,SANA\n", encoding="utf-8")
+    out = tmp_path / "articles.csv"
+    assert main(["load", str(src), "-o", str(out), "--text-col", "body",
+                 "--outlet-col", "paper"]) == 0
+    assert pd.read_csv(out)["outlet"].tolist() == ["SANA"]
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["segment", "/no/such/page.txt", "-o", "x.csv"], "No such file: /no/such/page.txt"),
+    (["load", "{tmp}/c.csv", "-o", "{tmp}/o.csv"], "Column 'outlet' not in data"),
+    (["load", "{tmp}/c.csv", "-o", "{tmp}/o.txt", "--outlet-col", ""], "use a .csv, .jsonl"),
+    (["segment", "{tmp}/empty.txt", "-o", "{tmp}/o.csv"], "is empty: nothing to segment"),
+    (["segment", "{tmp}/junk.txt", "-o", "{tmp}/o.csv"], "looks binary"),
+])
+def test_user_mistakes_give_one_line_and_exit_2(tmp_path, capsys, argv, message):
+    (tmp_path / "c.csv").write_text("text\nhello\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "junk.txt").write_bytes(bytes(range(32)) * 100)
+    argv = [a.format(tmp=tmp_path) for a in argv]
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0] and "Traceback" not in err[0]
+    assert err[0].startswith(f"framing {argv[0]}: error: ")
+
+
+def test_verbose_shows_the_traceback(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        main(["--verbose", "segment", str(tmp_path / "nope.txt"), "-o", "x.csv"])
+
+
+def test_bad_subcommand_exits_with_usage(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["segmnt"])
+    assert exc.value.code == 2
+    assert "invalid choice: 'segmnt'" in capsys.readouterr().err
