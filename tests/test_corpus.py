@@ -178,3 +178,25 @@ def test_loading_never_writes_to_the_input(tmp_path):
 def test_dates_become_iso(tmp_path):
     path = _csv(tmp_path / "c.csv", "text,outlet,date\nx,AFP,11/18/2016\ny,AFP,not a date\n")
     assert load_corpus(path)["date"].tolist() == ["2016-11-18", "not a date"]
+
+
+def test_csv_export_neutralises_formulas_but_not_numbers(tmp_path):
+    frame = pd.DataFrame({"text": ["=HYPERLINK(\"http://x\")", "@SUM(A1)", "plain"],
+                          "outlet": ["+AFP", "-1.5", "AP"]})
+    path = write_table(frame, tmp_path / "c.csv")
+    raw = path.read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in raw and "'@SUM" in raw and "'+AFP" in raw
+    assert '"-1.5"' in raw  # a negative number stays a number
+
+
+def test_neutralised_csv_reads_back_to_the_original_text(tmp_path):
+    frame = pd.DataFrame({"text": ["=1+1 is not a formula here", "- a dash list"],
+                          "outlet": ["AFP", "AP"]})
+    articles = load_corpus(write_table(frame, tmp_path / "c.csv"))
+    assert articles["text"].tolist() == frame["text"].tolist()
+
+
+def test_csv_safety_can_be_switched_off(tmp_path):
+    frame = pd.DataFrame({"text": ["=1+1"], "outlet": ["AFP"]})
+    path = write_table(frame, tmp_path / "c.csv", safe_csv=False)
+    assert path.read_text(encoding="utf-8").splitlines()[1] == '"=1+1","AFP"'

@@ -8,6 +8,7 @@ only ever opened for reading.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
@@ -348,7 +349,9 @@ def _read_table(path: Path, kind: str, report: IngestReport) -> pd.DataFrame:
                 raise FramingError(f"{path.name}: not valid JSON ({exc}).") from exc
             report.read = len(rows)
             return pd.DataFrame(rows)
-        for lineno, line in enumerate(text.splitlines(), 1):
+        # JSON Lines are separated by "\n" only; str.splitlines would also split inside
+        # strings at U+0085, U+2028 and other line breaks that JSON leaves unescaped.
+        for lineno, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             n += 1
@@ -369,14 +372,17 @@ def _read_table(path: Path, kind: str, report: IngestReport) -> pd.DataFrame:
         bad.append(fields)
         return None
 
-    frame = pd.read_csv(io.StringIO(text), sep="\t" if kind == "tsv" else ",", dtype=str,
-                        keep_default_na=False, engine="python", on_bad_lines=on_bad,
-                        index_col=False)
+    try:
+        frame = pd.read_csv(io.StringIO(text, newline=""), sep="\t" if kind == "tsv" else ",",
+                            dtype=str, keep_default_na=False, engine="python",
+                            on_bad_lines=on_bad, index_col=False)
+    except pd.errors.ParserError as exc:
+        raise FramingError(f"{path.name}: not a readable CSV file ({exc}).") from exc
     for fields in bad:
         report.skip(f"{path.name} row starting {','.join(fields)[:40]!r}",
                     f"broken row: {len(fields)} fields, header has {len(frame.columns)}")
     report.read = len(frame) + len(bad)
-    return frame
+    return frame.apply(lambda col: col.map(_unneutralise))
 
 
 def _read_folder(path: Path, report: IngestReport) -> pd.DataFrame:
@@ -391,8 +397,8 @@ def _read_folder(path: Path, report: IngestReport) -> pd.DataFrame:
             report.skip(rec, f"unsupported file type {suffix or '(none)'}")
             continue
         try:
-            text, enc = read_text(f)
-        except FramingError as exc:
+            text, enc = decode_bytes(f.read_bytes(), rec)
+        except (FramingError, UnicodeDecodeError) as exc:
             report.skip(rec, f"unreadable: {exc}")
             continue
         _note_encoding(report, rec, enc)
@@ -433,17 +439,43 @@ def check_output_path(path: str | Path) -> Path:
     return path
 
 
-def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
+#: Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralise(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        try:
+            float(value)
+            return value  # a negative number, not a formula
+        except ValueError:
+            return "'" + value
+    return value
+
+
+def _unneutralise(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:2] in FORMULA_START else value
+
+
+def write_table(frame: pd.DataFrame, path: str | Path, *, safe_csv: bool = True) -> Path:
     """Write a table as CSV, JSONL or Parquet, chosen by the file's suffix; return the path.
 
     Output is deterministic (no index, fixed column order, ``\\n`` line ends) so re-runs give
-    identical files.
+    identical files. With ``safe_csv`` (the default), CSV text cells that start with ``= + - @``,
+    a tab or a carriage return get a leading ``'`` so a spreadsheet shows them as text instead of
+    running them as formulas; :func:`load_corpus` removes that quote again when it reads the file.
     """
     path = check_output_path(path)
     kind = TABLE_SUFFIXES[path.suffix.lower()]
     path.parent.mkdir(parents=True, exist_ok=True)
     if kind == "csv":
-        frame.to_csv(path, index=False, lineterminator="\n")
+        if safe_csv:
+            frame = frame.copy()
+            for col in frame.columns:
+                if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+                    frame[col] = frame[col].map(_neutralise)
+        # quote every text cell: a lone "\r" in a text would otherwise end the row
+        frame.to_csv(path, index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     elif kind == "jsonl":
         frame.to_json(path, orient="records", lines=True, force_ascii=False)
     else:
