@@ -200,3 +200,9 @@ def test_csv_safety_can_be_switched_off(tmp_path):
     frame = pd.DataFrame({"text": ["=1+1"], "outlet": ["AFP"]})
     path = write_table(frame, tmp_path / "c.csv", safe_csv=False)
     assert path.read_text(encoding="utf-8").splitlines()[1] == '"=1+1","AFP"'
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_articles_written_by_segment_read_back_unchanged(tmp_path, seed_articles, suffix):
+    articles = load_corpus(write_table(seed_articles, tmp_path / f"a{suffix}"))
+    pd.testing.assert_frame_equal(articles, seed_articles, check_dtype=False)

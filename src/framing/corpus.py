@@ -195,6 +195,8 @@ def validate_articles(
         )
     if "outlet_confidence" not in frame.columns:
         frame["outlet_confidence"] = 1.0 if outlet else 0.0
+    frame["outlet_confidence"] = pd.to_numeric(frame["outlet_confidence"], errors="coerce"
+                                               ).fillna(0.0).astype(float)
     frame.loc[frame["outlet"] == "unknown", "outlet_confidence"] = 0.0
     if "source_lines" not in frame.columns:
         frame["source_lines"] = [str(i + 2) for i in range(len(frame))]  # CSV row incl. header

@@ -314,6 +314,7 @@ def _build_article(block: _Article, doc_id: str, source: str, sig: _Signatures,
         "outlet_confidence": confidence,
         "embeds": json.dumps(embeds),
         "paragraph_lines": json.dumps(para_lines),
+        "flags": "",
     }
 
 
