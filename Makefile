@@ -9,7 +9,7 @@ export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run data figures test lint format bench clean
+.PHONY: help setup run data figures classroom sysdeps test lint format bench clean
 
 ## Show this help
 help:
@@ -33,7 +33,7 @@ data: setup
 	$(BIN)/python -c "from framing.pipeline import prepare_bundled; prepare_bundled()"
 
 ## Run the whole test suite offline (sockets disabled)
-test: setup
+test: setup sysdeps
 	$(BIN)/python -m pytest
 
 ## Lint with ruff
@@ -51,3 +51,21 @@ bench: setup
 ## Remove derived data and caches (never data/raw)
 clean:
 	rm -rf data/processed/* .cache .pytest_cache
+
+## Install the system tools the tests use (Debian's chromium for the report test) when missing
+sysdeps:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "sysdeps: installing chromium with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	else \
+	  echo "sysdeps: chromium is missing; install it (sudo apt-get install chromium) to run the report test"; \
+	fi
+
+## Run the analysis notebooks: figures/*.svg|png|pdf and figures/report.html
+figures: setup
+	$(BIN)/framing figures
+
+## Write the student versions of notebooks/classroom/masters/ (solutions removed)
+classroom: setup
+	$(BIN)/python -c "from framing.classroom import build_classroom; build_classroom()"

@@ -89,6 +89,256 @@ def _cmd_run(args) -> int:
     run_main(corpus=args.corpus, text_col=args.text_col, outlet_col=args.outlet_col or None,
              out=args.out)
     return 0
+def _add_agency(sub) -> None:
+    p = sub.add_parser("agency", help="events of violence and force: who did it, named or hidden")
+    _add_io(p)
+    p.set_defaults(func=_cmd_agency)
+
+
+def _cmd_agency(args) -> int:
+    from framing.agency import agency, agency_scores
+    from framing.corpus import load_corpus, write_table
+
+    articles = load_corpus(args.articles, text_col=args.text_col,
+                           outlet_col=args.outlet_col or None)
+    events = agency(articles)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    ext = "parquet" if args.format == "parquet" else "csv"
+    log.info("%d event mentions in %d articles -> %s", len(events), len(articles),
+             write_table(events, out / f"events.{ext}"))
+    log.info("agency scores -> %s",
+             write_table(agency_scores(events, articles), out / f"agency_scores.{ext}"))
+    return 0
+
+
+def _add_terms(sub) -> None:
+    p = sub.add_parser("terms", help="contested labels: term_hits and per-outlet rates/shares")
+    _add_io(p)
+    p.add_argument("--lexicon", default=None,
+                   help="your lexicon (framing YAML, quanteda YAML or LIWC .dic), added to the "
+                        "bundled one")
+    p.add_argument("--lexicon-only", action="store_true",
+                   help="use --lexicon alone instead of adding it to the bundled lexicon")
+    p.set_defaults(func=_cmd_terms)
+
+
+def _cmd_terms(args) -> int:
+    from framing.corpus import load_corpus, write_table
+    from framing.lexicon import load_lexicon
+    from framing.terms import find_terms, term_scores
+
+    lexicon = load_lexicon(args.lexicon, extend=not args.lexicon_only)
+    articles = load_corpus(args.articles, text_col=args.text_col,
+                           outlet_col=args.outlet_col or None)
+    hits = find_terms(articles, lexicon)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    ext = "parquet" if args.format == "parquet" else "csv"
+    log.info("%d term hits in %d articles -> %s", len(hits), len(articles),
+             write_table(hits, out / f"term_hits.{ext}"))
+    scores = term_scores(articles, hits, lexicon=lexicon)
+    log.info("%d outlet scores -> %s", len(scores),
+             write_table(scores, out / f"outlet_scores.{ext}"))
+    return 0
+
+
+def _add_kwic(sub) -> None:
+    p = sub.add_parser("kwic", help="keyword in context: every hit of a term, with its raw line")
+    p.add_argument("term", help="term name (regime) or surface form (\"Assad regime\")")
+    p.add_argument("articles", help="articles table or corpus (CSV, JSONL, Parquet, folder)")
+    p.add_argument("--outlet", default=None, help="only this outlet")
+    p.add_argument("--family", default=None, help="only this term family (state_label...)")
+    p.add_argument("--voice", default=None, help="only this voice (narrator, quote, ...)")
+    p.add_argument("--referent", default=None, help="only this referent (syria, us, ...)")
+    p.add_argument("--width", type=int, default=40, help="characters of context per side")
+    p.add_argument("--lexicon", default=None, help="your lexicon, added to the bundled one")
+    p.add_argument("--text-col", default="text", help="column holding the text")
+    p.add_argument("--outlet-col", default="outlet", help="column holding the outlet")
+    p.set_defaults(func=_cmd_kwic)
+
+
+def _cmd_kwic(args) -> int:
+    from framing.corpus import load_corpus
+    from framing.terms import kwic
+
+    articles = load_corpus(args.articles, text_col=args.text_col,
+                           outlet_col=args.outlet_col or None)
+    table = kwic(articles, args.term, lexicon=args.lexicon, outlet=args.outlet,
+                 family=args.family, voice=args.voice, referent=args.referent,
+                 width=args.width)
+    print(table.to_text(width=args.width))
+    log.info("%d hits", len(table))
+    return 0
+
+
+def _add_quotes(sub) -> None:
+    p = sub.add_parser("quotes", help="quotations with speaker, side and relay; voice balance")
+    _add_io(p)
+    p.add_argument("--actors", default=None, help="your actor lexicon (YAML, as actors.yaml)")
+    p.set_defaults(func=_cmd_quotes)
+
+
+def _cmd_quotes(args) -> int:
+    import pandas as pd
+
+    from framing.actors import load_actors
+    from framing.corpus import load_corpus, write_table
+    from framing.quotes import QUOTE_MEASURE_PREFIXES, find_quotes, quote_scores
+
+    lexicon = load_actors(args.actors)
+    articles = load_corpus(args.articles, text_col=args.text_col,
+                           outlet_col=args.outlet_col or None)
+    quotes = find_quotes(articles, lexicon=lexicon)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    ext = "parquet" if args.format == "parquet" else "csv"
+    log.info("%d quotes in %d articles -> %s", len(quotes), len(articles),
+             write_table(quotes, out / f"quotes.{ext}"))
+    scores = quote_scores(quotes, articles, lexicon=lexicon)
+    path = out / f"outlet_scores.{ext}"
+    if path.is_file():  # keep other stages' rows, replace earlier quote rows
+        old = pd.read_parquet(path) if ext == "parquet" else pd.read_csv(path)
+        old = old[~old["measure"].astype(str).str.startswith(QUOTE_MEASURE_PREFIXES)]
+        scores = pd.concat([old, scores], ignore_index=True)
+    log.info("%d outlet scores -> %s", len(scores), write_table(scores, path))
+    return 0
+
+
+def _add_tone(sub) -> None:
+    p = sub.add_parser("tone", help="VADER tone per sentence, toward actors, by voice; hedges")
+    _add_io(p)
+    p.add_argument("--no-voices", action="store_true",
+                   help="skip quote and interview voices (faster; headline/narrator only)")
+    p.add_argument("--quotes", default=None,
+                   help="quotes table from 'framing quotes', for loaded verbs and scare quotes")
+    p.set_defaults(func=_cmd_tone)
+
+
+def _merge_scores(path: Path, scores, prefixes: tuple[str, ...]):
+    """Keep other stages' rows of an existing outlet_scores file, replacing this stage's."""
+    import pandas as pd
+
+    if not path.is_file():
+        return scores
+    old = pd.read_parquet(path) if path.suffix == ".parquet" else pd.read_csv(path)
+    old = old[~old["measure"].astype(str).str.startswith(prefixes)]
+    return pd.concat([old, scores], ignore_index=True)
+
+
+def _cmd_tone(args) -> int:
+    import pandas as pd
+
+    from framing.corpus import load_corpus, write_table
+    from framing.tone import (
+        attribution_scores,
+        find_hedges,
+        hedge_scores,
+        target_tone,
+        tone,
+        tone_by_outlet,
+    )
+
+    articles = load_corpus(args.articles, text_col=args.text_col,
+                           outlet_col=args.outlet_col or None)
+    quotes = None
+    if args.quotes:
+        qpath = Path(args.quotes)
+        quotes = (pd.read_parquet(qpath) if qpath.suffix == ".parquet"
+                  else pd.read_csv(qpath, dtype=str, keep_default_na=False))
+    table = tone(articles, voices=not args.no_voices)
+    hedges = find_hedges(articles)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    ext = "parquet" if args.format == "parquet" else "csv"
+    log.info("%d sentences scored in %d articles -> %s", len(table), len(articles),
+             write_table(table, out / f"tone.{ext}"))
+    log.info("%d hedges -> %s", len(hedges), write_table(hedges, out / f"hedges.{ext}"))
+    parts = [tone_by_outlet(table, articles), target_tone(table, articles),
+             hedge_scores(hedges, articles, quotes=quotes)]
+    if quotes is not None:
+        parts.append(attribution_scores(quotes, articles))
+    path = out / f"outlet_scores.{ext}"
+    scores = _merge_scores(path, pd.concat(parts, ignore_index=True),
+                           ("tone_", "distancing", "hedge", "scare_quote", "loaded_cue_share"))
+    log.info("%d outlet scores -> %s", len(scores), write_table(scores, path))
+    return 0
+
+
+def _add_readability(sub) -> None:
+    p = sub.add_parser("readability", help="Flesch, Flesch-Kincaid, fog, SMOG, Dale-Chall")
+    _add_io(p)
+    p.set_defaults(func=_cmd_readability)
+
+
+def _cmd_readability(args) -> int:
+    from framing.corpus import load_corpus, write_table
+    from framing.readability import MEASURES, readability, readability_by_outlet
+
+    articles = load_corpus(args.articles, text_col=args.text_col,
+                           outlet_col=args.outlet_col or None)
+    table = readability(articles)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    ext = "parquet" if args.format == "parquet" else "csv"
+    undefined = int((table["reason"] != "").sum())
+    log.info("%d articles scored (%d undefined, see 'reason') -> %s", len(table), undefined,
+             write_table(table, out / f"readability.{ext}"))
+    path = out / f"outlet_scores.{ext}"
+    scores = _merge_scores(path, readability_by_outlet(table, articles), MEASURES)
+    log.info("%d outlet scores -> %s", len(scores), write_table(scores, path))
+    return 0
+
+
+def _add_figures(sub) -> None:
+    p = sub.add_parser("figures", help="run the notebooks: figures/*.svg|png|pdf and report.html")
+    p.add_argument("--processed", default=None,
+                   help="tables of `framing run` (default: data/processed)")
+    p.add_argument("-o", "--out", default=None, help="figures folder (default: figures)")
+    p.set_defaults(func=_cmd_figures)
+
+
+def _cmd_figures(args) -> int:
+    from framing.report import build_all
+
+    log.info("report -> %s", build_all(args.processed, args.out))
+    return 0
+
+
+def _add_score(sub) -> None:
+    p = sub.add_parser("score", help="every stage and the per-outlet statistics, in chunks, on "
+                                     "all cores or a Dask cluster")
+    p.add_argument("corpus", help="corpus file or folder (JSONL and Parquet are streamed)")
+    p.add_argument("-o", "--out", required=True, help="output folder: one file per table")
+    p.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table format")
+    p.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
+                   help="pandas: a process pool here; dask: a Dask cluster")
+    p.add_argument("--scheduler", default=None,
+                   help="Dask scheduler address (default: a local cluster)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes or local Dask workers (default: all cores; Dask: 2)")
+    p.add_argument("--chunksize", type=int, default=1000, help="articles per chunk")
+    p.add_argument("--stages", default=None, help="comma-separated stages (default: all)")
+    p.add_argument("--text-col", default="text", help="column holding the text")
+    p.add_argument("--outlet-col", default="outlet",
+                   help="column holding the outlet ('' for none: outlet 'unknown')")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_score)
+
+
+def _cmd_score(args) -> int:
+    from framing.pipeline import score
+
+    written = score(args.corpus, engine=args.engine, out=args.out, format=args.format,
+                    scheduler=args.scheduler, n_workers=args.workers, chunksize=args.chunksize,
+                    stages=args.stages.split(",") if args.stages else None,
+                    text=args.text_col, outlet=args.outlet_col or None,
+                    progress=not args.no_progress)
+    for name, path in written.items():
+        log.info("%-13s -> %s", name, path)
+    return 0
+
+
 # === end of subcommands ===
 
 

@@ -15,10 +15,13 @@ def read_yaml(name_or_path: str | Path) -> Any:
     """Load a YAML file with the safe loader.
 
     ``name_or_path`` is either a path to a user's file or the name of a bundled lexicon
-    (``"outlets.yaml"``), read with :mod:`importlib.resources`.
+    (``"outlets.yaml"``), read with :mod:`importlib.resources`; a bare bundled name wins over a
+    same-named file in the working directory (write ``./outlets.yaml`` to mean that file).
     """
     path = Path(name_or_path)
-    if path.exists():
+    bundled = resources.files("framing") / "lexicons" / str(name_or_path)
+    # a bare bundled name ("outlets.yaml") never picks up a same-named file in the cwd
+    if path.exists() and not (path.name == str(name_or_path) and bundled.is_file()):
         raw = path.read_text(encoding="utf-8")
         source = str(path)
     else:

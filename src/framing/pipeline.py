@@ -1,18 +1,721 @@
-"""Run every stage over an articles table and write the tables; the main job of ``make run``."""
+"""Run every stage over a corpus, in chunks, on one machine or a Dask cluster.
+
+The corpus is cut into chunks of ``chunksize`` articles (the same cut for both engines). Each
+chunk is scored on its own: the per-article tables (sentences, term_hits, quotes, events, tone,
+readability) and, for the per-outlet statistics, each article's numerator and denominator of
+every measure (its *sufficient statistics*). The chunks' statistics are then merged outlet by
+outlet and the bootstrap runs once over all of an outlet's articles, so intervals still resample
+articles and do not depend on how the corpus was cut. No process ever holds all hit rows.
+
+The stages are listed once, in :data:`STAGES`.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import importlib
+import json
 import logging
+import math
+import multiprocessing
+import os
+import shutil
+import signal
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
+import numpy as np
 import pandas as pd
 
-from framing import config
-from framing.corpus import load_corpus, write_table
+from framing import config, stats
+from framing._errors import FramingError, bad_value
+from framing.corpus import (
+    TABLE_SUFFIXES,
+    IngestReport,
+    load_corpus,
+    validate_articles,
+    write_table,
+)
 
 log = logging.getLogger("framing")
 
+ENGINES = ("pandas", "dask")
+FORMATS = ("csv", "parquet")
+#: Articles per chunk (a Dask partition is one chunk): a few MB of text, ~100 MB of tables.
+CHUNKSIZE = 1000
+_PARTS = ".framing-parts"
 
+
+# ---------------------------------------------------------------- the stage registry
+@dataclass(frozen=True)
+class Stage:
+    """One stage: the table it adds per chunk and the outlet_scores it derives from it.
+
+    ``find(module, articles, tables)`` returns the stage's table for a chunk; ``score(module,
+    articles, tables)`` returns outlet_scores frames built with :func:`framing.stats.score_row`.
+    ``fill_absent``: a measure the stage emits for some chunks only (its list depends on the
+    data) counts as zeros for every article of the chunks that lack it.
+    """
+
+    name: str
+    table: str
+    module: str
+    find: Callable[[ModuleType, pd.DataFrame, dict], pd.DataFrame]
+    score: Callable[[ModuleType, pd.DataFrame, dict], list[pd.DataFrame]] | None = None
+    fill_absent: bool = False
+
+
+def _tone_scores(m: ModuleType, a: pd.DataFrame, t: dict) -> list[pd.DataFrame]:
+    frames = [m.tone_by_outlet(t["tone"], a), m.target_tone(t["tone"], a),
+              m.hedge_scores(m.find_hedges(a), a, quotes=t.get("quotes"))]
+    if "quotes" in t:
+        frames.append(m.attribution_scores(t["quotes"], a))
+    return frames
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("sentences", "sentences", "framing.text", lambda m, a, t: m.sentences(a)),
+    Stage("terms", "term_hits", "framing.terms", lambda m, a, t: m.find_terms(a),
+          lambda m, a, t: [m.term_scores(a, t["term_hits"])]),
+    Stage("quotes", "quotes", "framing.quotes", lambda m, a, t: m.find_quotes(a),
+          lambda m, a, t: [m.quote_scores(t["quotes"], a)]),
+    Stage("agency", "events", "framing.agency", lambda m, a, t: m.agency(a),
+          lambda m, a, t: [m.agency_scores(t["events"], a)], fill_absent=True),
+    Stage("tone", "tone", "framing.tone", lambda m, a, t: m.tone(a), _tone_scores),
+    Stage("readability", "readability", "framing.readability",
+          lambda m, a, t: m.readability(a),
+          lambda m, a, t: [m.readability_by_outlet(t["readability"], a)]),
+)
+#: Every table :func:`score` writes, in order.
+TABLES = ("articles", *(s.table for s in STAGES), "outlet_scores")
+
+
+def available_stages() -> list[str]:
+    """Names of the stages of :data:`STAGES` whose module imports in this installation."""
+    names = []
+    for stage in STAGES:
+        try:
+            importlib.import_module(stage.module)
+        except ImportError as exc:
+            log.warning("stage %s skipped: %s", stage.name, exc)
+            continue
+        names.append(stage.name)
+    return names
+
+
+def _select_stages(stages: Iterable[str] | None) -> tuple[Stage, ...]:
+    known = {s.name: s for s in STAGES}
+    wanted = available_stages() if stages is None else list(stages)
+    bad = [s for s in wanted if s not in known]
+    if bad:
+        raise FramingError(bad_value("stages", "score", known, bad[0]))
+    return tuple(s for s in STAGES if s.name in wanted)
+
+
+# ---------------------------------------------------------------- capturing score_row inputs
+_SINK: ContextVar[list | None] = ContextVar("framing_pipeline_sink", default=None)
+
+
+def _placeholder(outlet: str, measure: str, n_docs: int, n_words: int) -> dict:
+    return {"outlet": outlet, "measure": measure, "value": math.nan, "ci_low": math.nan,
+            "ci_high": math.nan, "n_docs": n_docs, "n_words": int(n_words), "n_events": 0,
+            "small_sample": True}
+
+
+def _recording_score_row(original: Callable) -> Callable:
+    @functools.wraps(original)
+    def score_row(outlet, measure, numerators, denominators, *, n_words, n_events=None,
+                  scale=1.0, seed=stats.SEED):
+        sink = _SINK.get()
+        if sink is None:
+            return original(outlet, measure, numerators, denominators, n_words=n_words,
+                            n_events=n_events, scale=scale, seed=seed)
+        num = np.asarray(list(numerators), dtype=float)
+        den = None if denominators is None else np.asarray(list(denominators), dtype=float)
+        sink.append(("ratio", str(outlet), measure, num, den,
+                     {"n_words": int(n_words), "n_events": n_events, "scale": scale,
+                      "seed": seed}))
+        return _placeholder(str(outlet), measure, len(num), n_words)
+
+    score_row._framing_recorder = True
+    return score_row
+
+
+def _recording_entropy_row(original: Callable) -> Callable:
+    @functools.wraps(original)
+    def entropy_row(outlet, per, docs, sides, n_words):
+        sink = _SINK.get()
+        if sink is None:
+            return original(outlet, per, docs, sides, n_words)
+        table = (per.groupby(["doc_id", "speaker_side"]).size().unstack(fill_value=0)
+                 .reindex(index=list(docs), columns=list(sides), fill_value=0).to_numpy(float))
+        sink.append(("entropy", str(outlet), "quote_side_entropy", table, None,
+                     {"n_words": int(n_words), "sides": list(sides)}))
+        return _placeholder(str(outlet), "quote_side_entropy", len(docs), n_words)
+
+    entropy_row._framing_recorder = True
+    return entropy_row
+
+
+_RECORDERS = {"score_row": _recording_score_row, "_entropy_row": _recording_entropy_row}
+
+
+def _install_recorders(modules: Iterable[ModuleType]) -> None:
+    """Route the stages' score_row calls through a recorder, inert outside :func:`_recording`."""
+    for module in (stats, *modules):
+        for attr, wrap in _RECORDERS.items():
+            current = getattr(module, attr, None)
+            if callable(current) and not getattr(current, "_framing_recorder", False):
+                setattr(module, attr, wrap(current))
+
+
+@contextlib.contextmanager
+def _recording() -> Iterator[list]:
+    sink: list = []
+    token = _SINK.set(sink)
+    try:
+        yield sink
+    finally:
+        _SINK.reset(token)
+
+
+# ---------------------------------------------------------------- one chunk
+@dataclass
+class ChunkResult:
+    """What scoring one chunk returns: tables (or the files they went to) and statistics."""
+
+    index: int
+    n_articles: int
+    tables: dict[str, pd.DataFrame]
+    records: list  # (stage, kind, outlet, measure, numerator, denominator, extra)
+    outlet_docs: dict[str, int]  # articles per outlet in this chunk
+    ingest: dict = field(default_factory=dict)
+
+
+def score_chunk(raw: pd.DataFrame, *, index: int = 0, first_row: int = 0, text: str = "text",
+                outlet: str | None = "outlet", source: str = "",
+                stages: Iterable[str] | None = None, validated: bool = False) -> ChunkResult:
+    """Score one chunk of a corpus: every stage's table and the per-article statistics.
+
+    Parameters
+    ----------
+    raw : DataFrame
+        Rows of the corpus (any columns :func:`framing.corpus.validate_articles` accepts).
+    index : int
+        Position of the chunk in the corpus (results are merged in this order).
+    first_row : int
+        Row number of the chunk's first row in the corpus (0-based), for ``source_lines``.
+    text, outlet, source : str
+        Text and outlet columns of ``raw``; name of the file it came from.
+    stages : iterable of str, optional
+        Stage names (default: every available stage).
+    validated : bool, default=False
+        ``raw`` is already an articles table.
+
+    Returns
+    -------
+    ChunkResult
+    """
+    selected = _select_stages(stages)
+    report = IngestReport(source or "data")
+    if validated:
+        articles = raw.reset_index(drop=True)
+    else:
+        if "source_lines" not in raw.columns:  # row numbers in the whole corpus, not the chunk
+            raw = raw.assign(source_lines=[str(first_row + i + 2) for i in range(len(raw))])
+        articles = validate_articles(raw, text=text, outlet=outlet, source=source,
+                                     report=report)
+    modules = [importlib.import_module(s.module) for s in selected]
+    _install_recorders(modules)
+    tables: dict[str, pd.DataFrame] = {"articles": articles}
+    records: list = []
+    pool: dict = {}
+    for stage, module in zip(selected, modules, strict=True):
+        tables[stage.table] = stage.find(module, articles, tables)
+    for stage, module in zip(selected, modules, strict=True):
+        if stage.score is None:
+            continue
+        with _recording() as sink:
+            frames = stage.score(module, articles, tables)
+        captured = {(rec[1], rec[2]) for rec in sink}
+        for frame in frames:
+            rows = zip(frame["outlet"].astype(str), frame["measure"], strict=True)
+            missed = set(rows) - captured
+            if missed:
+                outlet_name, measure = sorted(missed)[0]
+                raise FramingError(
+                    f"Stage {stage.name!r}: measure {measure!r} ({outlet_name}) is not built "
+                    "with framing.stats.score_row, so chunks cannot be merged; build it from "
+                    "per-article numerators and denominators.")
+        records.extend((stage.name, kind, o, m, _compact(num, pool), _compact(den, pool), extra)
+                       for kind, o, m, num, den, extra in sink)
+    ingest = {"read": report.read, "kept": report.kept,
+              "skipped": Counter(r.split(":")[0] for _, r in report.skipped)}
+    return ChunkResult(index=index, n_articles=len(articles), tables=tables, records=records,
+                       outlet_docs=articles["outlet"].value_counts().to_dict(), ingest=ingest)
+
+
+def _compact(values: np.ndarray | None, pool: dict) -> np.ndarray | None:
+    """The smallest exact dtype for ``values``, one shared copy per distinct array.
+
+    Most per-article arrays are counts, many all zero or equal to another measure's (word
+    counts): this keeps the statistics of a chunk a few bytes per article and measure.
+    """
+    if values is None:
+        return None
+    if values.size and np.isfinite(values).all() and (values == np.round(values)).all() \
+            and np.abs(values).max() < 2**31:
+        values = values.astype(np.result_type(np.min_scalar_type(int(values.min())),
+                                              np.min_scalar_type(int(values.max()))))
+    return pool.setdefault((values.dtype.str, values.shape, values.tobytes()), values)
+
+
+# ---------------------------------------------------------------- merging chunks
+class _Merger:
+    """Accumulates chunks' per-article statistics, in chunk order, and builds outlet_scores."""
+
+    def __init__(self, fill: set[str]) -> None:
+        self.fill = fill
+        self.chunks: dict[int, tuple[dict, dict]] = {}
+
+    def add(self, result: ChunkResult) -> None:
+        recs: dict = {}
+        for stage, kind, outlet, measure, num, den, extra in result.records:
+            recs[(stage, outlet, measure)] = (kind, num, den, extra)
+        self.chunks[result.index] = (recs, result.outlet_docs)
+
+    def outlet_scores(self) -> pd.DataFrame:
+        order = sorted(self.chunks)
+        keys = {k for i in order for k in self.chunks[i][0]}
+        models = {(s, m): r for i in order for (s, _, m), r in self.chunks[i][0].items()}
+        for stage in self.fill:  # its measures exist for every outlet it scored
+            outlets = {o for s, o, _ in keys if s == stage}
+            measures = {m for s, _, m in keys if s == stage}
+            keys |= {(stage, o, m) for o in outlets for m in measures}
+        rows = []
+        for stage, outlet, measure in sorted(keys):
+            parts = []
+            for i in order:
+                recs, docs = self.chunks[i]
+                rec = recs.get((stage, outlet, measure))
+                if rec is None and stage in self.fill and docs.get(outlet):
+                    rec = _zeros(models[(stage, measure)], docs[outlet], next(
+                        (r[3]["n_words"] for (s, o, _), r in recs.items()
+                         if s == stage and o == outlet), 0))
+                if rec is not None:
+                    parts.append(rec)
+            rows.append(_merged_row(outlet, measure, parts))
+        return stats.outlet_scores_frame(rows)
+
+
+def _zeros(model: tuple, n: int, n_words: int) -> tuple:
+    """Statistics of ``n`` articles without any event of the measure ``model`` belongs to."""
+    kind, _, den, extra = model
+    return (kind, np.zeros(n), None if den is None else np.zeros(n),
+            {**extra, "n_words": n_words, "n_events": None if extra["n_events"] is None else 0})
+
+
+def _merged_row(outlet: str, measure: str, parts: list) -> dict:
+    kinds = {p[0] for p in parts}
+    n_words = sum(p[3]["n_words"] for p in parts)
+    if kinds == {"entropy"}:
+        table = np.vstack([p[1] for p in parts]).astype(float)
+        sides = parts[0][3]["sides"]
+        doc, side = np.nonzero(table)
+        counts = table[doc, side].astype(int)
+        per = pd.DataFrame({"doc_id": np.repeat(doc, counts),
+                            "speaker_side": np.repeat(np.asarray(sides, dtype=object)[side],
+                                                      counts)})
+        quotes = importlib.import_module("framing.quotes")
+        entropy = getattr(quotes._entropy_row, "__wrapped__", quotes._entropy_row)
+        return entropy(outlet, per, list(range(len(table))), sides, n_words)
+    num = np.concatenate([p[1] for p in parts]).astype(float)  # small ints would overflow sums
+    dens = [p[2] for p in parts]
+    den = None if all(d is None for d in dens) else np.concatenate(dens).astype(float)
+    events = [p[3]["n_events"] for p in parts]
+    n_events = None if all(e is None for e in events) else int(sum(e or 0 for e in events))
+    extra = parts[0][3]
+    score_row = getattr(stats.score_row, "__wrapped__", stats.score_row)
+    return score_row(outlet, measure, num, den, n_words=n_words, n_events=n_events,
+                     scale=extra["scale"], seed=extra["seed"])
+
+
+# ---------------------------------------------------------------- reading a corpus in chunks
+@dataclass(frozen=True)
+class ChunkSpec:
+    """Where one chunk of a file lies: rows [start, stop) of a Parquet file, or the byte range
+    [start, stop) of a JSONL file; ``first_row`` is the corpus row number of its first row."""
+
+    kind: str
+    path: str
+    start: int
+    stop: int
+    first_row: int
+    index: int
+
+
+def plan_chunks(path: str | Path, chunksize: int = CHUNKSIZE) -> list[ChunkSpec]:
+    """Cut a JSONL or Parquet file (or a folder of them) into chunks of ``chunksize`` rows.
+
+    Only offsets are read here (newlines, Parquet metadata); the rows are read by whoever
+    scores the chunk (:func:`read_chunk`), e.g. a Dask worker.
+    """
+    path = Path(path)
+    files = sorted(p for p in path.iterdir() if TABLE_SUFFIXES.get(p.suffix.lower())
+                   in ("jsonl", "parquet")) if path.is_dir() else [path]
+    if not files:
+        raise FramingError(f"{path} holds no .jsonl or .parquet files to read in chunks.")
+    specs: list[ChunkSpec] = []
+    row = 0
+    for f in files:
+        kind = TABLE_SUFFIXES.get(f.suffix.lower())
+        if kind == "parquet":
+            import pyarrow.parquet as pq
+
+            n = pq.ParquetFile(f).metadata.num_rows
+            bounds = [(a, min(a + chunksize, n)) for a in range(0, n, chunksize)]
+            rows = [b - a for a, b in bounds]
+        elif kind == "jsonl":
+            bounds, rows = _jsonl_bounds(f, chunksize)
+        else:
+            raise FramingError(f"Cannot read {f.name!r} in chunks: expected .jsonl or .parquet; "
+                               "other formats are read whole by the pandas engine.")
+        for (a, b), n in zip(bounds, rows, strict=True):
+            specs.append(ChunkSpec(kind, str(f), a, b, row, len(specs)))
+            row += n
+    return specs
+
+
+def _jsonl_bounds(path: Path, chunksize: int) -> tuple[list[tuple[int, int]], list[int]]:
+    bounds, rows = [], []
+    start = pos = n = 0
+    with open(path, "rb") as fh:
+        for line in fh:
+            pos += len(line)
+            if line.strip():
+                n += 1
+            if n == chunksize:
+                bounds.append((start, pos))
+                rows.append(n)
+                start, n = pos, 0
+    if n:
+        bounds.append((start, pos))
+        rows.append(n)
+    return bounds, rows
+
+
+def read_chunk(spec: ChunkSpec) -> pd.DataFrame:
+    """Read the rows of one chunk; bad JSON lines are skipped with a warning naming them."""
+    if spec.kind == "parquet":
+        import pyarrow.parquet as pq
+
+        pf = pq.ParquetFile(spec.path)
+        tables, row = [], 0
+        for g in range(pf.num_row_groups):
+            n = pf.metadata.row_group(g).num_rows
+            if row + n > spec.start and row < spec.stop:
+                t = pf.read_row_group(g)
+                tables.append(t.slice(max(spec.start - row, 0),
+                                      min(spec.stop, row + n) - max(spec.start, row)))
+            row += n
+        import pyarrow as pa
+
+        return pa.concat_tables(tables).to_pandas()
+    with open(spec.path, "rb") as fh:
+        fh.seek(spec.start)
+        data = fh.read(spec.stop - spec.start)
+    records = []
+    for lineno, line in enumerate(data.decode("utf-8", errors="replace").splitlines()):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            log.warning("%s: bad JSON in chunk %d line %d skipped (%s)", Path(spec.path).name,
+                        spec.index, lineno + 1, exc.msg)
+            continue
+        records.append(obj if isinstance(obj, dict) else {"text": None})
+    return pd.DataFrame(records)
+
+
+def _score_spec(spec: ChunkSpec, options: dict) -> ChunkResult:
+    result = score_chunk(read_chunk(spec), index=spec.index, first_row=spec.first_row,
+                         source=Path(spec.path).name, **options["chunk"])
+    return _deliver(result, options.get("parts"), options.get("format", "csv"))
+
+
+def _score_frame(frame: pd.DataFrame, index: int, first_row: int, options: dict) -> ChunkResult:
+    result = score_chunk(frame, index=index, first_row=first_row, **options["chunk"])
+    return _deliver(result, options.get("parts"), options.get("format", "csv"))
+
+
+def _deliver(result: ChunkResult, parts: str | None, fmt: str) -> ChunkResult:
+    """Write the chunk's tables as part files when an output folder is given."""
+    if parts is None:
+        return result
+    for name, frame in result.tables.items():
+        write_table(frame, Path(parts) / name / f"{result.index:07d}.{fmt}")
+    result.tables = {}
+    return result
+
+
+# ---------------------------------------------------------------- engines
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
+
+
+def _run_pandas(jobs: list[tuple[Callable, tuple]], n_workers: int, on_result) -> None:
+    """Run ``jobs`` on a process pool, at most two per worker in flight, results in any order."""
+    if n_workers <= 1 or len(jobs) <= 1:
+        for func, args in jobs:
+            on_result(func(*args))
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = multiprocessing.get_context(method).Pool(n_workers, initializer=_ignore_sigint,
+                                                    maxtasksperchild=50)
+    try:
+        pending = []
+        todo = iter(jobs)
+        for func, args in todo:
+            pending.append(pool.apply_async(func, args))
+            while len(pending) >= 2 * n_workers or (pending and pending[0].ready()):
+                on_result(pending.pop(0).get())
+        for job in pending:
+            on_result(job.get())
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _frame_jobs(frame: pd.DataFrame, chunksize: int, options: dict, validated: bool):
+    opts = {**options, "chunk": {**options["chunk"], "validated": validated}}
+    return [(_score_frame, (frame.iloc[a:a + chunksize], i, a, opts))
+            for i, a in enumerate(range(0, max(len(frame), 1), chunksize))]
+
+
+def _run_dask(jobs: list[tuple[Callable, tuple]], scheduler: str | None, n_workers: int,
+              on_result) -> None:
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:
+        raise FramingError("engine='dask' needs dask and distributed: "
+                           "pip install 'framing[dask]'.") from exc
+    with contextlib.ExitStack() as stack:
+        if scheduler:
+            client = stack.enter_context(Client(scheduler))
+        else:
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=n_workers, threads_per_worker=1, processes=True,
+                dashboard_address=":0", host="127.0.0.1"))
+            client = stack.enter_context(Client(cluster))
+        print(f"framing: Dask dashboard at {client.dashboard_link}", file=sys.stderr)
+        futures = [client.compute(args[0]) if func is None else
+                   client.submit(func, *args, pure=False) for func, args in jobs]
+        try:
+            for future in as_completed(futures):
+                on_result(future.result())
+                future.release()
+        except BaseException:
+            client.cancel(futures)
+            raise
+
+
+# ---------------------------------------------------------------- the public entry point
+def score(
+    articles: pd.DataFrame | str | Path,
+    *,
+    engine: str = "pandas",
+    out: str | Path | None = None,
+    format: str = "csv",
+    scheduler: str | None = None,
+    n_workers: int | None = None,
+    chunksize: int = CHUNKSIZE,
+    stages: Iterable[str] | None = None,
+    text: str = "text",
+    outlet: str | None = "outlet",
+    progress: bool = True,
+) -> dict[str, pd.DataFrame] | dict[str, Path]:
+    """Run every stage and the per-outlet statistics over a corpus, in chunks.
+
+    Parameters
+    ----------
+    articles : DataFrame, dask DataFrame, str or Path
+        An articles table (a dask DataFrame's partitions are the chunks), or a corpus file.
+        JSONL and Parquet files (or a folder of them) are streamed: each worker reads its own
+        chunk, so memory stays bounded whatever the size.
+        Other formats are read whole with :func:`framing.load_corpus` first.
+    engine : {'pandas', 'dask'}, default='pandas'
+        ``'pandas'``: a process pool on this machine (``n_workers`` processes, default all
+        cores). ``'dask'``: a Dask cluster, a local one unless ``scheduler`` is given.
+    out : str or Path, optional
+        Folder to write every table to (``<table>.csv`` or ``.parquet``). Without it the
+        tables are returned in memory.
+    format : {'csv', 'parquet'}, default='csv'
+        File format of the tables written to ``out``.
+    scheduler : str, optional
+        Address of a running Dask scheduler (``tcp://host:8786``), for ``engine='dask'``.
+        Workers must see the corpus and ``out`` at the same paths (a shared file system).
+    n_workers : int, optional
+        Processes (pandas) or local Dask workers; default every core (pandas) or 2 (Dask).
+    chunksize : int, default=1000
+        Articles per chunk. Both engines cut the corpus the same way, so give them the same
+        ``chunksize`` for identical tables.
+    stages : iterable of str, optional
+        Names from :data:`STAGES`; default every stage whose module is installed.
+    text, outlet : str
+        Text and outlet columns of the corpus (``outlet=None``: outlet ``'unknown'``).
+    progress : bool, default=True
+        Show a tqdm progress bar (terminal or notebook).
+
+    Returns
+    -------
+    dict
+        Table name -> DataFrame (no ``out``) or -> the file written (with ``out``); names are
+        ``articles``, each stage's table and ``outlet_scores``.
+
+    Notes
+    -----
+    ``outlet_scores`` comes from per-article numerators and denominators merged across chunks,
+    then bootstrapped once per outlet, so values and intervals equal a single-pass run for
+    every measure whose articles the stage lists in corpus order; measures listing articles
+    in another order (tone's, by ``doc_id``) keep their values, and their intervals depend on
+    ``chunksize``. ``doc_id`` duplicates are resolved within a chunk, not across chunks.
+
+    Examples
+    --------
+    >>> from framing.datasets import load_seed
+    >>> tables = score(load_seed(), stages=["terms"], progress=False)
+    >>> sorted(tables)
+    ['articles', 'outlet_scores', 'term_hits']
+    """
+    if engine not in ENGINES:
+        raise FramingError(bad_value("engine", "score", ENGINES, engine))
+    if format not in FORMATS:
+        raise FramingError(bad_value("format", "score", FORMATS, format))
+    if not isinstance(chunksize, int) or chunksize < 1:
+        raise FramingError(f"The 'chunksize' parameter of score must be a positive int. "
+                           f"Got {chunksize!r} instead.")
+    selected = _select_stages(stages)
+    names = [s.name for s in selected]
+    n_workers = n_workers or (2 if engine == "dask" else os.cpu_count() or 1)
+    parts = None
+    if out is not None:
+        out = Path(out)
+        parts = out / _PARTS
+        shutil.rmtree(parts, ignore_errors=True)
+        parts.mkdir(parents=True)
+    options = {"chunk": {"text": text, "outlet": outlet, "stages": names},
+               "parts": None if parts is None else str(parts), "format": format}
+
+    if hasattr(articles, "to_delayed"):  # a dask DataFrame: its partitions are the chunks
+        if engine != "dask":
+            raise FramingError("A dask DataFrame needs engine='dask' in score.")
+        from dask import delayed
+
+        lengths = articles.map_partitions(len).compute().tolist()
+        starts = np.cumsum([0, *lengths[:-1]]).tolist()
+        jobs = [(None, (delayed(_score_frame)(part, i, int(start), options),))
+                for i, (part, start) in enumerate(zip(articles.to_delayed(), starts, strict=True))]
+        total = int(sum(lengths))
+    elif isinstance(articles, pd.DataFrame):
+        jobs, total = _frame_jobs(articles, chunksize, options, validated=False), len(articles)
+    else:
+        path = Path(articles)
+        if not path.exists():
+            raise FileNotFoundError(f"No such file or folder: {path}")
+        if path.is_dir() or TABLE_SUFFIXES.get(path.suffix.lower()) in ("jsonl", "parquet"):
+            specs = plan_chunks(path, chunksize)
+            jobs = [(_score_spec, (spec, options)) for spec in specs]
+            total = None
+        else:
+            frame = load_corpus(path, text_col=text, outlet_col=outlet)
+            opts = {**options, "chunk": {**options["chunk"], "text": "text", "outlet": "outlet"}}
+            jobs, total = _frame_jobs(frame, chunksize, opts, validated=True), len(frame)
+
+    merger = _Merger({s.name for s in selected if s.fill_absent})
+    collected: dict[int, dict[str, pd.DataFrame]] = {}
+    ingest = Counter()
+    skipped = Counter()
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=total, unit=" articles", disable=not progress, desc="framing score")
+
+    def on_result(result: ChunkResult) -> None:
+        merger.add(result)
+        if result.tables:
+            collected[result.index] = result.tables
+        ingest.update({k: result.ingest.get(k, 0) for k in ("read", "kept")})
+        skipped.update(result.ingest.get("skipped", {}))
+        bar.update(result.n_articles)
+
+    try:
+        if engine == "pandas":
+            _run_pandas(jobs, n_workers, on_result)
+        else:
+            _run_dask(jobs, scheduler, n_workers, on_result)
+    except KeyboardInterrupt:
+        if parts is not None:
+            shutil.rmtree(parts, ignore_errors=True)
+        log.warning("interrupted: nothing written")
+        raise
+    finally:
+        bar.close()
+    if skipped:
+        log.info("read %d rows, kept %d, skipped %s", ingest["read"], ingest["kept"],
+                 ", ".join(f"{n} {r}" for r, n in skipped.items()))
+    outlet_scores = merger.outlet_scores()
+    if parts is None:
+        tables = {name: _concat([collected[i][name] for i in sorted(collected)])
+                  for name in collected[min(collected)]}
+        tables["outlet_scores"] = outlet_scores
+        return tables
+    written = {name: _assemble(parts / name, out / f"{name}.{format}", format)
+               for name in ("articles", *(s.table for s in selected))}
+    written["outlet_scores"] = write_table(outlet_scores, out / f"outlet_scores.{format}")
+    shutil.rmtree(parts, ignore_errors=True)
+    return written
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    full = [f for f in frames if len(f)]
+    if not full:
+        return frames[0]
+    return pd.concat(full, ignore_index=True) if len(full) > 1 else full[0].reset_index(drop=True)
+
+
+def _assemble(folder: Path, target: Path, fmt: str) -> Path:
+    """Join a table's part files, in chunk order, into one file, one part at a time."""
+    parts = sorted(folder.glob(f"*.{fmt}"))
+    tmp = target.with_name(target.name + ".tmp")
+    if fmt == "csv":
+        with open(tmp, "wb") as dst:
+            for i, part in enumerate(parts):
+                with open(part, "rb") as src:
+                    header = src.readline()
+                    if i == 0:
+                        dst.write(header)
+                    shutil.copyfileobj(src, dst)
+    else:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pa.unify_schemas([pq.read_schema(p) for p in parts])
+        schema = schema.remove_metadata()
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for part in parts:
+                writer.write_table(pq.read_table(part).cast(schema))
+    os.replace(tmp, target)
+    return target
+
+
+# ---------------------------------------------------------------- the main job
 def prepare_bundled(out: Path | None = None) -> dict[str, pd.DataFrame]:
     """Build the bundled corpora's articles tables and write them under ``data/processed``."""
     from framing.datasets import load_fakes, load_seed, load_seed_furniture
@@ -29,15 +732,29 @@ def prepare_bundled(out: Path | None = None) -> dict[str, pd.DataFrame]:
 
 
 def run_main(*, corpus: str | None = None, text_col: str = "text",
-             outlet_col: str | None = "outlet", out: str | Path | None = None) -> Path:
+             outlet_col: str | None = "outlet", out: str | Path | None = None,
+             progress: bool = False) -> Path:
     """Build the articles tables (bundled corpora, or ``corpus``) and every stage's tables.
 
-    Returns the output folder.
+    Each corpus gets a folder (``seed``, ``fakes`` or ``user``) holding ``<table>.csv`` for
+    every table of :data:`TABLES`; then ``framing.report.build_all()`` runs when that module
+    exists. Returns the output folder.
     """
     out = Path(out or config.PROCESSED_DIR)
     if corpus:
         corpora = {"user": load_corpus(corpus, text_col=text_col, outlet_col=outlet_col)}
-        write_table(corpora["user"], out / "user" / "articles.csv")
     else:
         corpora = prepare_bundled(out)
+    for name, articles in corpora.items():
+        written = score(articles, out=out / name, progress=progress,
+                        n_workers=1 if len(articles) <= CHUNKSIZE else None)
+        log.info("%s: %s", name, ", ".join(p.name for p in written.values()))
+    try:
+        report = importlib.import_module("framing.report")
+    except ModuleNotFoundError as exc:
+        if exc.name != "framing.report":
+            raise
+        log.info("framing.report is not installed yet: tables only")
+    else:
+        report.build_all()
     return out

@@ -44,13 +44,12 @@ _STARTERS = frozenset(
 _TERMINALS = ".!?…‽؟。！？।"
 _CLOSERS = "\"'”’»)]"
 # A candidate boundary: terminal punctuation (with closing quotes or brackets) before white
-# space or the end; a period glued to a capitalised word ("hometown.The", a scraping artefact);
-# or a line break. Character classes only, so matching is linear.
+# space, the end, or a capitalised word glued to it ("hometown.The", a scraping artefact); or a
+# line break. Character classes only, so matching is linear.
 _T, _C = re.escape(_TERMINALS), re.escape(_CLOSERS)
-_CANDIDATE_RE = re.compile(
-    rf"[{_T}]+[{_C}]*(?=\s|$)|(?<=[a-z]{{2}})[.!?][{_C}]*(?=[A-Z][a-z])|\n"
-)
+_CANDIDATE_RE = re.compile(rf"[{_T}]+[{_C}]*(?=\s|$|[A-Z][a-z])|\n")
 _TOKEN_BEFORE_RE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*$")
+_GLUED_RE = re.compile(r"[a-z]{2}[.!?]")
 _NEXT_WORD_RE = re.compile(r"\s*([\"'“‘«(\[]?)(\w+)")
 _SPEECH_AFTER_RE = re.compile(
     r"\s*(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|asked|asks|added|adds|told|replied|shouted|wrote)\b"
@@ -104,6 +103,10 @@ def _ends_sentence(text: str, cand: re.Match) -> bool:
     end = cand.end()
     if mark == "\n":
         return _line_break_ends_sentence(text, cand.start())
+    if end < len(text) and not text[end].isspace():
+        # Glued to a capitalised word: only a single mark after a lower-case word counts.
+        if not _GLUED_RE.fullmatch(text, max(0, cand.start() - 2), end):
+            return False
     after = text[end:end + _WINDOW]
     rest = after.lstrip()
     if rest[:1] and rest[0] in _TERMINALS:  # a spaced ellipsis ". . ." goes on
@@ -122,7 +125,8 @@ def _ends_sentence(text: str, cand: re.Match) -> bool:
     if run != ".":
         # "!", "?", an ellipsis ("...", "…") or a mix: a new sentence starts at a capital.
         return not first.isdigit() or "." not in run
-    before = _TOKEN_BEFORE_RE.search(text, max(0, cand.start() - _WINDOW), cand.start())
+    tail = text[max(0, cand.start() - _WINDOW):cand.start()].rsplit(None, 1)
+    before = _TOKEN_BEFORE_RE.search(tail[-1]) if tail else None
     if before is None or closed:
         return True
     token = before.group()
@@ -224,7 +228,7 @@ def sentences(articles: pd.DataFrame, *, text: str = "text",
             raise FramingError(missing_column(col, articles.columns, param))
     rows = [
         (doc, i, start, end)
-        for doc, body in zip(articles[doc_id], articles[text])
+        for doc, body in zip(articles[doc_id], articles[text], strict=True)
         for i, (start, end) in enumerate(sentence_spans(body))
     ]
     frame = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)

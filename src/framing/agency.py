@@ -1,0 +1,1134 @@
+"""Agency: who did it. Event mentions of violence and force, and whether the doer is named.
+
+The same shoot-down reads differently when the doer is the subject ("the US military shot down
+a Syrian jet"), pushed into a by-phrase ("was shot down by an American F18"), hidden in an
+agentless passive ("the Syrian jet was shot down") or in a nominalisation ("over downing of
+Syrian jet"). :func:`agency` finds every mention of an event word of ``lexicons/events.yaml``
+and classifies its construction with rules a reader can check, no parser:
+
+* the event words are found with one Aho-Corasick pass over the lower-cased text;
+* around each hit only, the sentence is tokenised and read left and right: auxiliaries
+  ("was", "had been") make a passive, a by-phrase names its agent; determiners, possessives
+  and prepositions make a noun; subjects, possessives ("America's strike") and actor
+  modifiers ("the US strike", "the U.S. downing") name the doer;
+* a pronoun subject is resolved where the sentence says who it is ("the U.S. military said
+  it had shot down", "U.S. Says It Shot Down") or where the previous sentence's subject is a
+  known actor;
+* negation ("had not shot down") and irrealis contexts (modals, infinitives of purpose,
+  "stopped short of threatening a shootdown") are flagged; :func:`agency_scores` leaves them
+  out of the counts.
+
+Sides come from :func:`framing.actors.side_of`; voices from :func:`framing.quotes.voice_spans`
+when that module is present (else every word outside the headline is the narrator's).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+import pandas as pd
+
+from framing._errors import FramingError, bad_entry, missing_column
+from framing.actors import find_actors, side_of
+from framing.lexicon_io import check_keys, read_yaml
+from framing.stats import outlet_scores_frame, score_row
+from framing.text import count_words, sentence_spans
+
+EVENT_COLUMNS = [
+    "doc_id", "sent_id", "start", "end", "match", "verb", "construction", "agent",
+    "agent_side", "patient", "patient_side", "voice", "negated", "hypothetical",
+]
+CONSTRUCTIONS = (
+    "active", "passive_agent", "passive_agentless", "nominal_agent", "nominal_agentless",
+    "intransitive",
+)
+#: Constructions in which the doer is named in the clause itself.
+AGENT_CONSTRUCTIONS = ("active", "passive_agent", "nominal_agent")
+FORM_KEYS = ("base", "third", "past", "participle", "gerund")
+
+# --- closed word classes (grammar, not actors) ---
+_DET = frozenset(
+    "the a an this that these those its their his her our my your any some several many each "
+    "every both another such no".split()
+)
+# Determiners before a participle that make it adjectival ("the downed jet"); not "that".
+_ADJ_DET = frozenset("the a an this these those its their his her our".split())
+_POSS_PRON = frozenset("its their his her our my your".split())
+_PREP = frozenset(
+    "of in on at by for with from to into onto near over against after before during since "
+    "without under between among amid around across toward towards through about despite "
+    "following per via inside outside within off upon behind beyond along than as".split()
+)
+_BE = frozenset("be is are was were been being am get gets got gotten getting".split())
+_HAVE = frozenset("has have had having".split())
+_DO = frozenset("do does did".split())
+_MODAL = frozenset("will would could can may might shall should must 'll 'd wo ca".split())
+_NEG = frozenset("not n't never".split())
+_SUBJ_PRON = frozenset("it they he she we i you".split())
+_OBJ_PRON = frozenset("it them him her us me you one".split())
+_REL = frozenset("that which who whom".split())
+_CONJ = frozenset(
+    "and but or nor while when whereas because although though if unless whether so yet "
+    "where once until".split()
+)
+_ADV = frozenset(
+    "also already still just then once twice again ever even yet previously immediately "
+    "directly only first later earlier soon reportedly allegedly apparently now recently "
+    "finally further repeatedly subsequently allegedly deliberately indiscriminately "
+    "so far".split()
+)
+_REPORT = frozenset(
+    "said says say saying told tells claimed claims stated announced announces "
+    "confirmed confirms reported reports added adds insisted insists alleged alleges "
+    "acknowledged admitted admits declared declares".split()
+)
+_ACCUSE = frozenset(
+    "accused accuses accusing accuse condemned condemns condemning condemn blamed blames "
+    "blaming blame denounced denounces denouncing".split()
+)
+_TIME = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december today yesterday tonight "
+    "morning evening night week month year weekend day time far then now".split()
+)
+# Words before an event that make it unreal: threatened, feared, planned, prevented.
+_IRREALIS = frozenset(
+    "threat threats threaten threatens threatened threatening risk risks risked risking "
+    "potential possible possibly prevent prevents prevented preventing avoid avoids avoided "
+    "avoiding fear fears feared plan plans planned planning want wants wanted vow vows vowed "
+    "intend intends intended aim aims aimed seek seeks sought attempt attempts attempted "
+    "try tries tried ready prepared if unless whether would could might may will shall "
+    "should can must 'll 'd".split()
+)
+_CLAUSE_END = frozenset(",;:()[]—–\"“”‘’?!".split() + ["\u2014", "\u2013"])
+
+# Upper-case names that would otherwise read as function words ("US" is not "us").
+_UPPER_NAMES = {"US": "u.s.", "US’s": "u.s.’s", "US's": "u.s.'s", "IS": "i.s.", "IT": "i.t."}
+# Frequent irregular or -ed-less finite verbs that end a subject noun phrase.
+_COMMON_VERBS = frozenset(
+    "began begins begin took takes made makes came comes went goes gave gives saw sees held "
+    "holds left leaves fled flees led leads sent sends kept keeps became becomes brought "
+    "brings fought fights won wins lost loses met meets put puts ran runs set sets stood "
+    "stands thought thinks knew knows found finds seemed seems remains remain called calls "
+    "warns warn urges urge vows vow want wants wanted".split()
+)
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?:-[^\W_]+)*"  # U.S., U.S.-backed
+    r"|[^\W_]+(?:[’'\-/][^\W_]+)*(?:[’']s?)?"  # words, hyphenated words, possessives
+    r"|[^\w\s]",
+    re.UNICODE,
+)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    lemma: str
+    role: str  # base, third, past, participle, gerund, noun, homograph
+    particle: str | None
+    intransitive: bool
+
+
+@dataclass
+class EventLexicon:
+    """A validated events lexicon: surfaces → readings, plus light verbs and modifier heads.
+
+    Build it with :func:`load_events`.
+    """
+
+    source: str
+    lemmas: list[str]
+    readings: dict[str, tuple[_Reading, ...]]
+    light_verbs: frozenset[str]
+    modifier_heads: frozenset[str]
+    event_nouns: frozenset[str]
+    _automaton: ahocorasick.Automaton = field(repr=False)
+
+
+def _build_events(data: object, source: str) -> EventLexicon:
+    check_keys(source, "<top level>", data, {"version", "events"},
+               {"light_verbs", "modifier_heads"})
+    readings: dict[str, list[_Reading]] = {}
+    lemmas: list[str] = []
+    entry_keys = {"lemma", "note"}
+    optional = {"verb", "particle", "nouns", "homographs", "intransitive"}
+    for i, spec in enumerate(data["events"]):
+        name = f"events[{i}]"
+        check_keys(source, name, spec, entry_keys, optional)
+        lemma = str(spec["lemma"]).strip()
+        if not lemma or not str(spec["note"]).strip():
+            raise FramingError(bad_entry(source, name, "needs a non-empty lemma and note"))
+        if lemma in lemmas:
+            raise FramingError(bad_entry(source, lemma, "is defined twice"))
+        lemmas.append(lemma)
+        verb = spec.get("verb") or {}
+        check_keys(source, f"{lemma}.verb", verb, set(), set(FORM_KEYS))
+        particle = spec.get("particle")
+        intransitive = bool(spec.get("intransitive", False))
+        surfaces: list[tuple[str, str]] = [(str(v).lower(), k) for k, v in verb.items()]
+        if particle is None:
+            surfaces += [(str(n).lower(), "noun") for n in spec.get("nouns") or []]
+            surfaces += [(str(h).lower(), "homograph") for h in spec.get("homographs") or []]
+        elif spec.get("homographs"):
+            raise FramingError(bad_entry(source, lemma, "cannot have both particle and homographs"))
+        else:
+            # noun forms of a phrasal verb are single words ("shootdown"): no particle needed
+            for n in spec.get("nouns") or []:
+                readings.setdefault(str(n).lower(), []).append(
+                    _Reading(lemma, "noun", None, intransitive))
+        if not surfaces and not spec.get("nouns"):
+            raise FramingError(bad_entry(source, lemma, "has no verb or noun forms"))
+        for surface, role in surfaces:
+            if not surface:
+                raise FramingError(bad_entry(source, lemma, "has an empty form"))
+            readings.setdefault(surface, []).append(
+                _Reading(lemma, role, None if role == "noun" else particle, intransitive))
+    automaton = ahocorasick.Automaton()
+    for surface in readings:
+        automaton.add_word(surface, surface)
+    automaton.make_automaton()
+    nouns = frozenset(s.split()[-1] for s, rs in readings.items()
+                      if any(r.role == "noun" for r in rs))
+    return EventLexicon(
+        source=source,
+        lemmas=lemmas,
+        readings={k: tuple(v) for k, v in readings.items()},
+        light_verbs=frozenset(str(w).lower() for w in data.get("light_verbs") or []),
+        modifier_heads=frozenset(str(w).lower() for w in data.get("modifier_heads") or []),
+        event_nouns=nouns,
+        _automaton=automaton,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _default_events() -> EventLexicon:
+    return _build_events(read_yaml("events.yaml"), "framing/lexicons/events.yaml")
+
+
+def load_events(path: str | Path | None = None) -> EventLexicon:
+    """Load and validate an events lexicon.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A YAML file laid out like the bundled ``lexicons/events.yaml``. Default: the bundled one.
+
+    Returns
+    -------
+    EventLexicon
+
+    Raises
+    ------
+    FramingError
+        On unknown keys, duplicate lemmas, empty forms.
+    """
+    if path is None:
+        return _default_events()
+    if not Path(path).is_file():
+        raise FramingError(f"The 'path' parameter of load_events must name a YAML file. "
+                           f"Got {str(path)!r}, which does not exist.")
+    return _build_events(read_yaml(path), str(path))
+
+
+# --- tokens ----------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+
+    @property
+    def cap(self) -> bool:
+        return any(c.isupper() for c in self.text)
+
+    @property
+    def poss(self) -> bool:
+        return self.low.endswith(("'s", "’s", "s'", "s’")) or self.low in _POSS_PRON
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    names = _UPPER_NAMES
+    return [_Tok(w, names.get(w) or w.lower(), s, s + len(w))
+            for w, s in ((m.group(), m.start()) for m in _TOKEN_RE.finditer(text, start, end))]
+
+
+def _bare(low: str) -> str:
+    """A token without its possessive ending ("america's" → "america")."""
+    for suffix in ("'s", "’s"):
+        if low.endswith(suffix):
+            return low[: -len(suffix)]
+    return low
+
+
+def _is_closed(low: str) -> bool:
+    return (low in _DET or low in _PREP or low in _BE or low in _HAVE or low in _DO
+            or low in _MODAL or low in _NEG or low in _SUBJ_PRON or low in _OBJ_PRON
+            or low in _REL or low in _CONJ or low in _ADV or low.endswith("n't"))
+
+
+def _is_adverb(low: str) -> bool:
+    return low in _ADV or (low.endswith("ly") and len(low) > 4 and low not in {"italy", "ally"})
+
+
+def _verb_like(tok: _Tok, lex: EventLexicon) -> bool:
+    """A token that is probably a finite verb (ends a subject noun phrase on its right)."""
+    low = tok.low
+    if (low in _BE or low in _HAVE or low in _DO or low in _MODAL or low in _REPORT
+            or low in _COMMON_VERBS):
+        return True
+    if low.endswith("n't"):
+        return True
+    for r in lex.readings.get(low, ()):
+        if r.role in ("third", "past") and r.role != "homograph":
+            return not tok.cap or low in _REPORT
+    return low.endswith("ed") and len(low) > 4 and not tok.cap
+
+
+def _np_token(tok: _Tok, lex: EventLexicon) -> bool:
+    """A token that can sit inside a noun phrase."""
+    low = tok.low
+    if tok.text in ("-", "/", "&"):
+        return False
+    if not tok.text[0].isalnum():
+        return False
+    if low in _DET or low in _POSS_PRON:
+        return True
+    if _is_closed(low) or _is_adverb(low) or low in lex.light_verbs:
+        return False
+    if low.endswith("ing") and not tok.cap and low not in lex.event_nouns:
+        return False
+    return not _verb_like(tok, lex)
+
+
+def _np_left(toks: list[_Tok], j: int, lex: EventLexicon) -> tuple[int, int] | None:
+    """Noun phrase ending at token ``j`` (inclusive), as token indices [a, b)."""
+    if j < 0:
+        return None
+    if toks[j].low in _SUBJ_PRON or toks[j].low in _OBJ_PRON:
+        return (j, j + 1)
+    a = j + 1
+    k = j
+    while k >= 0:
+        tok = toks[k]
+        if a <= j and _bare(tok.low) in _TIME:
+            break  # "in February its website": a time word starts another phrase
+        if _np_token(tok, lex):
+            if tok.low in _DET and not tok.poss:
+                a = k
+                break
+            a = k
+            k -= 1
+            continue
+        if tok.low == "of" and a <= j and k > 0 and _np_token(toks[k - 1], lex):
+            k -= 1
+            continue
+        break
+    if a > j:
+        return None
+    return (a, j + 1)
+
+
+def _np_right(toks: list[_Tok], i: int, lex: EventLexicon, *, allow_of: bool = True
+              ) -> tuple[int, int] | None:
+    """Noun phrase starting at token ``i``, as token indices [a, b)."""
+    n = len(toks)
+    if i >= n:
+        return None
+    if toks[i].low in _OBJ_PRON:
+        return (i, i + 1)
+    k = i
+    while k < n:
+        tok = toks[k]
+        if tok.text == "-" and k > i and k + 1 < n and toks[k + 1].cap:
+            k += 1
+            continue
+        if _np_token(tok, lex) and not (k > i and tok.low in _DET and not tok.poss):
+            k += 1
+            continue
+        if (allow_of and tok.low == "of" and k > i and k + 1 < n
+                and _np_token(toks[k + 1], lex)):
+            k += 1
+            continue
+        break
+    if k == i:
+        return None
+    return (i, k)
+
+
+def _span(toks: list[_Tok], ab: tuple[int, int] | None) -> tuple[int, int] | None:
+    if ab is None:
+        return None
+    return (toks[ab[0]].start, toks[ab[1] - 1].end)
+
+
+# --- one event mention -----------------------------------------------------------------------
+
+@dataclass
+class _Mention:
+    lemma: str
+    construction: str
+    start: int
+    end: int
+    agent: tuple[int, int] | str | None = None  # span in text, or resolved text
+    patient: tuple[int, int] | None = None
+    negated: bool = False
+    hypothetical: bool = False
+
+
+def _aux_chain(toks: list[_Tok], i: int) -> tuple[int, list[str]]:
+    """Walk left over auxiliaries, modals, negation and adverbs; return (first index, words)."""
+    words: list[str] = []
+    k = i - 1
+    while k >= 0:
+        low = toks[k].low
+        if (low in _BE or low in _HAVE or low in _DO or low in _MODAL or low in _NEG
+                or low.endswith("n't") or _is_adverb(low) or low == "to"):
+            words.append(low)
+            k -= 1
+            continue
+        break
+    return k + 1, words
+
+
+def _noun_reading(toks: list[_Tok], i: int, head: int, roles: set[str],
+                  lex: EventLexicon) -> bool:
+    """Decide noun (True) or verb (False) for an ambiguous event word at tokens [i, head]."""
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[head + 1] if head + 1 < len(toks) else None
+    plow = prev.low if prev else ""
+    if prev is not None and (plow in _SUBJ_PRON or plow in _MODAL or plow in _NEG
+                             or plow in ("to", "did", "do", "does", "who", "which")
+                             or plow.endswith("n't")):
+        return False
+    if "gerund" in roles:
+        if nxt is not None and nxt.low == "of":
+            return True
+        return prev is not None and (plow in _DET or prev.poss or
+                                     (prev.cap and plow not in _PREP and plow not in _CONJ))
+    if prev is not None and (plow in _BE or plow in _HAVE) and roles & {"past", "participle"}:
+        return False
+    if prev is None or plow in _DET or prev.poss or plow in _PREP or plow in _CONJ:
+        return True
+    if not prev.text[0].isalnum():
+        return True
+    if nxt is not None and nxt.low in ("of", "on", "against", "in", "near", "by", "that", "were",
+                                       "was", "have", "has", "had", "are", "is", "will"):
+        return True
+    if roles & {"third", "past"} and nxt is not None and (
+            nxt.low in _DET or nxt.cap or nxt.low in _OBJ_PRON or nxt.text[0].isdigit()):
+        return False
+    # "a Syrian army jet fires rockets": a noun, the verb, then its object
+    return not ("third" in roles and nxt is not None and _np_token(prev, lex)
+                and _np_token(nxt, lex))
+
+
+class _Doc:
+    """One article being read: its text, sentences and a per-sentence token cache."""
+
+    def __init__(self, text: str, lex: EventLexicon):
+        self.text = text
+        self.lex = lex
+        self.sents = sentence_spans(text)
+        self.sent_starts = [s for s, _ in self.sents]
+        self._toks: dict[int, list[_Tok]] = {}
+
+    def sent_of(self, offset: int) -> int:
+        return max(bisect_right(self.sent_starts, offset) - 1, 0)
+
+    def toks(self, sid: int) -> list[_Tok]:
+        if sid not in self._toks:
+            s, e = self.sents[sid]
+            self._toks[sid] = _tokens(self.text, s, e)
+        return self._toks[sid]
+
+
+def _by_agent(toks: list[_Tok], k: int, lex: EventLexicon) -> tuple[int, int] | None:
+    """An agent by-phrase starting at or a few tokens after ``k`` ("by the United States")."""
+    n = len(toks)
+    for j in range(k, min(k + 6, n)):
+        low = toks[j].low
+        if low == "by":
+            if j + 1 >= n:
+                return None
+            nxt = toks[j + 1]
+            if nxt.low in _TIME or nxt.text[0].isdigit() or (
+                    nxt.low.endswith("ing") and not nxt.cap):
+                return None
+            ab = _np_right(toks, j + 1, lex)
+            if ab and any(toks[t].low not in _TIME for t in range(*ab)):
+                return ab
+            return None
+        if toks[j].text in _CLAUSE_END or low in _CONJ or low in _REL or _verb_like(toks[j], lex):
+            return None
+    return None
+
+
+def _resolve_pronoun(doc: _Doc, sid: int, toks: list[_Tok], p: int) -> str | None:
+    """Text of the actor a subject pronoun at token ``p`` stands for, when the text makes it clear.
+
+    Rules: a reporting verb right before ("X said (that) it ...", "U.S. Says It ...") gives its
+    subject; else the subject of the previous sentence, when it names a known actor.
+    """
+    k = p - 1
+    if k >= 0 and toks[k].low == "that":
+        k -= 1
+    if k >= 0 and toks[k].low in _REPORT:
+        first, _ = _aux_chain(toks, k)
+        ab = _np_left(toks, first - 1, doc.lex)
+        if ab is not None:
+            if ab[1] - ab[0] == 1 and toks[ab[0]].low in _SUBJ_PRON:
+                return _resolve_pronoun(doc, sid, toks, ab[0])
+            return doc.text[toks[ab[0]].start:toks[ab[1] - 1].end]
+    if sid == 0:
+        return None
+    prev = doc.toks(sid - 1)
+    for j, tok in enumerate(prev):
+        if _verb_like(tok, doc.lex):
+            first, _ = _aux_chain(prev, j)
+            ab = _np_left(prev, first - 1, doc.lex)
+            if ab is None:
+                return None
+            phrase = doc.text[prev[ab[0]].start:prev[ab[1] - 1].end]
+            if ab[1] - ab[0] == 1 and prev[ab[0]].low in _SUBJ_PRON:
+                return None
+            return phrase if _side(phrase) != "unknown" else None
+    return None
+
+
+def _clause_subject(doc: _Doc, sid: int, toks: list[_Tok], i: int) -> tuple[int, int] | str | None:
+    """Subject of the verb whose auxiliary chain starts at token ``i``."""
+    j = i - 1
+    if j >= 0 and toks[j].low in _REL:
+        k = j - 1
+        if k >= 0 and toks[k].text == ",":
+            k -= 1
+        return _np_left(toks, k, doc.lex)
+    ab = _np_left(toks, j, doc.lex)
+    if (ab is not None and all(_bare(toks[t].low) in _TIME or toks[t].text[0].isdigit()
+                               for t in range(*ab))
+            and ab[0] > 0 and toks[ab[0] - 1].low in _PREP):
+        ab = _np_left(toks, ab[0] - 2, doc.lex)
+    if ab is not None and ab[1] - ab[0] == 1 and toks[ab[0]].low in _SUBJ_PRON:
+        resolved = _resolve_pronoun(doc, sid, toks, ab[0])
+        return resolved if resolved else ab
+    if ab is None and j >= 0 and toks[j].low in ("and", "but", "or"):
+        return _previous_subject(doc, sid, toks, j)
+    return ab
+
+
+def _previous_subject(doc: _Doc, sid: int, toks: list[_Tok], j: int):
+    """Subject of the nearest finite verb left of token ``j`` (coordination, -ing clauses)."""
+    k = j - 1
+    while k >= 0:
+        if _verb_like(toks[k], doc.lex) and toks[k].low not in _REPORT:
+            first, _ = _aux_chain(toks, k)
+            return _clause_subject(doc, sid, toks, first)
+        k -= 1
+    return None
+
+
+def _irrealis_before(toks: list[_Tok], i: int, width: int = 6) -> bool:
+    """An irrealis cue within ``width`` tokens left of ``i`` in the same clause."""
+    k = i - 1
+    while k >= 0 and i - k <= width:
+        tok = toks[k]
+        if tok.text in _CLAUSE_END:
+            return False
+        if tok.low in _IRREALIS or (tok.low == "short" and k + 1 < i and toks[k + 1].low == "of"):
+            return True
+        k -= 1
+    return False
+
+
+def _read_verb(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int, r: _Reading,
+               start: int, end: int) -> _Mention:
+    lex = doc.lex
+    first, chain = _aux_chain(toks, i)
+    if first >= 2 and toks[first - 1].low == "help" and toks[first - 2].low == "to":
+        first, chain = first - 2, [*chain, "help", "to"]  # "to help oust": a bare infinitive
+    m = _Mention(r.lemma, "active", start, end)
+    m.negated = any(w in _NEG or w.endswith("n't") for w in chain)
+    m.hypothetical = (any(w in _MODAL or w == "to" for w in chain)
+                      or _irrealis_before(toks, first, 4))
+    right = head + 1  # for a phrasal verb ``head`` is the particle ("shot it down")
+    prev = toks[first - 1] if first > 0 else None
+    passive = r.role in ("participle", "past") and (
+        any(w in _BE for w in chain)
+        or (prev is not None and prev.low in _ADJ_DET)  # "the downed jet"
+    )
+    by = None
+    if not passive and r.role in ("participle", "past") and not chain:
+        by = _by_agent(toks, right, lex)
+        passive = by is not None or _reduced_passive(toks, first, right, lex)
+    if r.intransitive:
+        m.construction = "intransitive"
+        m.patient = _span(toks, _np_left(toks, first - 1, lex))
+        return m
+    if passive:
+        by = by or _by_agent(toks, right, lex)
+        m.construction = "passive_agent" if by else "passive_agentless"
+        m.agent = _span(toks, by)
+        if prev is not None and prev.low in _ADJ_DET:
+            m.patient = _span(toks, _np_right(toks, right, lex, allow_of=False))
+        else:
+            subj = _clause_subject(doc, sid, toks, first)
+            m.patient = subj if isinstance(subj, str) else _span(toks, subj)
+        return m
+    # active: finite, infinitive or participial (-ing) clause
+    if r.role == "gerund" and not any(w in _BE for w in chain) or "to" in chain:
+        m.agent = _gerund_agent(doc, sid, toks, first)
+    else:
+        subj = _clause_subject(doc, sid, toks, first)
+        m.agent = subj if isinstance(subj, str) else _span(toks, subj)
+    m.patient = _span(toks, _np_right(toks, right, lex))
+    if r.particle is not None and m.patient is None and head - i > 1:
+        m.patient = _span(toks, (i + 1, head))
+    return m
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty hundred hundreds dozens thousands scores several many".split()
+)
+
+
+def _reduced_passive(toks: list[_Tok], first: int, right: int, lex: EventLexicon) -> bool:
+    """A participle with no auxiliary that still reads passive, as in headlines.
+
+    "135 Civilians Killed in Escalating Bombardment", "Seven killed 37 others injured":
+    the subject is a head count, or no object follows (a preposition or the clause ends).
+    """
+    subj = _np_left(toks, first - 1, lex)
+    if subj is not None:
+        lead = toks[subj[0]]
+        if lead.low in _DET and subj[1] - subj[0] > 1:
+            lead = toks[subj[0] + 1]
+        if lead.text[0].isdigit() or lead.low in _NUMBER_WORDS:
+            return True
+    if right >= len(toks):
+        return subj is not None
+    nxt = toks[right]
+    return subj is not None and (
+        nxt.low in ("in", "during", "when", "after", "following", "near", "due", "while", "as")
+        or (not nxt.text[0].isalnum() and nxt.text not in ("“", "\"", "‘")))
+
+
+def _gerund_agent(doc: _Doc, sid: int, toks: list[_Tok], i: int):
+    """Doer of a non-finite (-ing or to-infinitive) verb at token ``i``.
+
+    "accused X of ... shooting" → X; "which Washington accused of attacking" → the relative's
+    antecedent; "air crews targeting IS" → the noun phrase the clause modifies; else the
+    subject of the nearest finite verb to the left, else the sentence's first noun phrase.
+    """
+    lex = doc.lex
+    for k in range(i - 1, -1, -1):
+        if toks[k].low in _ACCUSE:
+            if k + 1 < len(toks) and toks[k + 1].low in ("of", "for"):
+                subj = _clause_subject(doc, sid, toks, _aux_chain(toks, k)[0])
+                rel = _np_left(toks, _aux_chain(toks, k)[0] - 1, lex)
+                if rel is not None and rel[0] > 0 and toks[rel[0] - 1].low in _REL:
+                    ante = _np_left(toks, rel[0] - 2 - (toks[rel[0] - 2].text == ","), lex)
+                    return _span(toks, ante)
+                return subj if isinstance(subj, str) else _span(toks, subj)
+            ab = _np_right(toks, k + 1, lex, allow_of=False)
+            if ab and ab[1] < len(toks) and toks[ab[1]].low in ("of", "for"):
+                return _span(toks, ab)
+            break
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and toks[i].low.endswith("ing") and _np_token(prev, lex) and (
+            prev.cap or (prev.low.endswith("s") and not prev.low.endswith("ss"))):
+        return _span(toks, _np_left(toks, i - 1, lex))
+    subj = _previous_subject(doc, sid, toks, i)
+    if subj is None:
+        k = 0
+        while k < len(toks) and not toks[k].text[0].isalnum():
+            k += 1
+        pronoun = k < len(toks) and toks[k].low in _SUBJ_PRON
+        subj = (k, k + 1) if pronoun else _np_right(toks, k, lex)
+        if subj is not None and toks[subj[0]].low in _SUBJ_PRON:
+            resolved = _resolve_pronoun(doc, sid, toks, subj[0])
+            return resolved if resolved else _span(toks, subj)
+    return subj if isinstance(subj, str) else _span(toks, subj)
+
+
+def _read_noun(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int, r: _Reading,
+               start: int, end: int) -> _Mention | None:
+    lex = doc.lex
+    nxt = toks[head + 1] if head + 1 < len(toks) else None
+    if nxt is not None and nxt.low in lex.modifier_heads:
+        return None  # "attack helicopters": a modifier, not an event
+    m = _Mention(r.lemma, "nominal_agentless", start, end)
+    # pre-head modifiers: from the determiner (or phrase start) to the event noun
+    a = i
+    while a > 0 and _np_token(toks[a - 1], lex) and not (
+            toks[a - 1].low in _DET and not toks[a - 1].poss):
+        a -= 1
+    det = toks[a - 1] if a > 0 and toks[a - 1].low in _DET else None
+    agent = None
+    if a < i:
+        mods = toks[a:i]
+        poss = [t for t, tok in enumerate(mods) if tok.poss and _bare(tok.low) not in _TIME]
+        if poss:
+            p = a + poss[-1]
+            agent = (a, p + 1)
+        else:
+            # the doer named as a modifier: from the first actor word to the head
+            # ("the US strike", "the first such US attack", "the pro-Syrian forces attack")
+            for b in range(a, i):
+                tok = toks[b]
+                if (tok.cap and _bare(tok.low) not in _TIME) or _has_actor(tok.text):
+                    agent = (b, i)
+                    break
+    if agent is None and det is not None and det.low in _POSS_PRON:
+        agent = (a - 1, a)
+    if agent is not None and agent[1] - agent[0] == 1 and toks[agent[0]].low in _POSS_PRON:
+        resolved = _resolve_possessive(doc, sid, toks, agent[0])
+        m.agent = resolved
+    elif agent is not None:
+        m.agent = _span(toks, agent)
+    # post-head: "of"/"on"/"against" patient, "by" agent
+    k = head + 1
+    if nxt is not None and nxt.low in ("of", "on", "against"):
+        ab = _np_right(toks, k + 1, lex, allow_of=False)
+        m.patient = _span(toks, ab)
+        if ab is not None:
+            k = ab[1]
+    by = _by_agent(toks, k, lex) if k < len(toks) and toks[k].low == "by" else None
+    if by is not None:
+        m.agent = _span(toks, by)
+    if m.agent is None:
+        m.agent = _light_verb_agent(doc, sid, toks, a if det is None else a - 1)
+    if m.agent is not None:
+        m.construction = "nominal_agent"
+    start_np = a - 1 if det is not None else a
+    m.hypothetical = _irrealis_before(toks, start_np)
+    m.negated = start_np > 0 and toks[start_np - 1].low in _NEG or (
+        det is not None and det.low == "no")
+    return m
+
+
+def _resolve_possessive(doc: _Doc, sid: int, toks: list[_Tok], p: int) -> str | None:
+    """"its attack": the subject of the clause the possessive sits in, else the previous one."""
+    low = toks[p].low
+    if low not in ("its", "their"):
+        return None
+    subj = _previous_subject(doc, sid, toks, p)
+    if isinstance(subj, str):
+        return subj
+    if subj is not None:
+        span = _span(toks, subj)
+        phrase = doc.text[span[0]:span[1]]
+        if phrase.lower() not in _SUBJ_PRON and _side(phrase) != "unknown":
+            return phrase
+    return None
+
+
+def _light_verb_agent(doc: _Doc, sid: int, toks: list[_Tok], a: int):
+    """Doer of an event noun that is the object of a light verb ("Washington launched strikes")."""
+    k = a - 1
+    if k >= 0 and toks[k].low == "out":
+        k -= 1
+    if k < 0 or toks[k].low not in doc.lex.light_verbs:
+        return None
+    first, chain = _aux_chain(toks, k)
+    if any(w in _BE for w in chain):
+        return None
+    if toks[k].low.endswith("ing") or "to" in chain:
+        return _gerund_agent(doc, sid, toks, first)
+    subj = _clause_subject(doc, sid, toks, first)
+    return subj if isinstance(subj, str) else _span(toks, subj)
+
+
+@functools.lru_cache(maxsize=65536)
+def _side(phrase: str) -> str:
+    return side_of(phrase)
+
+
+@functools.lru_cache(maxsize=4096)
+def _has_actor(word: str) -> bool:
+    return bool(find_actors(word))
+
+
+def _find_particle(toks: list[_Tok], i: int, particle: str) -> int | None:
+    """Index of ``particle`` after the verb at ``i``, directly or after a short object."""
+    for j in range(i + 1, min(i + 5, len(toks))):
+        tok = toks[j]
+        if tok.low == particle:
+            return j
+        if not tok.text[0].isalnum() or tok.low in _PREP or tok.low in _CONJ:
+            return None
+    return None
+
+
+def _mentions(doc: _Doc) -> Iterable[tuple[int, _Mention]]:
+    text, lex = doc.text, doc.lex
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    n = len(text)
+    for end_idx, surface in lex._automaton.iter_long(low):
+        start = end_idx - len(surface) + 1
+        end = end_idx + 1
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        if end < n and (text[end].isalnum() or text[end] in "-’'" and end + 1 < n
+                        and text[end + 1].isalnum() and text[end + 1] not in "sS"):
+            continue
+        sid = doc.sent_of(start)
+        toks = doc.toks(sid)
+        i = _token_at(toks, start)
+        if i is None:
+            continue
+        head = _token_at(toks, end - 1)
+        readings = lex.readings[surface]
+        mention = _read(doc, sid, toks, i, head, readings, start, end)
+        if mention is not None:
+            yield sid, mention
+
+
+def _token_at(toks: list[_Tok], offset: int) -> int | None:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(toks) and toks[lo].start <= offset:
+        return lo
+    return None
+
+
+def _read(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int,
+          readings: tuple[_Reading, ...], start: int, end: int) -> _Mention | None:
+    phrasal = [r for r in readings if r.particle is not None]
+    for r in phrasal:
+        p = _find_particle(toks, head, r.particle)
+        if p is not None:
+            return _read_verb(doc, sid, toks, i, p, r, start, toks[p].end)
+    plain = [r for r in readings if r.particle is None]
+    if not plain:
+        return None
+    roles = {r.role for r in plain}
+    verbs = [r for r in plain if r.role in FORM_KEYS]
+    nominal = [r for r in plain if r.role in ("noun", "homograph")]
+    if nominal and verbs:
+        noun = _noun_reading(toks, i, head, roles, doc.lex)
+    else:
+        noun = bool(nominal)
+    if noun:
+        r = next((r for r in nominal if r.role == "noun"), None)
+        if r is None:
+            return None  # a homograph noun: "bombs", "targets", "a storm"
+        return _read_noun(doc, sid, toks, i, head, r, start, end)
+    prefer = ("participle", "past", "third", "base", "gerund")
+    r = min(verbs, key=lambda v: prefer.index(v.role))
+    if r.role == "past" and any(v.role == "participle" for v in verbs):
+        r = next(v for v in verbs if v.role == "participle")
+    if r.role == "gerund" and i > 0 and (toks[i - 1].low in _DET or toks[i - 1].poss):
+        return _read_noun(doc, sid, toks, i, head, _Reading(r.lemma, "noun", None,
+                                                             r.intransitive), start, end)
+    return _read_verb(doc, sid, toks, i, head, r, start, end)
+
+
+# --- voices ----------------------------------------------------------------------------------
+
+def _voice_spans(text: str, title: str) -> list[tuple[int, int, str]]:
+    """Voice spans from :mod:`framing.quotes` when present; else the headline only."""
+    try:
+        from framing.quotes import voice_spans
+    except ImportError:
+        if title and text.startswith(title):
+            return [(0, len(title), "headline")]
+        return []
+    return [(int(s[0]), int(s[1]), str(s[2])) for s in voice_spans(text, title)]
+
+
+def _voice_at(spans: list[tuple[int, int, str]], offset: int) -> str:
+    for s, e, voice in spans:
+        if s <= offset < e:
+            return voice
+    return "narrator"
+
+
+def _embed_spans(value: object) -> list[tuple[int, int]]:
+    if not isinstance(value, str) or not value.strip():
+        return []
+    try:
+        return [(int(e[0]), int(e[1])) for e in json.loads(value)]
+    except (ValueError, TypeError, IndexError) as exc:
+        raise FramingError(f"Column 'embeds' must hold JSON lists of [start, end, kind, author]; "
+                           f"got {value[:60]!r} ({exc}).") from exc
+
+
+# --- table-level functions -------------------------------------------------------------------
+
+def find_events(text: str, *, title: str = "", lexicon: EventLexicon | None = None) -> list[dict]:
+    """Find event mentions in one text and classify who did what.
+
+    Parameters
+    ----------
+    text : str
+        The article text (its headline first, when it has one).
+    title : str, default=""
+        The headline; offsets ``[0, len(title))`` get voice ``headline``.
+    lexicon : EventLexicon, optional
+        From :func:`load_events`; default the bundled ``lexicons/events.yaml``.
+
+    Returns
+    -------
+    list of dict
+        One dict per mention with the events columns except ``doc_id``.
+
+    Examples
+    --------
+    >>> [(e["match"], e["construction"], e["agent"]) for e in
+    ...  find_events("The Syrian jet was shot down by an American F18.")]
+    [('shot down', 'passive_agent', 'an American F18')]
+    """
+    if not isinstance(text, str):
+        raise FramingError(f"find_events expects text as str. Got {type(text).__name__}.")
+    lex = lexicon or load_events()
+    doc = _Doc(text, lex)
+    voices = None
+    rows = []
+    for sid, m in _mentions(doc):
+        if voices is None:
+            voices = _voice_spans(text, title)
+        agent = _text_of(text, m.agent)
+        patient = _text_of(text, m.patient)
+        rows.append({
+            "sent_id": sid,
+            "start": m.start,
+            "end": m.end,
+            "match": text[m.start:m.end],
+            "verb": m.lemma,
+            "construction": m.construction,
+            "agent": agent,
+            "agent_side": _side(agent) if agent else "",
+            "patient": patient,
+            "patient_side": _side(patient) if patient else "",
+            "voice": _voice_at(voices, m.start),
+            "negated": bool(m.negated),
+            "hypothetical": bool(m.hypothetical),
+        })
+    return rows
+
+
+def _text_of(text: str, span: tuple[int, int] | str | None) -> str:
+    if span is None:
+        return ""
+    if isinstance(span, str):
+        return span
+    return text[span[0]:span[1]]
+
+
+def agency(articles: pd.DataFrame, *, text: str = "text", lexicon: EventLexicon | None = None
+           ) -> pd.DataFrame:
+    """Build the **events** table: one row per mention of violence or force, with its doer.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        An articles table (``doc_id``, ``text``; ``title`` and ``embeds`` are used when present).
+    text : str, default="text"
+        Column holding the article text.
+    lexicon : EventLexicon, optional
+        From :func:`load_events`; default the bundled lexicon.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``EVENT_COLUMNS``: ``doc_id``, ``sent_id``, ``start``, ``end`` (offsets of the
+        event words: ``text[start:end] == match``), ``match``, ``verb`` (lemma),
+        ``construction`` (one of ``CONSTRUCTIONS``), ``agent``, ``agent_side``, ``patient``,
+        ``patient_side``, ``voice`` (``embedded`` inside embedded material), ``negated``,
+        ``hypothetical``.
+
+    See Also
+    --------
+    agency_scores : per-outlet shares of mentions that name the doer.
+    construction_shares : tidy construction counts for plotting.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"doc_id": ["d1"], "text": ["Russia warns over downing of Syrian jet"]})
+    >>> agency(arts)[["match", "construction", "patient"]].values.tolist()
+    [['downing', 'nominal_agentless', 'Syrian jet']]
+    """
+    if not isinstance(articles, pd.DataFrame):
+        raise FramingError(f"agency expects an articles DataFrame. Got {type(articles).__name__}.")
+    for col in ("doc_id", text):
+        if col not in articles.columns:
+            raise FramingError(missing_column(col, articles.columns,
+                                              "text" if col == text else None))
+    lex = lexicon or load_events()
+    titles = articles["title"] if "title" in articles.columns else [""] * len(articles)
+    embeds = articles["embeds"] if "embeds" in articles.columns else [""] * len(articles)
+    rows = []
+    for doc_id, body, title, emb in zip(articles["doc_id"], articles[text], titles, embeds,
+                                        strict=True):
+        if body is None or (isinstance(body, float) and pd.isna(body)):
+            continue
+        spans = _embed_spans(emb)
+        title = title if isinstance(title, str) else ""
+        for row in find_events(str(body), title=title, lexicon=lex):
+            if any(s <= row["start"] < e for s, e in spans):
+                row["voice"] = "embedded"
+            rows.append({"doc_id": doc_id, **row})
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    return frame.astype({"sent_id": "int64", "start": "int64", "end": "int64",
+                         "negated": "bool", "hypothetical": "bool"})
+
+
+def counted(events: pd.DataFrame) -> pd.DataFrame:
+    """Mentions that report an event: not negated, not hypothetical, not embedded material."""
+    keep = ~events["negated"].astype(bool) & ~events["hypothetical"].astype(bool)
+    return events[keep & (events["voice"] != "embedded")]
+
+
+def construction_shares(events: pd.DataFrame, articles: pd.DataFrame | None = None
+                        ) -> pd.DataFrame:
+    """Tidy counts of constructions per outlet and voice, for a stacked bar.
+
+    Parameters
+    ----------
+    events : DataFrame
+        From :func:`agency`. Needs an ``outlet`` column, or ``articles`` to join it from.
+    articles : DataFrame, optional
+        Articles table giving each ``doc_id`` its ``outlet``.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``outlet``, ``voice`` (``headline`` or ``body``), ``construction``, ``n``,
+        ``share`` (of the outlet-voice total), counted mentions only, every construction
+        listed (n = 0 included) so bars stack the same way.
+    """
+    ev = _with_outlet(events, articles, "construction_shares")
+    ev = counted(ev).assign(voice=lambda d: d["voice"].where(d["voice"] == "headline", "body"))
+    if ev.empty:
+        return pd.DataFrame({"outlet": pd.Series(dtype=str), "voice": pd.Series(dtype=str),
+                             "construction": pd.Series(dtype=str),
+                             "n": pd.Series(dtype="int64"), "share": pd.Series(dtype=float)})
+    counts = ev.groupby(["outlet", "voice", "construction"]).size()
+    groups = counts.groupby(level=[0, 1]).sum()
+    idx = pd.MultiIndex.from_tuples(
+        [(o, v, c) for o, v in groups.index for c in CONSTRUCTIONS],
+        names=["outlet", "voice", "construction"])
+    counts = counts.reindex(idx, fill_value=0)
+    out = counts.rename("n").reset_index()
+    totals = out.groupby(["outlet", "voice"])["n"].transform("sum")
+    out["share"] = out["n"] / totals
+    out["n"] = out["n"].astype("int64")
+    return out.sort_values(["outlet", "voice", "construction"], ignore_index=True)
+
+
+def _with_outlet(events: pd.DataFrame, articles: pd.DataFrame | None, func: str) -> pd.DataFrame:
+    if "outlet" in events.columns:
+        return events
+    if articles is None:
+        raise FramingError(f"{func} needs the outlet of each event: pass articles=... or add an "
+                           f"'outlet' column to events.")
+    for col in ("doc_id", "outlet"):
+        if col not in articles.columns:
+            raise FramingError(missing_column(col, articles.columns))
+    return events.merge(articles[["doc_id", "outlet"]], on="doc_id", how="left")
+
+
+def agency_scores(events: pd.DataFrame, articles: pd.DataFrame, *, text: str = "text"
+                  ) -> pd.DataFrame:
+    """Per-outlet agency measures in the long **outlet_scores** format.
+
+    Only counted mentions (see :func:`counted`) enter. Measures, each a share of mentions
+    whose construction names the doer (``active``, ``passive_agent``, ``nominal_agent``),
+    resampled by article for the interval:
+
+    * ``agency_named_share``: all mentions;
+    * ``agency_named_share_headline`` / ``agency_named_share_body``: by voice (body = every
+      voice but the headline);
+    * ``agency_share_<construction>``: share of mentions in each construction;
+    * ``agency_named_when_doer_<side>``: for an actor side, how often it is named when it is
+      the doer (see Notes).
+
+    Notes
+    -----
+    A hidden mention has no doer to read, so within an article a hidden mention of the same
+    event (same lemma) as named ones borrows their side when they all agree;
+    ``agency_named_when_doer_<side>`` is named / (named + borrowed hidden) over that side's
+    mentions. Hidden mentions of an event never named in the article stay out.
+
+    Parameters
+    ----------
+    events : DataFrame
+        From :func:`agency`.
+    articles : DataFrame
+        The articles the events came from (``doc_id``, ``outlet``, ``text``).
+    text : str, default="text"
+        Column holding the article text (for word counts).
+
+    Returns
+    -------
+    DataFrame
+        outlet_scores rows (``outlet``, ``measure``, ``value``, ``ci_low``, ``ci_high``,
+        ``n_docs``, ``n_words``, ``n_events``, ``small_sample``).
+    """
+    for col in ("doc_id", "outlet", text):
+        if col not in articles.columns:
+            raise FramingError(missing_column(col, articles.columns,
+                                              "text" if col == text else None))
+    missing = [c for c in EVENT_COLUMNS if c not in events.columns]
+    if missing:
+        raise FramingError(missing_column(missing[0], events.columns))
+    ev = counted(events.merge(articles[["doc_id", "outlet"]], on="doc_id", how="left"))
+    ev = ev.assign(named=ev["construction"].isin(AGENT_CONSTRUCTIONS).astype(int),
+                   body=(ev["voice"] != "headline"))
+    ev["doer_side"] = _doer_sides(ev)
+    words = {d: count_words(t) for d, t in zip(articles["doc_id"], articles[text], strict=False)
+             if isinstance(t, str)}
+    sides = sorted(s for s in ev["doer_side"].dropna().unique() if s not in ("", "unknown"))
+    for c in CONSTRUCTIONS:
+        ev[f"is_{c}"] = (ev["construction"] == c).astype(int)
+    rows = []
+    for outlet, arts in articles.groupby("outlet", sort=True):
+        docs = list(arts["doc_id"])
+        n_words = sum(words.get(d, 0) for d in docs)
+        sub = ev[ev["outlet"] == outlet]
+        parts = [("agency_named_share", sub, "named"),
+                 ("agency_named_share_headline", sub[~sub["body"]], "named"),
+                 ("agency_named_share_body", sub[sub["body"]], "named")]
+        parts += [(f"agency_share_{c}", sub, f"is_{c}") for c in CONSTRUCTIONS]
+        parts += [(f"agency_named_when_doer_{side}", sub[sub["doer_side"] == side], "named")
+                  for side in sides]
+        for measure, part, col in parts:
+            num = part.groupby("doc_id")[col].sum().reindex(docs, fill_value=0)
+            den = part.groupby("doc_id").size().reindex(docs, fill_value=0)
+            rows.append(score_row(outlet, measure, num, den, n_words=n_words,
+                                  n_events=int(den.sum())))
+    return outlet_scores_frame(rows)
+
+
+def _doer_sides(ev: pd.DataFrame) -> pd.Series:
+    """Side of each mention's doer: its own agent side, or one borrowed within the article."""
+    own = ev["agent_side"].where(ev["named"] == 1, "")
+    known = ev[(ev["named"] == 1) & ~ev["agent_side"].isin(["", "unknown"])]
+    borrowed = (known.groupby(["doc_id", "verb"])["agent_side"]
+                .agg(lambda s: s.mode().iloc[0] if s.nunique() == 1 else ""))
+    keys = list(zip(ev["doc_id"], ev["verb"], strict=False))
+    fill = pd.Series([borrowed.get(k, "") for k in keys], index=ev.index)
+    return own.where(ev["named"] == 1, fill)
+
+
+__all__ = [
+    "AGENT_CONSTRUCTIONS", "CONSTRUCTIONS", "EVENT_COLUMNS", "EventLexicon", "agency",
+    "agency_scores", "construction_shares", "counted", "find_events", "load_events",
+]

@@ -1,0 +1,68 @@
+"""Actor lexicon: find_actors offsets and the side of speaker descriptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing._errors import FramingError
+from framing.actors import camp_of, find_actors, load_actors, side_of
+
+
+@pytest.mark.parametrize(
+    ("phrase", "side"),
+    [
+        ("Russian Deputy Foreign Minister Sergei Ryabkov", "russia_gov"),
+        ("Lieutenant Colonel Damien Pickart, a spokesman at U.S. Air Forces Central Command",
+         "us_military"),
+        ("Yezid Sayigh, a senior fellow at the Carnegie Middle East Centre", "analyst"),
+        ("A rebel official in the opposition stronghold of Eastern Ghouta outside Damascus",
+         "syrian_rebels"),
+        ("Homs provincial governor Talal Barazi", "syria_gov"),
+        ("Raphael Lefevre, a researcher at the University of Oxford", "analyst"),
+        ("Iran’s Revolutionary Guard", "iran_gov"),
+        ("pro-Syrian regime forces", "syria_gov"),
+        ("the US-backed Syrian Democratic Forces", "sdf"),
+        ("An AFP correspondent", "media"),
+    ],
+)
+def test_side_of_reads_titles_and_affiliations(phrase, side):
+    assert side_of(phrase) == side
+
+
+def test_side_of_bare_title_is_unknown():
+    assert side_of("a spokesman") == "unknown"
+
+
+def test_find_actors_offsets_slice_back():
+    text = ("Moscow sees the downing of a Syrian government warplane by the United States as an "
+            "“act of aggression”, TASS news agency quoted Russian Deputy Foreign Minister "
+            "Sergei Ryabkov as saying on Monday.")
+    hits = find_actors(text)
+    assert all(text[h["start"]:h["end"]] == h["match"] for h in hits)
+    assert ("Sergei Ryabkov", "russia_gov") in [(h["match"], h["side"]) for h in hits]
+
+
+def test_acronyms_match_case_sensitively():
+    hits = find_actors("It is clear the IS group fled; tell us.")
+    assert [h["match"] for h in hits] == ["IS"]
+
+
+def test_sdf_belongs_to_us_led_camp():
+    assert camp_of("sdf") == "us_led"
+
+
+def test_unknown_kind_is_rejected():
+    with pytest.raises(FramingError, match="'kinds' parameter of find_actors"):
+        find_actors("Assad", kinds=("people",))
+
+
+def test_lexicon_with_unknown_key_is_rejected(tmp_path):
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("sides: {unknown: {note: x}}\ncamps: {}\nroles: []\nactors: []\ncolour: red\n")
+    with pytest.raises(FramingError, match="unknown key"):
+        load_actors(bad)
+
+
+def test_missing_lexicon_file_names_the_parameter(tmp_path):
+    with pytest.raises(FramingError, match="'path' parameter of load_actors"):
+        load_actors(tmp_path / "nope.yaml")

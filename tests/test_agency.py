@@ -1,0 +1,224 @@
+"""Agency: event mentions of violence, their construction, doer, flags and per-outlet shares."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pandas as pd
+import pytest
+
+from framing._errors import FramingError
+from framing.agency import (
+    CONSTRUCTIONS,
+    EVENT_COLUMNS,
+    agency,
+    agency_scores,
+    construction_shares,
+    find_events,
+    load_events,
+)
+from framing.agency_eval import FAKES_GOLD, SEED_GOLD, accuracy_table, compare, read_gold
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_articles):
+    return agency(seed_articles)
+
+
+@pytest.fixture(scope="module")
+def seed_joined(seed_articles, seed_events):
+    return compare(read_gold(SEED_GOLD), seed_events, seed_articles)
+
+
+def _one(text: str, match: str) -> dict:
+    rows = [e for e in find_events(text) if e["match"] == match]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+SEED_DOCS = sorted(set(read_gold(SEED_GOLD)["doc_id"]))
+
+
+@pytest.mark.parametrize("doc_id", SEED_DOCS)
+def test_seed_article_constructions_match_gold(seed_joined, doc_id):
+    part = seed_joined[seed_joined["doc_id"] == doc_id]
+    wrong = part.loc[~part["construction_ok"], ["match", "occurrence", "construction",
+                                                  "construction_sys"]]
+    assert wrong.empty, wrong.to_string()
+
+
+@pytest.mark.parametrize("doc_id", sorted(set(SEED_DOCS) | {"a08", "a14"}))
+def test_seed_article_has_no_mention_outside_gold(seed_events, seed_joined, doc_id):
+    found = set(seed_events.loc[seed_events["doc_id"] == doc_id, "start"])
+    gold = set(seed_joined.loc[seed_joined["doc_id"] == doc_id, "start"])
+    assert found == gold
+
+
+def test_seed_counted_flags_and_sides_mostly_right(seed_joined):
+    table = accuracy_table(seed_joined).set_index("construction")
+    assert table.loc["all", "counted_acc"] >= 0.9
+    assert table.loc["all", "agent_side_acc"] >= 0.8
+
+
+def test_every_june_2017_shootdown_report_is_found(seed_joined):
+    shoot = seed_joined[seed_joined["verb"].isin(["shoot down", "down", "take down"])]
+    assert len(shoot) == 33 and shoot["found"].all()  # 33 in the gold, the June 8 drone too
+
+
+def test_fakes_gold_construction_accuracy():
+    from framing.datasets import load_fakes
+
+    fakes = load_fakes()
+    gold = read_gold(FAKES_GOLD)
+    fakes = fakes[fakes["doc_id"].isin(gold["doc_id"])]
+    table = accuracy_table(compare(gold, agency(fakes), fakes)).set_index("construction")
+    assert table.loc["all", "n"] >= 100
+    assert table.loc["all", "construction_acc"] >= 0.75
+
+
+def test_by_phrase_names_the_agent_of_a_passive():
+    e = _one("The Syrian SU-22 fighter bomber was shot down by an American F18 Super Hornet "
+             "after it had dropped bombs near the US-backed Syrian Democratic Forces.", "shot down")
+    assert (e["construction"], e["agent"]) == ("passive_agent", "an American F18 Super Hornet")
+    assert e["patient"] == "The Syrian SU-22 fighter bomber"
+
+
+def test_passive_without_by_phrase_hides_the_agent():
+    e = _one("The coalition said the Syrian warplane had been shot down “in accordance with "
+             "rules of engagement”.", "shot down")
+    assert (e["construction"], e["agent"]) == ("passive_agentless", "")
+
+
+def test_bombs_as_weapons_are_not_events():
+    assert find_events("the Syrian jet had dropped bombs near US partner forces") == []
+
+
+def test_noun_modifier_names_the_agent_of_a_nominalisation():
+    e = _one("as tensions escalate following the U.S. downing of a Syrian military jet on "
+             "Sunday.", "downing")
+    assert (e["construction"], e["agent"], e["agent_side"]) == ("nominal_agent", "U.S.", "us_gov")
+    assert e["patient"] == "a Syrian military jet"
+
+
+def test_by_phrase_after_the_patient_names_the_agent_of_a_nominalisation():
+    e = _one("Moscow sees the downing of a Syrian government warplane by the United States as "
+             "an act of aggression.", "downing")
+    assert (e["construction"], e["agent"]) == ("nominal_agent", "the United States")
+
+
+def test_headline_nominalisation_without_modifier_is_agentless():
+    e = _one("Russia warns US-led coalition over downing of Syrian jet", "downing")
+    assert (e["construction"], e["agent"]) == ("nominal_agentless", "")
+
+
+def test_pronoun_subject_resolves_to_the_reporting_subject():
+    e = _one("U.S. Says It Shot Down Syrian Aircraft", "Shot Down")
+    assert (e["construction"], e["agent"], e["agent_side"]) == ("active", "U.S.", "us_gov")
+
+
+def test_pronoun_after_said_resolves_to_its_subject():
+    e = _one("On Sunday, the U.S. military said it had shot down the Syrian SU-22 after regime "
+             "forces twice attacked members of American-backed forces.", "shot down")
+    assert (e["agent"], e["agent_side"]) == ("the U.S. military", "us_military")
+
+
+def test_accused_of_gerund_takes_the_accused_as_doer():
+    e = _one("It also accused the United States of not using the proper communication channels "
+             "before shooting down the Syrian army jet.", "shooting down")
+    assert (e["construction"], e["agent"]) == ("active", "the United States")
+
+
+def test_participle_clause_inherits_the_subject():
+    e = _one("It said that several hours earlier, regime forces had attacked the SDF in another "
+             "town near Tabqa, wounding several and driving the SDF from the town.", "wounding")
+    assert (e["agent"], e["agent_side"]) == ("regime forces", "syria_gov")
+
+
+def test_negated_shootdown_is_flagged():
+    e = _one("The U.S. had not shot down a Syrian regime aircraft before Sunday’s confrontation.",
+             "shot down")
+    assert e["negated"] and not e["hypothetical"]
+
+
+def test_stopped_short_of_threatening_is_hypothetical():
+    e = _one("the Russian military said it would treat U.S. and coalition operating west of the "
+             "Euphrates Rivers as “aerial targets,” but stopped short of threatening a shootdown.",
+             "shootdown")
+    assert e["hypothetical"] and e["construction"] == "nominal_agentless"
+
+
+def test_headcount_headline_reads_as_agentless_passive():
+    e = _one("135 Civilians Killed in Escalating Bombardment on Idlib in Last Three Days", "Killed")
+    assert e["construction"] == "passive_agentless"
+
+
+def test_died_is_intransitive():
+    e = _one("The rebel Syrian National Coalition said 650 people died.", "died")
+    assert (e["construction"], e["agent"]) == ("intransitive", "")
+
+
+def test_offsets_slice_back_to_match(seed_articles, seed_events):
+    texts = dict(zip(seed_articles["doc_id"], seed_articles["text"], strict=False))
+    assert all(texts[d][s:e] == m for d, s, e, m in
+               seed_events[["doc_id", "start", "end", "match"]].itertuples(index=False))
+
+
+def test_events_table_has_contract_columns_and_types(seed_events):
+    assert list(seed_events.columns) == EVENT_COLUMNS
+    assert set(seed_events["construction"]) <= set(CONSTRUCTIONS)
+    assert seed_events["negated"].dtype == bool and seed_events["hypothetical"].dtype == bool
+
+
+def test_headline_mentions_get_headline_voice(seed_events):
+    a09 = seed_events[seed_events["doc_id"] == "a09"]
+    assert a09.loc[a09["match"] == "Shoots Down", "voice"].tolist() == ["headline"]
+
+
+def test_mentions_inside_embeds_get_embedded_voice():
+    text = "Title\n\nRussian jets bombed the town. Rebels attacked a post."
+    s = text.index("Rebels")
+    arts = pd.DataFrame({"doc_id": ["d"], "title": ["Title"], "text": [text],
+                         "embeds": [json.dumps([[s, len(text), "tweet", "RT"]])]})
+    ev = agency(arts)
+    voices = dict(zip(ev["match"], ev["voice"], strict=True))
+    assert voices == {"bombed": "narrator", "attacked": "embedded"}
+
+
+def test_construction_shares_are_tidy_and_sum_to_one(seed_articles, seed_events):
+    shares = construction_shares(seed_events, seed_articles)
+    assert list(shares.columns) == ["outlet", "voice", "construction", "n", "share"]
+    sums = shares.groupby(["outlet", "voice"])["share"].sum()
+    assert ((sums - 1.0).abs() < 1e-9).all()
+    ap_head = shares[(shares["outlet"] == "AP") & (shares["voice"] == "headline")]
+    assert ap_head.set_index("construction").loc["active", "n"] == 1
+
+
+def test_agency_scores_flag_small_samples(seed_articles, seed_events):
+    scores = agency_scores(seed_events, seed_articles)
+    named = scores[scores["measure"] == "agency_named_share"].set_index("outlet")
+    assert named.loc["AP", "value"] == pytest.approx(10 / 12)
+    assert named["small_sample"].all()  # no outlet has 5 articles on the seed page
+    measures = set(scores["measure"])
+    assert {"agency_named_share_headline", "agency_named_when_doer_us_gov"} <= measures
+
+
+def test_missing_text_column_is_a_clear_error():
+    with pytest.raises(FramingError, match="Column 'body' not in data"):
+        agency(pd.DataFrame({"doc_id": ["d"], "text": ["x"]}), text="body")
+
+
+def test_unknown_lexicon_key_is_an_error(tmp_path):
+    path = tmp_path / "ev.yaml"
+    path.write_text("version: 1\nevents:\n  - {lemma: kill, note: x, verbs: {base: kill}}\n")
+    with pytest.raises(FramingError, match="unknown key"):
+        load_events(path)
+
+
+@pytest.mark.parametrize("text", ["", "\x00\x01\x02 binary \xff junk", "a" * 200_000,
+                                  "killed " * 20_000])
+def test_hostile_text_is_handled_in_linear_time(text):
+    t0 = time.perf_counter()
+    rows = find_events(text)
+    assert time.perf_counter() - t0 < 5
+    assert all(text[r["start"]:r["end"]] == r["match"] for r in rows)

@@ -1,0 +1,213 @@
+"""Figures: fixed colours, the house theme, deterministic files, and the data each plot draws."""
+
+from __future__ import annotations
+
+import hashlib
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing import plots
+from framing._errors import FramingError
+from framing.agency import agency, construction_shares
+from framing.quotes import find_quotes, quote_scores
+from framing.stats import outlet_scores_frame
+from framing.terms import distinctive_words, find_terms, term_scores
+
+
+@pytest.fixture(scope="module")
+def seed_scores(seed_articles):
+    return term_scores(seed_articles, find_terms(seed_articles))
+
+
+def _row(outlet, measure, value, low, high, n_docs=6, n_events=20):
+    return {"outlet": outlet, "measure": measure, "value": value, "ci_low": low,
+            "ci_high": high, "n_docs": n_docs, "n_words": 1000 * n_docs, "n_events": n_events,
+            "small_sample": n_docs < 5 or n_events < 10}
+
+
+def test_an_outlet_keeps_its_colour_whatever_else_is_plotted():
+    alone = plots.outlet_colors(["AFP", "my local paper"])
+    mixed = plots.outlet_colors(["sana", "my local paper", "AFP", "etilaf"])
+    assert alone["AFP"] == mixed["AFP"]
+    assert alone["my local paper"] == mixed["my local paper"]
+
+
+def test_outlet_colours_ignore_case_so_both_corpora_agree():
+    upper, lower = plots.outlet_colors(["Reuters", "reuters"]).values()
+    assert upper == lower
+
+
+def test_outlets_of_each_bundled_corpus_get_distinct_colours(seed_articles, fakes_articles):
+    for articles in (seed_articles, fakes_articles):
+        colours = plots.outlet_colors(articles["outlet"].unique())
+        assert len(set(colours.values())) == len(colours)
+
+
+def test_theme_restores_the_callers_style():
+    before = dict(mpl.rcParams)
+    with plots.theme():
+        assert mpl.rcParams["svg.hashsalt"] == "framing"
+        assert mpl.rcParams["axes.spines.top"] is False
+    assert mpl.rcParams["svg.hashsalt"] == before["svg.hashsalt"]
+    assert mpl.rcParams["axes.spines.top"] == before["axes.spines.top"]
+
+
+def _draw_heatmap(scores):
+    with plots.theme():
+        fig, ax = plt.subplots(figsize=(6, 4))
+        plots.plot_term_heatmap(scores, ax=ax, corpus="seed page")
+    return fig
+
+
+def test_saved_figures_are_byte_identical_from_save_to_save(seed_scores, tmp_path):
+    first = plots.save_figure(_draw_heatmap(seed_scores), "heatmap", tmp_path / "a")
+    second = plots.save_figure(_draw_heatmap(seed_scores), "heatmap", tmp_path / "b")
+    assert [p.suffix for p in first] == [".svg", ".png", ".pdf"]
+    for a, b in zip(first, second, strict=True):
+        assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
+
+
+def test_saved_files_carry_no_date_or_version(seed_scores, tmp_path):
+    svg, png, pdf = plots.save_figure(_draw_heatmap(seed_scores), "heatmap", tmp_path)
+    assert "<dc:date>" not in svg.read_text(encoding="utf-8")
+    assert b"Matplotlib version" not in png.read_bytes()
+    assert b"CreationDate" not in pdf.read_bytes()
+
+
+def test_save_figure_closes_the_figure_and_shows_the_png(seed_scores, tmp_path):
+    fig = _draw_heatmap(seed_scores)
+    saved = plots.save_figure(fig, "heatmap", tmp_path, formats=("png",))
+    assert not plt.fignum_exists(fig.number)
+    assert saved._repr_png_() == (tmp_path / "heatmap.png").read_bytes()
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"formats": ("jpg",)}, "'formats' parameter of save_figure"),
+    ({"name": "../escape"}, "plain file stem"),
+])
+def test_save_figure_rejects_bad_names_and_formats(tmp_path, kwargs, message):
+    fig = plt.figure()
+    args = {"name": "fig", "figures_dir": tmp_path, **kwargs}
+    with pytest.raises(FramingError, match=message):
+        plots.save_figure(fig, **args)
+
+
+def test_heatmap_cells_are_the_family_rates_of_term_scores(seed_scores):
+    ax = plots.plot_term_heatmap(seed_scores)
+    rows = seed_scores[seed_scores["measure"].str.fullmatch(r"terms:rate:[^:]+:\*:all")]
+    expected = (rows.assign(family=rows["measure"].str.split(":").str[2])
+                .pivot(index="outlet", columns="family", values="value"))
+    np.testing.assert_allclose(ax.images[0].get_array(), expected.to_numpy())
+
+
+def test_heatmap_annotates_the_hit_counts(seed_scores):
+    ax = plots.plot_term_heatmap(seed_scores, families=["state_label"])
+    afp = seed_scores.query("outlet == 'AFP' and measure == 'terms:rate:state_label:*:all'")
+    texts = [t.get_text() for t in ax.texts]
+    assert f"{afp['value'].iat[0]:.1f}\n({afp['n_events'].iat[0]})" in texts
+
+
+def test_outlets_with_few_articles_are_marked_small(seed_scores):
+    ax = plots.plot_term_heatmap(seed_scores)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "AFP (3) †" in labels
+    assert plots.SMALL_NOTE in ax.get_title(loc="left")
+
+
+def test_figures_say_which_corpus_they_show(seed_scores):
+    ax = plots.plot_share(seed_scores, corpus="seed page")
+    assert "Corpus: seed page · 15 articles" in ax.get_title(loc="left")
+
+
+def test_share_plot_draws_each_interval_and_value():
+    data = outlet_scores_frame([
+        _row("sana", "terms:share:regime_vs_government:narrator", 0.1, 0.0, 0.3),
+        _row("sana", "terms:share:regime_vs_government:all", 0.2, 0.1, 0.4),
+        _row("etilaf", "terms:share:regime_vs_government:narrator", 0.9, 0.8, 1.0),
+        _row("etilaf", "terms:share:regime_vs_government:all", 0.95, 0.9, 1.0),
+    ])
+    ax = plots.plot_share(data)
+    intervals = sorted(tuple(line.get_xdata()) for line in ax.lines if len(line.get_xdata()) == 2)
+    assert intervals == [(0.0, 0.3), (0.1, 0.4), (0.8, 1.0), (0.9, 1.0)]
+
+
+def test_share_plot_says_no_mentions_instead_of_zero(seed_scores):
+    ax = plots.plot_share(seed_scores)
+    assert "no mentions" in [t.get_text() for t in ax.texts]  # the Guardian never labels Syria
+
+
+def test_plot_names_the_measures_it_needs_when_they_are_missing(seed_scores):
+    with pytest.raises(FramingError, match="quoted_word_share"):
+        plots.plot_quote_balance(seed_scores)
+
+
+def test_quote_balance_bars_split_each_outlets_quoted_words(seed_articles):
+    scores = quote_scores(find_quotes(seed_articles), seed_articles)
+    ax = plots.plot_quote_balance(scores)
+    widths: dict[float, float] = {}
+    for bar in ax.patches:
+        widths[bar.get_y()] = widths.get(bar.get_y(), 0.0) + bar.get_width()
+    quoting = [w for w in widths.values() if w > 0]
+    np.testing.assert_allclose(quoting, 1.0)
+    assert any(t.get_text() == "no quotes" for t in ax.texts)  # the blog's own post
+
+
+def test_construction_bars_stack_to_one_per_outlet_and_voice(seed_articles):
+    shares = construction_shares(agency(seed_articles), seed_articles)
+    ax = plots.plot_constructions(shares)
+    totals: dict[float, float] = {}
+    for bar in ax.patches:
+        totals[bar.get_y()] = totals.get(bar.get_y(), 0.0) + bar.get_width()
+    assert len(totals) == len(shares.groupby(["outlet", "voice"]))
+    np.testing.assert_allclose(list(totals.values()), 1.0)
+
+
+def test_fightin_words_labels_the_most_distinctive_words(seed_articles):
+    words = distinctive_words(seed_articles, "Fars News")
+    ax = plots.plot_fightin_words(words, group="Fars News", n_labels=3)
+    top = words.sort_values(["z", "word"], ascending=[False, True])["word"].head(3)
+    labels = [t.get_text() for t in ax.texts]
+    assert set(top) <= set(labels)
+
+
+def test_target_tone_draws_one_dot_per_outlet_and_actor():
+    data = outlet_scores_frame([
+        _row("sana", "tone_syria_gov_narrator", 0.2, 0.1, 0.3),
+        _row("etilaf", "tone_syria_gov_narrator", -0.5, -0.6, -0.4),
+        _row("etilaf", "tone_syrian_rebels_narrator", 0.1, -0.1, 0.3, n_docs=2),
+        _row("etilaf", "tone_syria_gov_quoted", -0.9, -1.0, -0.8),
+    ])
+    ax = plots.plot_target_tone(data)
+    dots = sorted(float(line.get_xdata()[0]) for line in ax.lines
+                  if line.get_marker() == "o")
+    assert dots == [-0.5, 0.1, 0.2]
+    assert "etilaf (n=20) †" in [t.get_text() for t in ax.get_yticklabels()]
+
+
+def test_known_groups_names_the_outlets_it_can_use():
+    data = outlet_scores_frame([_row("sana", "terms:share:regime_vs_government:all", 0, 0, 0)])
+    with pytest.raises(FramingError, match="'outlets' parameter of plot_known_groups"):
+        plots.plot_known_groups(data, outlets=("sana", "etilaf"))
+
+
+def test_period_shares_follow_each_group_by_year(fakes_articles):
+    arts = fakes_articles[fakes_articles["outlet"].isin(["sana", "etilaf"])]
+    data = plots.period_share_scores(arts, find_terms(arts), {"state": ["sana"],
+                                                               "opposition": ["etilaf"]},
+                                     share="terrorists_vs_rebels")
+    years = pd.to_numeric(arts["date"].str[:4])
+    sana_2016 = data.query("group == 'state' and year == 2016")
+    assert sana_2016["n_docs"].iat[0] == ((arts["outlet"] == "sana") & (years == 2016)).sum()
+    assert sana_2016["value"].iat[0] > 0.9  # SANA calls the armed opposition "terrorists"
+
+
+def test_outlet_profiles_draw_one_panel_per_outlet():
+    data = outlet_scores_frame([_row(o, m, 0.5, 0.4, 0.6) for o in ("a", "b", "c", "d")
+                                for m in ("official_quote_share", "agency_named_share")])
+    fig = plots.plot_outlet_profiles(data, ncols=3)
+    titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()]
+    assert titles == ["a (6 articles)", "b (6 articles)", "c (6 articles)", "d (6 articles)"]
