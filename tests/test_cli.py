@@ -64,3 +64,58 @@ def test_bad_subcommand_exits_with_usage(capsys):
         main(["segmnt"])
     assert exc.value.code == 2
     assert "invalid choice: 'segmnt'" in capsys.readouterr().err
+
+
+# Every command that reads a corpus, with the arguments it needs besides the corpus.
+CORPUS_COMMANDS = {
+    "segment": ["-o", "{tmp}/out.csv"],
+    "load": ["-o", "{tmp}/out.csv"],
+    "terms": ["-o", "{tmp}/out"],
+    "kwic": [],
+    "quotes": ["-o", "{tmp}/out"],
+    "tone": ["-o", "{tmp}/out"],
+    "readability": ["-o", "{tmp}/out"],
+    "agency": ["-o", "{tmp}/out"],
+    "score": ["-o", "{tmp}/out"],
+}
+
+
+def _argv(command: str, corpus: str, tmp) -> list[str]:
+    head = [command, "regime"] if command == "kwic" else [command]
+    return head + [corpus] + [a.format(tmp=tmp) for a in CORPUS_COMMANDS[command]]
+
+
+def test_every_corpus_command_is_covered():
+    from framing.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    takes_corpus = {name for name, p in sub.choices.items()
+                    if any(a.dest in ("articles", "corpus", "raw") and not a.option_strings
+                           for a in p._actions)}
+    assert takes_corpus == set(CORPUS_COMMANDS)
+
+
+@pytest.mark.parametrize("command", sorted(CORPUS_COMMANDS))
+@pytest.mark.parametrize("problem, make, message", [
+    ("missing file", None, "No such file"),
+    ("binary file", bytes(range(32)) * 200, "looks binary"),
+    ("empty file", b"", "is empty"),
+])
+def test_each_command_reports_bad_input_in_one_line(tmp_path, capsys, command, problem, make,
+                                                     message):
+    corpus = tmp_path / ("page.txt" if command == "segment" else "corpus.csv")
+    if make is not None:
+        corpus.write_bytes(make)
+    assert main(_argv(command, str(corpus), tmp_path)) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err and message in err[-1] and err[-1].startswith(f"framing {command}: error: ")
+    assert not any("Traceback" in line for line in err)
+
+
+@pytest.mark.parametrize("command", sorted(set(CORPUS_COMMANDS) - {"segment", "load"}))
+def test_each_command_names_a_missing_text_column(tmp_path, capsys, command):
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text("body,outlet\nThe regime said.,AFP\n", encoding="utf-8")
+    assert main(_argv(command, str(corpus), tmp_path)) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert "Column 'text' not in data; columns are ['body', 'outlet']" in err[-1]
