@@ -145,3 +145,90 @@ def test_adversarial_input_takes_about_as_long_as_prose(seed_text, func, name):
     baseline = max(_seconds(func, prose), 0.02)
     # generous bound: catches quadratic blow-ups (which take minutes), not constant factors
     assert _seconds(func, hostile) < 20 * baseline
+
+
+# ------------------------------------------------------------------ every stage on hostile text
+# Corpus words that trigger the stages (labels, cue verbs, event verbs, actors) mixed with noise.
+TRIGGERS = ("regime", "Assad", "government", "IS", "Daesh", "rebels", "terrorists", "said",
+            "told", "according to", "shot down", "was shot down by", "the US", "Russia’s",
+            "killed", "downing", "Q:", "A:", "Mr.", "U.S.", "“", "”", "\"", "'", "«", "»", "…",
+            ".", "?", "\n\n", "\n", " ", " ", " ", "\u200d", "\u202e", "\x00", "ا", "😀")
+HOSTILE_TEXT = st.one_of(
+    NASTY,
+    st.lists(st.sampled_from(TRIGGERS), max_size=120).map("".join),
+    st.lists(st.one_of(st.sampled_from(TRIGGERS), st.text(max_size=3)), max_size=80).map(" ".join),
+)
+
+
+def _one_article(text: str, title: str = ""):
+    from framing.corpus import validate_articles
+
+    body = f"{title}\n\n{text}" if title else text
+    return validate_articles(pd.DataFrame({"doc_id": ["h1"], "text": [body], "title": [title],
+                                           "outlet": ["AFP"]}))
+
+
+@PROPERTY
+@given(HOSTILE_TEXT, st.sampled_from(["", "Regime forces shoot down a drone"]))
+def test_every_stage_survives_hostile_text_and_offsets_slice_back(text, title):
+    from framing.agency import agency
+    from framing.quotes import find_quotes
+    from framing.readability import readability
+    from framing.terms import find_terms
+    from framing.text import sentences
+    from framing.tone import tone
+
+    articles = _one_article(text, title)
+    body = articles["text"].iloc[0]
+    sents = sentences(articles)
+    assert all(0 <= s < e <= len(body) for s, e in zip(sents["start"], sents["end"]))
+    hits = find_terms(articles)
+    assert all(body[s:e] == m for s, e, m in zip(hits["start"], hits["end"], hits["match"]))
+    assert hits["sent_id"].isin(sents["sent_id"]).all()
+    quotes = find_quotes(articles)
+    assert all(body[s:e] == t for s, e, t in zip(quotes["start"], quotes["end"], quotes["text"])
+               if t)
+    events = agency(articles)
+    assert all(body[s:e] == m for s, e, m in zip(events["start"], events["end"], events["match"]))
+    tones = tone(articles)
+    assert len(tones) == len(sents) and tones["compound"].between(-1, 1).all()
+    scores = readability(articles)
+    assert len(scores) == 1 and scores["n_words"].iloc[0] >= 0
+
+
+def test_stages_give_the_same_rows_whole_or_article_by_article(seed_articles):
+    from framing.agency import agency
+    from framing.quotes import find_quotes
+    from framing.terms import find_terms
+    from framing.tone import tone
+
+    for stage in (find_terms, find_quotes, agency, tone):
+        whole = stage(seed_articles).reset_index(drop=True)
+        parts = pd.concat([stage(seed_articles.iloc[[i]]) for i in range(len(seed_articles))],
+                          ignore_index=True)
+        pd.testing.assert_frame_equal(whole, parts, check_dtype=False, obj=stage.__name__)
+
+
+def _stage_runner(name):
+    def run(text: str):
+        from framing.agency import agency
+        from framing.quotes import find_quotes
+        from framing.terms import find_terms
+        from framing.tone import tone
+
+        stage = {"find_terms": find_terms, "find_quotes": find_quotes, "agency": agency,
+                 "tone": tone}[name]
+        return stage(_one_article(text))
+    run.__name__ = name
+    return run
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(ADVERSARIAL))
+@pytest.mark.parametrize("stage", ["find_terms", "find_quotes", "agency", "tone"])
+def test_stages_run_in_linear_time_on_adversarial_input(seed_text, stage, name):
+    hostile = ADVERSARIAL[name][:200_000]
+    prose = (seed_text * (len(hostile) // len(seed_text) + 1))[: len(hostile)]
+    run = _stage_runner(stage)
+    baseline = max(_seconds(run, prose), 0.05)
+    assert _seconds(run, hostile) < 20 * baseline
