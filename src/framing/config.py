@@ -37,3 +37,18 @@ CACHE_DIR = Path(os.environ.get("FRAMING_CACHE", _DEFAULT_CACHE)).resolve()
 SEED_FILE = RAW_DIR / "peace_and_freedom_assad_2017-06.txt"
 FAKES_FILE = RAW_DIR / "fa-kes" / "FA-KES-Dataset.csv"
 MANIFEST_FILE = RAW_DIR / "MANIFEST.sha256"
+
+
+def source_fingerprint() -> str:
+    """Hash of framing's code and lexicons: cached tables made by other code are stale."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+FINGERPRINT_FILE = "FINGERPRINT"

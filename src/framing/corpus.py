@@ -485,6 +485,25 @@ def write_table(frame: pd.DataFrame, path: str | Path, *, safe_csv: bool = True)
     return path
 
 
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read a table written by :func:`write_table` (CSV, JSONL or Parquet) as it was written.
+
+    Unlike :func:`load_corpus` this does not validate it as articles; CSV text cells get their
+    spreadsheet-safety quote removed.
+    """
+    path = Path(path)
+    kind = TABLE_SUFFIXES.get(path.suffix.lower())
+    if kind == "parquet":
+        return pd.read_parquet(path)
+    if kind == "jsonl":
+        return pd.read_json(path, lines=True, dtype=False)
+    frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    for col in frame.columns:
+        if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+            frame[col] = frame[col].map(lambda v: _unneutralise(v) if isinstance(v, str) else v)
+    return frame
+
+
 def read_articles(path: str | Path, *, text_col: str = "text", outlet_col: str | None = "outlet"
                   ) -> pd.DataFrame:
     """Read an articles table written by ``framing segment`` or any corpus :func:`load_corpus` reads."""

@@ -737,8 +737,9 @@ def run_main(*, corpus: str | None = None, text_col: str = "text",
     """Build the articles tables (bundled corpora, or ``corpus``) and every stage's tables.
 
     Each corpus gets a folder (``seed``, ``fakes`` or ``user``) holding ``<table>.csv`` for
-    every table of :data:`TABLES`; then ``framing.report.build_all()`` runs when that module
-    exists. Returns the output folder.
+    every table of :data:`TABLES` and the code's ``FINGERPRINT``; then
+    :func:`framing.report.build_all` writes the figures and the report from those tables.
+    Returns the output folder.
     """
     out = Path(out or config.PROCESSED_DIR)
     if corpus:
@@ -748,13 +749,9 @@ def run_main(*, corpus: str | None = None, text_col: str = "text",
     for name, articles in corpora.items():
         written = score(articles, out=out / name, progress=progress,
                         n_workers=1 if len(articles) <= CHUNKSIZE else None)
+        (out / name / config.FINGERPRINT_FILE).write_text(config.source_fingerprint() + "\n")
         log.info("%s: %s", name, ", ".join(p.name for p in written.values()))
-    try:
-        report = importlib.import_module("framing.report")
-    except ModuleNotFoundError as exc:
-        if exc.name != "framing.report":
-            raise
-        log.info("framing.report is not installed yet: tables only")
-    else:
-        report.build_all()
+    from framing.report import build_all
+
+    log.info("report: %s", build_all(out))
     return out

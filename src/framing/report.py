@@ -85,7 +85,7 @@ def load_tables(corpus: str = "seed", processed_dir: str | Path | None = None
     """Load a corpus's tables from ``processed_dir/<corpus>/``, computing the missing ones.
 
     Tables written by ``framing run`` (Parquet, else CSV) are used when they are newer than the
-    articles; otherwise every stage runs (:func:`score_tables`) and the results are cached there
+    articles and were made by the same code and lexicons (``FINGERPRINT``); otherwise every stage runs (:func:`score_tables`) and the results are cached there
     as Parquet for the next notebook.
 
     Parameters
@@ -100,21 +100,25 @@ def load_tables(corpus: str = "seed", processed_dir: str | Path | None = None
     dict of str to DataFrame
         Keyed by :data:`TABLES`.
     """
+    from framing.corpus import read_table
+
     folder = Path(processed_dir or config.PROCESSED_DIR) / corpus
     articles, born = _articles(corpus, folder)
     tables = {"articles": articles}
-    for name in TABLES[1:]:
+    stamp = folder / config.FINGERPRINT_FILE
+    current = stamp.is_file() and stamp.read_text().strip() == config.source_fingerprint()
+    for name in TABLES[1:] if current else ():
         for suffix in (".parquet", ".csv"):
             path = folder / f"{name}{suffix}"
             if path.is_file() and path.stat().st_mtime >= born:
-                tables[name] = (pd.read_parquet(path) if suffix == ".parquet"
-                                else pd.read_csv(path))
+                tables[name] = read_table(path)
                 break
     if len(tables) < len(TABLES):
         tables = score_tables(articles)
         folder.mkdir(parents=True, exist_ok=True)
         for name in TABLES[1:]:
             tables[name].to_parquet(folder / f"{name}.parquet", index=False)
+        stamp.write_text(config.source_fingerprint() + "\n")
     return tables
 
 
