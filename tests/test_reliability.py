@@ -232,3 +232,17 @@ def test_stages_run_in_linear_time_on_adversarial_input(seed_text, stage, name):
     run = _stage_runner(stage)
     baseline = max(_seconds(run, prose), 0.05)
     assert _seconds(run, hostile) < 20 * baseline
+
+
+def test_kwic_html_shows_a_script_in_an_article_as_text():
+    from framing.terms import kwic
+
+    articles = _one_article("The regime <script>alert(1)</script> said so.")
+    html = kwic(articles, "regime")._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_notebook_tables_escape_article_text():
+    articles = _one_article("<img src=x onerror=alert(1)> The regime said.")
+    html = articles[["doc_id", "text"]].to_html()
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
