@@ -119,3 +119,19 @@ def test_each_command_names_a_missing_text_column(tmp_path, capsys, command):
     assert main(_argv(command, str(corpus), tmp_path)) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert "Column 'text' not in data; columns are ['body', 'outlet']" in err[-1]
+
+
+def test_stage_commands_share_one_outlet_scores_file(tmp_path):
+    from framing.corpus import read_table
+
+    articles = tmp_path / "articles.jsonl"
+    assert main(["segment", str(config.SEED_FILE), "-o", str(articles)]) == 0
+    for command in ("terms", "quotes", "readability", "terms"):
+        assert main([command, str(articles), "-o", str(tmp_path / "out")]) == 0
+    scores = read_table(tmp_path / "out" / "outlet_scores.csv")
+    measures = scores["measure"].astype(str)
+    assert measures.str.startswith("terms:").any()
+    assert measures.str.startswith("quote_share_").any()
+    assert (measures == "flesch_reading_ease").any()
+    # running terms twice replaced its rows instead of adding them again
+    assert not scores.duplicated(["outlet", "measure"]).any()

@@ -21,6 +21,36 @@ def _add_io(p: argparse.ArgumentParser, *, articles: bool = True) -> None:
     p.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table format")
 
 
+def _load(args):
+    """The corpus named on the command line, as a validated articles table."""
+    from framing.corpus import load_corpus
+
+    return load_corpus(args.articles, text_col=args.text_col, outlet_col=args.outlet_col or None)
+
+
+def _write(args, name: str, frame) -> Path:
+    """Write one table into the output folder in the chosen format."""
+    from framing.corpus import write_table
+
+    return write_table(frame, Path(args.out) / f"{name}.{args.format}")
+
+
+def _write_scores(args, scores, prefixes: tuple[str, ...]) -> Path:
+    """Add this stage's rows to ``outlet_scores``, replacing its earlier rows, keeping others'."""
+    import pandas as pd
+
+    from framing.corpus import read_table
+
+    path = Path(args.out) / f"outlet_scores.{args.format}"
+    if path.is_file():
+        old = read_table(path)
+        old = old[~old["measure"].astype(str).str.startswith(prefixes)]
+        scores = pd.concat([old, scores], ignore_index=True)
+    path = _write(args, "outlet_scores", scores)
+    log.info("%d outlet scores -> %s", len(scores), path)
+    return path
+
+
 # === subcommands (one block each: _add_<name> registers, _cmd_<name> runs) ===
 def _add_segment(sub) -> None:
     p = sub.add_parser("segment", help="split an aggregator page into an articles table")
@@ -53,7 +83,8 @@ def _cmd_segment(args) -> int:
 
 
 def _add_load(sub) -> None:
-    p = sub.add_parser("load", help="read a corpus (CSV, JSONL, Parquet, folder) into an articles table")
+    p = sub.add_parser("load",
+                       help="read a corpus (CSV, JSONL, Parquet, folder) into an articles table")
     p.add_argument("corpus", help="file or folder")
     p.add_argument("-o", "--out", required=True, help="articles file: .jsonl, .csv or .parquet")
     p.add_argument("--text-col", default="text", help="column holding the text")
@@ -89,6 +120,8 @@ def _cmd_run(args) -> int:
     run_main(corpus=args.corpus, text_col=args.text_col, outlet_col=args.outlet_col or None,
              out=args.out)
     return 0
+
+
 def _add_agency(sub) -> None:
     p = sub.add_parser("agency", help="events of violence and force: who did it, named or hidden")
     _add_io(p)
@@ -97,18 +130,12 @@ def _add_agency(sub) -> None:
 
 def _cmd_agency(args) -> int:
     from framing.agency import agency, agency_scores
-    from framing.corpus import load_corpus, write_table
 
-    articles = load_corpus(args.articles, text_col=args.text_col,
-                           outlet_col=args.outlet_col or None)
+    articles = _load(args)
     events = agency(articles)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    ext = "parquet" if args.format == "parquet" else "csv"
     log.info("%d event mentions in %d articles -> %s", len(events), len(articles),
-             write_table(events, out / f"events.{ext}"))
-    log.info("agency scores -> %s",
-             write_table(agency_scores(events, articles), out / f"agency_scores.{ext}"))
+             _write(args, "events", events))
+    _write_scores(args, agency_scores(events, articles), ("agency_",))
     return 0
 
 
@@ -124,22 +151,15 @@ def _add_terms(sub) -> None:
 
 
 def _cmd_terms(args) -> int:
-    from framing.corpus import load_corpus, write_table
     from framing.lexicon import load_lexicon
     from framing.terms import find_terms, term_scores
 
     lexicon = load_lexicon(args.lexicon, extend=not args.lexicon_only)
-    articles = load_corpus(args.articles, text_col=args.text_col,
-                           outlet_col=args.outlet_col or None)
+    articles = _load(args)
     hits = find_terms(articles, lexicon)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    ext = "parquet" if args.format == "parquet" else "csv"
     log.info("%d term hits in %d articles -> %s", len(hits), len(articles),
-             write_table(hits, out / f"term_hits.{ext}"))
-    scores = term_scores(articles, hits, lexicon=lexicon)
-    log.info("%d outlet scores -> %s", len(scores),
-             write_table(scores, out / f"outlet_scores.{ext}"))
+             _write(args, "term_hits", hits))
+    _write_scores(args, term_scores(articles, hits, lexicon=lexicon), ("terms:",))
     return 0
 
 
@@ -159,12 +179,9 @@ def _add_kwic(sub) -> None:
 
 
 def _cmd_kwic(args) -> int:
-    from framing.corpus import load_corpus
     from framing.terms import kwic
 
-    articles = load_corpus(args.articles, text_col=args.text_col,
-                           outlet_col=args.outlet_col or None)
-    table = kwic(articles, args.term, lexicon=args.lexicon, outlet=args.outlet,
+    table = kwic(_load(args), args.term, lexicon=args.lexicon, outlet=args.outlet,
                  family=args.family, voice=args.voice, referent=args.referent,
                  width=args.width)
     print(table.to_text(width=args.width))
@@ -180,28 +197,15 @@ def _add_quotes(sub) -> None:
 
 
 def _cmd_quotes(args) -> int:
-    import pandas as pd
-
     from framing.actors import load_actors
-    from framing.corpus import load_corpus, write_table
     from framing.quotes import QUOTE_MEASURE_PREFIXES, find_quotes, quote_scores
 
     lexicon = load_actors(args.actors)
-    articles = load_corpus(args.articles, text_col=args.text_col,
-                           outlet_col=args.outlet_col or None)
+    articles = _load(args)
     quotes = find_quotes(articles, lexicon=lexicon)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    ext = "parquet" if args.format == "parquet" else "csv"
     log.info("%d quotes in %d articles -> %s", len(quotes), len(articles),
-             write_table(quotes, out / f"quotes.{ext}"))
-    scores = quote_scores(quotes, articles, lexicon=lexicon)
-    path = out / f"outlet_scores.{ext}"
-    if path.is_file():  # keep other stages' rows, replace earlier quote rows
-        old = pd.read_parquet(path) if ext == "parquet" else pd.read_csv(path)
-        old = old[~old["measure"].astype(str).str.startswith(QUOTE_MEASURE_PREFIXES)]
-        scores = pd.concat([old, scores], ignore_index=True)
-    log.info("%d outlet scores -> %s", len(scores), write_table(scores, path))
+             _write(args, "quotes", quotes))
+    _write_scores(args, quote_scores(quotes, articles, lexicon=lexicon), QUOTE_MEASURE_PREFIXES)
     return 0
 
 
@@ -215,21 +219,10 @@ def _add_tone(sub) -> None:
     p.set_defaults(func=_cmd_tone)
 
 
-def _merge_scores(path: Path, scores, prefixes: tuple[str, ...]):
-    """Keep other stages' rows of an existing outlet_scores file, replacing this stage's."""
-    import pandas as pd
-
-    if not path.is_file():
-        return scores
-    old = pd.read_parquet(path) if path.suffix == ".parquet" else pd.read_csv(path)
-    old = old[~old["measure"].astype(str).str.startswith(prefixes)]
-    return pd.concat([old, scores], ignore_index=True)
-
-
 def _cmd_tone(args) -> int:
     import pandas as pd
 
-    from framing.corpus import load_corpus, write_table
+    from framing.corpus import read_table
     from framing.tone import (
         attribution_scores,
         find_hedges,
@@ -239,29 +232,19 @@ def _cmd_tone(args) -> int:
         tone_by_outlet,
     )
 
-    articles = load_corpus(args.articles, text_col=args.text_col,
-                           outlet_col=args.outlet_col or None)
-    quotes = None
-    if args.quotes:
-        qpath = Path(args.quotes)
-        quotes = (pd.read_parquet(qpath) if qpath.suffix == ".parquet"
-                  else pd.read_csv(qpath, dtype=str, keep_default_na=False))
+    articles = _load(args)
+    quotes = read_table(args.quotes) if args.quotes else None
     table = tone(articles, voices=not args.no_voices)
     hedges = find_hedges(articles)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    ext = "parquet" if args.format == "parquet" else "csv"
     log.info("%d sentences scored in %d articles -> %s", len(table), len(articles),
-             write_table(table, out / f"tone.{ext}"))
-    log.info("%d hedges -> %s", len(hedges), write_table(hedges, out / f"hedges.{ext}"))
+             _write(args, "tone", table))
+    log.info("%d hedges -> %s", len(hedges), _write(args, "hedges", hedges))
     parts = [tone_by_outlet(table, articles), target_tone(table, articles),
              hedge_scores(hedges, articles, quotes=quotes)]
     if quotes is not None:
         parts.append(attribution_scores(quotes, articles))
-    path = out / f"outlet_scores.{ext}"
-    scores = _merge_scores(path, pd.concat(parts, ignore_index=True),
-                           ("tone_", "distancing", "hedge", "scare_quote", "loaded_cue_share"))
-    log.info("%d outlet scores -> %s", len(scores), write_table(scores, path))
+    _write_scores(args, pd.concat(parts, ignore_index=True),
+                  ("tone_", "distancing", "hedge", "scare_quote", "loaded_cue_share"))
     return 0
 
 
@@ -272,21 +255,14 @@ def _add_readability(sub) -> None:
 
 
 def _cmd_readability(args) -> int:
-    from framing.corpus import load_corpus, write_table
     from framing.readability import MEASURES, readability, readability_by_outlet
 
-    articles = load_corpus(args.articles, text_col=args.text_col,
-                           outlet_col=args.outlet_col or None)
+    articles = _load(args)
     table = readability(articles)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    ext = "parquet" if args.format == "parquet" else "csv"
     undefined = int((table["reason"] != "").sum())
     log.info("%d articles scored (%d undefined, see 'reason') -> %s", len(table), undefined,
-             write_table(table, out / f"readability.{ext}"))
-    path = out / f"outlet_scores.{ext}"
-    scores = _merge_scores(path, readability_by_outlet(table, articles), MEASURES)
-    log.info("%d outlet scores -> %s", len(scores), write_table(scores, path))
+             _write(args, "readability", table))
+    _write_scores(args, readability_by_outlet(table, articles), MEASURES)
     return 0
 
 
@@ -344,7 +320,8 @@ def _cmd_score(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="framing", description=__doc__)
-    parser.add_argument("-v", "--verbose", action="store_true", help="show tracebacks and debug logs")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="show tracebacks and debug logs")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, obj in sorted(globals().items()):
         if name.startswith("_add_") and name != "_add_io" and callable(obj):
