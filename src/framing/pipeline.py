@@ -738,9 +738,11 @@ def run_main(*, corpus: str | None = None, text_col: str = "text",
 
     Each corpus gets a folder (``seed``, ``fakes`` or ``user``) holding ``<table>.csv`` for
     every table of :data:`TABLES` and the code's ``FINGERPRINT``; then
-    :func:`framing.report.build_all` writes the figures and the report from those tables.
+    :func:`framing.report.build_all` writes the figures and the report from those tables (into
+    ``figures/``, or ``out/figures`` when ``out`` is given).
     Returns the output folder.
     """
+    figures = Path(out) / "figures" if out else config.FIGURES_DIR
     out = Path(out or config.PROCESSED_DIR)
     if corpus:
         corpora = {"user": load_corpus(corpus, text_col=text_col, outlet_col=outlet_col)}
@@ -753,5 +755,5 @@ def run_main(*, corpus: str | None = None, text_col: str = "text",
         log.info("%s: %s", name, ", ".join(p.name for p in written.values()))
     from framing.report import build_all
 
-    log.info("report: %s", build_all(out))
+    log.info("report: %s", build_all(out, figures))
     return out
