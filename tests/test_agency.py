@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from framing._errors import FramingError
+from framing.actors import find_actors
 from framing.agency import (
     CONSTRUCTIONS,
     EVENT_COLUMNS,
@@ -24,6 +25,13 @@ from framing.agency_eval import FAKES_GOLD, SEED_GOLD, accuracy_table, compare, 
 @pytest.fixture(scope="module")
 def seed_events(seed_articles):
     return agency(seed_articles)
+
+
+@pytest.fixture(scope="module")
+def fakes_events():
+    from framing.datasets import load_fakes
+
+    return agency(load_fakes())
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +66,7 @@ def test_seed_article_has_no_mention_outside_gold(seed_events, seed_joined, doc_
 def test_seed_counted_flags_and_sides_mostly_right(seed_joined):
     table = accuracy_table(seed_joined).set_index("construction")
     assert table.loc["all", "counted_acc"] >= 0.9
-    assert table.loc["all", "agent_side_acc"] >= 0.8
+    assert table.loc["all", "agent_side_acc"] >= 0.9
 
 
 def test_every_june_2017_shootdown_report_is_found(seed_joined):
@@ -66,15 +74,15 @@ def test_every_june_2017_shootdown_report_is_found(seed_joined):
     assert len(shoot) == 33 and shoot["found"].all()  # 33 in the gold, the June 8 drone too
 
 
-def test_fakes_gold_construction_accuracy():
+def test_fakes_gold_construction_accuracy(fakes_events):
     from framing.datasets import load_fakes
 
     fakes = load_fakes()
     gold = read_gold(FAKES_GOLD)
-    fakes = fakes[fakes["doc_id"].isin(gold["doc_id"])]
-    table = accuracy_table(compare(gold, agency(fakes), fakes)).set_index("construction")
+    table = accuracy_table(compare(gold, fakes_events, fakes)).set_index("construction")
     assert table.loc["all", "n"] >= 100
-    assert table.loc["all", "construction_acc"] >= 0.75
+    assert table.loc["all", "construction_acc"] >= 0.9
+    assert table.loc["all", "agent_side_acc"] >= 0.85
 
 
 def test_by_phrase_names_the_agent_of_a_passive():
@@ -110,6 +118,112 @@ def test_by_phrase_after_the_patient_names_the_agent_of_a_nominalisation():
 def test_headline_nominalisation_without_modifier_is_agentless():
     e = _one("Russia warns US-led coalition over downing of Syrian jet", "downing")
     assert (e["construction"], e["agent"]) == ("nominal_agentless", "")
+
+
+@pytest.mark.parametrize(("headline", "match"), [
+    ("Five dead as Russian military helicopter downed in Syria | Jordan Times", "downed"),
+    ("5 Killed as Russian Military Chopper Shot down in Syria", "Shot down"),
+    ("Syrian aircraft shot down over Raqqa", "shot down"),  # the issue's wording
+])
+def test_headline_participle_without_be_is_agentless_passive(headline, match):
+    e = _one(headline, match)
+    assert (e["construction"], e["agent"]) == ("passive_agentless", "")
+
+
+@pytest.mark.parametrize(("headline", "match"), [
+    ("Syrian Coalition Condemns Attack on Syrian Interim Government Headquarters in Azaz Aleppo",
+     "Attack"),
+    ("Moscow condemns downing of Syrian aircraft", "downing"),  # the issue's wording
+])
+def test_headline_subject_of_finite_verb_is_not_the_doer_of_a_nominal(headline, match):
+    e = _one(headline, match)
+    assert (e["construction"], e["agent"]) == ("nominal_agentless", "")
+
+
+def test_headline_after_a_colon_names_its_subject_as_doer():
+    e = _one("Pentagon: US shoots down Syrian aircraft for first time", "shoots down")
+    assert (e["construction"], e["agent"]) == ("active", "US")
+
+
+def test_relative_clause_subject_is_the_antecedent_not_the_nearest_name():
+    e = _one("It said the missiles were “in retaliation” for a June 7 attack on the parliament "
+             "complex and the shrine of revolutionary leader Ayatollah Ruhollah Khomeini that "
+             "killed 17 people.", "killed")
+    assert e["construction"] == "active" and "Khomeini" not in e["agent"]
+    assert e["agent"] == ""  # the antecedent is an attack, which names no doer
+
+
+def test_of_phrase_names_the_doer_of_an_attack():
+    e = _one("\"The attack of terrorists was repelled.", "attack")
+    assert (e["construction"], e["agent"]) == ("nominal_agent", "terrorists")
+
+
+@pytest.mark.parametrize(("sentence", "match", "agent", "side"), [
+    ("Eleven children were killed on Thursday in a barrel bomb attack carried out by government "
+     "forces on a rebel-held neighbourhood of Syrias Aleppo city.", "attack", "government forces",
+     "unknown"),
+    ("Ten Syrian civilians were killed Wednesday in airstrikes launched by the aircrafts of the "
+     "US-led coalition on tents for displaced people", "airstrikes",
+     "the aircrafts of the US-led coalition", "us_military"),
+])
+def test_light_verb_participle_by_phrase_names_the_doer_of_a_noun(sentence, match, agent, side):
+    e = _one(sentence, match)
+    assert (e["construction"], e["agent"], e["agent_side"]) == ("nominal_agent", agent, side)
+
+
+def test_event_noun_subject_passes_on_its_own_doer():
+    e = _one("Airstrikes carried out by the United States against the so-called Nusra Front "
+             "insurgents in northwestern Syria have killed 11 civilians", "killed")
+    assert (e["agent"], e["agent_side"]) == ("the United States", "us_gov")
+
+
+@pytest.mark.parametrize(("sentence", "match", "side"), [
+    ("U.S. fighter shoots down Syrian government jet", "shoots down", "us_military"),
+    ("marking the first time in Syria’s civil war that a U.S. pilot has struck a regime plane",
+     "struck", "us_military"),
+    ("The Syrian SU-22 fighter bomber was shot down by an American F18 Super Hornet", "shot down",
+     "us_military"),
+    ("Army units have killed many ISIS and Jabhat al-Nusra terrorists as they continued their "
+     "operations", "killed", "syria_gov"),
+    ("Jabhat al-Nusra terrorists execute 40 gunmen their families for attempt to surrender arms",
+     "execute", "syrian_rebels"),
+])
+def test_aircraft_pilots_army_units_and_nusra_get_their_sides(sentence, match, side):
+    assert _one(sentence, match)["agent_side"] == side
+
+
+def test_place_before_a_participle_clause_is_not_its_doer():
+    e = _one("Syrian popular defense forces have reported that terrorists have fired shells "
+             "filled with a toxic gas in the Syrian city of Aleppo killing five civilians.",
+             "killing")
+    assert (e["construction"], e["agent"]) == ("active", "terrorists")
+
+
+def test_weapon_subject_names_no_doer():
+    e = _one("Syria gas kills hundreds Security Council meets", "kills")
+    assert (e["construction"], e["agent"], e["agent_side"]) == ("active", "", "")
+
+
+def test_fakes_doers_are_never_weapons_or_places(fakes_events):
+    lex = load_events()
+    named = fakes_events[fakes_events["agent"] != ""]
+    # the head: last word before "of" ("the aircrafts of the coalition": aircrafts)
+    heads = (named["agent"].str.lower().str.replace(r"\s+of\s.*$", "", regex=True)
+             .str.extract(r"([\w-]+)\W*$")[0])
+    state = heads.map(lambda h: bool(find_actors(h.title())))  # "Syria agreed", "Damascus said"
+    bad = named[heads.isin(lex.non_agents) | (heads.isin(lex.location_modifiers) & ~state)]
+    assert len(named) > 1000 and bad.empty, bad[["doc_id", "match", "agent"]].to_string()
+
+
+def test_unnamed_doer_does_not_count_as_named(seed_articles, seed_events):
+    a05 = seed_articles[seed_articles["doc_id"] == "a05"]
+    ev = seed_events[seed_events["doc_id"] == "a05"]
+    scores = agency_scores(ev, a05).set_index("measure")
+    counted_ev = ev[~ev["negated"] & ~ev["hypothetical"]]
+    named = counted_ev["construction"].isin(["active", "passive_agent", "nominal_agent"]) & (
+        counted_ev["agent"] != "")
+    assert (counted_ev["agent"] == "").any()  # "a June 7 attack ... that killed 17 people"
+    assert scores.loc["agency_named_share", "value"] == pytest.approx(named.mean())
 
 
 def test_pronoun_subject_resolves_to_the_reporting_subject():

@@ -160,3 +160,149 @@ def test_ggt_annotations_near_published_f1():
     result = evaluate_ggt(GGT_DIR)
     assert result["overlap_0.3"]["f1"] >= 0.80  # published 0.837
     assert result["overlap_0.8"]["f1"] >= 0.761  # published 0.761
+
+
+# ---- the fast paths give what the plain regexes and uncached functions give, on seed text
+def _masked_seed(seed_articles):
+    from framing.quotes import _lines, _marked_spans, _masked
+
+    return [_masked(t, _marked_spans(t, _lines(t))) for t in seed_articles["text"]]
+
+
+def _windows(text):
+    from framing.text import sentence_spans
+
+    yield from sentence_spans(text)
+    for lo in range(0, len(text), 97):  # window edges inside words as well
+        yield lo, min(len(text), lo + 433)
+
+
+def test_cue_index_finds_what_the_cue_regex_finds(seed_articles):
+    from framing.quotes import _CueIndex, _cues
+
+    cues = _cues()
+    for masked in _masked_seed(seed_articles):
+        index = _CueIndex(masked, cues)
+        for lo, hi in _windows(masked):
+            expected = [(m.start(), m.end(), m.group())
+                        for m in cues.regex.finditer(masked, lo, hi)]
+            assert [tuple(h) for h in index.find(lo, hi)] == expected
+
+
+def test_relay_windows_name_what_the_relay_regexes_name(seed_articles):
+    from framing.quotes import _MASK, _cues, _relay_in, _RelayWindows
+
+    named = 0
+    for masked in _masked_seed(seed_articles):
+        windows = _RelayWindows(masked, _cues())
+        for lo, hi in _windows(masked):
+            relay = windows.relay(lo, hi)
+            assert relay == _relay_in(masked[lo:hi].replace(_MASK, " "))
+            named += bool(relay)
+    assert named > 0
+
+
+def test_name_runs_equal_the_word_boundary_form(seed_articles):
+    import re
+
+    from framing.quotes import _NAME_RUN_RE, _NAME_TOKEN
+
+    plain = re.compile(rf"\b{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
+    for text in seed_articles["text"]:
+        assert [m.span() for m in _NAME_RUN_RE.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)]
+
+
+def test_clause_breaks_equal_the_ignorecase_form(seed_articles):
+    import re
+
+    from framing.quotes import _CLAUSE_BREAK_RE
+
+    plain = re.compile(r";|,\s+(?:but|and|while|as|adding|after)\b|\bbut\b|\bthat\b"
+                       r"|_+[”»\"’']*", re.IGNORECASE)
+    for text in _masked_seed(seed_articles):
+        assert [m.span() for m in _CLAUSE_BREAK_RE.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)]
+
+
+def test_cached_phrase_results_equal_fresh_ones(seed_articles):
+    from framing.actors import _scan, _side_of, load_actors
+    from framing.quotes import _find_name, _find_speaker_text
+
+    lex = load_actors()
+    find_quotes(seed_articles)
+    fresh = {"matches": _scan, "side_of": _side_of, "name_in": _find_name,
+             "speaker_text": _find_speaker_text}
+    for name, func in fresh.items():
+        cache = lex.memo(name)
+        assert cache, name
+        assert all(func(phrase, lex) == value for phrase, value in cache.items()), name
+
+
+def test_voice_spans_without_speakers_gives_the_same_regions(seed_articles):
+    for row in seed_articles.itertuples():
+        full = voice_spans(row.text, row.title)
+        bare = voice_spans(row.text, row.title, speakers=False)
+        assert [s[:3] for s in bare] == [s[:3] for s in full]
+        assert not any(s[3] for s in bare)
+
+
+# ---- attribution: names, gender-aware pronouns, sides from the article's descriptions
+def _resolver(seed_articles, doc_id):
+    from framing.actors import load_actors
+    from framing.quotes import _Resolver
+
+    return _Resolver(_doc(seed_articles, doc_id).iloc[0]["text"], load_actors())
+
+
+def test_lower_case_word_ends_a_name():
+    from framing.actors import load_actors
+    from framing.quotes import _name_in
+
+    # a09: "al"/"de"-like words ("also") no longer join the name before them
+    assert _name_in("Lavrov also said that a new round of peace talks", load_actors()) == "Lavrov"
+
+
+def test_gender_is_read_from_the_pronouns_after_mentions(seed_articles):
+    resolver = _resolver(seed_articles, "a01")  # "Khalil al-Hussein ... now he is back"
+    assert resolver.gender("Khalil al-Hussein", 0) == "m"
+
+
+def test_surname_used_alone_marks_a_person(seed_articles):
+    resolver = _resolver(seed_articles, "a01")  # "said Hussein", but never "Forces" alone
+    assert resolver.is_person("Khalil al-Hussein", 0)
+    assert not resolver.is_person("Syrian Democratic Forces", 0)
+
+
+def test_she_resolves_to_an_earlier_speaker_of_her_gender():
+    shared_path("ggt-quotes", "annotations.xlsx")
+    from framing.evaluate import load_ggt
+
+    articles, _ = load_ggt()
+    row = articles[articles["doc_id"] == "5c182ac21e67d78e277944ad"]
+    # "Lonechild said she felt compelled ... after the death of Jordan Lafond. “I thought
+    # this was a good time ...,” she said." Jordan Lafond is a man in the article.
+    quote = _one(find_quotes(row), "I thought this was a good time")
+    assert quote["speaker"] == "Darian Lonechild"
+
+
+def test_fighters_take_the_side_the_article_gives_them(seed_quotes):
+    a01 = seed_quotes[seed_quotes["doc_id"] == "a01"]
+    sides = dict(zip(a01["speaker"], a01["speaker_side"], strict=False))
+    # "Hussein signed up with the SDF"; al-Hindawi "commands Arab members of the SDF";
+    # al-Khalaf is shown "bearing an automatic weapon" among them.
+    assert [sides[n] for n in ("Khalil al-Hussein", "Abu Saleh al-Hindawi", "Walid al-Khalaf")] \
+        == ["sdf"] * 3
+
+
+def test_according_to_makes_indirect_quote(seed_quotes):
+    # a11: "According to a statement from the Pentagon, pro-Syrian regime forces attacked ..."
+    row = _one(seed_quotes, "pro-Syrian regime forces attacked the U.S.-backed")
+    assert (row["kind"], row["cue"], row["speaker"], row["speaker_side"]) == (
+        "indirect", "according to", "the Pentagon", "us_military")
+
+
+def test_participle_after_with_makes_indirect_quote(seed_quotes):
+    # a09: "..., with Washington saying the jet had dropped bombs near U.S.-backed forces"
+    row = _one(seed_quotes, "the jet had dropped bombs near U.S.-backed forces")
+    assert (row["kind"], row["speaker"]) == ("indirect", "Washington")

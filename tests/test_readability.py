@@ -170,3 +170,13 @@ def test_cli_writes_readability_table(seed, tmp_path):
     table = pd.read_csv(tmp_path / "out" / "readability.csv", keep_default_na=False)
     assert list(table.columns) == READABILITY_COLUMNS
     assert table["doc_id"].tolist() == seed["doc_id"].tolist()
+
+
+def test_syllable_table_equals_nltk_cmudict_first_pronunciations():
+    import nltk
+
+    from framing.readability import _cmu_syllables
+
+    reference = {word: sum(1 for phone in prons[0] if phone[-1].isdigit())
+                 for word, prons in nltk.corpus.cmudict.dict().items()}
+    assert _cmu_syllables() == reference

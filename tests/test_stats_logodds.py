@@ -1,4 +1,4 @@
-"""Fightin' Words log-odds (Monroe et al. 2008) checked against the `fightin-words` package."""
+"""Statistics: Fightin' Words log-odds against the `fightin-words` package; bootstrap intervals."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from sklearn.feature_extraction.text import CountVectorizer
 
-from framing.stats import log_odds_dirichlet
+from framing.stats import bootstrap_ci, log_odds_dirichlet
 from framing.terms import word_counts
 
 
@@ -88,3 +88,45 @@ def test_unknown_prior_name_is_an_error():
 def test_negative_counts_are_an_error():
     with pytest.raises(ValueError, match="non-negative"):
         log_odds_dirichlet({"a": -1}, {"a": 2})
+
+
+# ---------------------------------------------------------------- bootstrap intervals
+def _plain_bootstrap(num, den, scale=1.0, n_boot=2000, seed=20170618):
+    """The textbook percentile bootstrap, resampling articles, without any shortcut."""
+    num, den = np.asarray(num, float), np.asarray(den, float)
+    idx = np.random.default_rng(seed).integers(0, num.size, size=(n_boot, num.size))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        boot = scale * num[idx].sum(axis=1) / den[idx].sum(axis=1)
+    boot = boot[np.isfinite(boot)]
+    return (scale * num.sum() / den.sum(), *np.quantile(boot, [0.025, 0.975]))
+
+
+@pytest.fixture(scope="module")
+def fakes_counts(fakes_articles):
+    """Per-article words and "terrorist"/"regime" counts of FA-KES's SANA and Etilaf articles."""
+    arts = fakes_articles[fakes_articles["outlet"].isin(["sana", "etilaf"])]
+    low = arts["text"].str.lower()
+    return {name: (low[arts["outlet"] == name].str.count(r"\bterrorist").to_numpy(float),
+                   low[arts["outlet"] == name].str.count(r"\bregime\b").to_numpy(float),
+                   low[arts["outlet"] == name].str.split().str.len().to_numpy(float))
+            for name in ("sana", "etilaf")}
+
+
+def test_bootstrap_rates_equal_plain_resampling_on_fakes_counts(fakes_counts):
+    for terror, regime, words in fakes_counts.values():
+        for counts in (terror, regime, np.zeros_like(words)):
+            got = bootstrap_ci(counts, words, scale=1000.0)
+            assert got == _plain_bootstrap(counts, words, scale=1000.0)
+
+
+def test_bootstrap_shares_with_empty_denominators_equal_plain_resampling(fakes_counts):
+    terror, regime, _ = fakes_counts["etilaf"]
+    got = bootstrap_ci(regime, regime + terror)  # many articles have neither label
+    assert np.array_equal(got, _plain_bootstrap(regime, regime + terror), equal_nan=True)
+
+
+def test_bootstrap_of_real_valued_scores_equals_plain_resampling(seed_articles):
+    from framing.readability import readability
+    grades = readability(seed_articles)["flesch_kincaid_grade"].dropna().to_numpy()
+    ones = np.ones_like(grades)
+    assert bootstrap_ci(grades) == _plain_bootstrap(grades, ones)

@@ -426,3 +426,15 @@ def test_cli_terms_bad_lexicon_is_one_line(tmp_path, seed_articles, capsys):
     assert main(["terms", str(src), "-o", str(tmp_path / "o"), "--lexicon", str(bad)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "x.y" in err[0] and "lacks key(s) ['variants']" in err[0]
+
+
+def test_outlet_and_narration_words_equal_count_words_on_every_bundled_article(
+        seed_articles, fakes_articles):
+    arts = pd.concat([seed_articles, fakes_articles], ignore_index=True)
+    for text, title, emb in zip(arts["text"], arts["title"], arts["embeds"], strict=True):
+        title = title if isinstance(title, str) else ""
+        embeds = terms_mod._embeds(emb)
+        host = [(s, e) for s, e, _ in embeds]
+        marked = [(s, e) for s, e, _, _ in terms_mod._mark_voice_spans(text, title)]
+        assert terms_mod._doc_words(text, title, embeds) == (
+            count_words(text, exclude=host), count_words(text, exclude=host + marked))

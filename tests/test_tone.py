@@ -253,3 +253,43 @@ def test_cli_writes_tone_table_and_outlet_scores(seed_articles, tmp_path):
     assert len(table) == len(sentences(seed_articles))
     scores = pd.read_csv(tmp_path / "outlet_scores.csv")
     assert {"tone_all", "distancing"} <= set(scores["measure"])
+
+
+def test_hedges_equal_every_pattern_run_on_every_bundled_article(seed_articles, fakes_articles):
+    from framing.corpus import embed_spans
+    from framing.text import sentence_index
+    from framing.tone import _hedge_patterns
+
+    arts = pd.concat([seed_articles, fakes_articles], ignore_index=True)
+    expected = []
+    for record in arts.to_dict("records"):
+        body, skip = record["text"], embed_spans(record)
+        for family, term, regex in _hedge_patterns():
+            expected += [(record["doc_id"], sentence_index(sentence_spans(body), m.start()),
+                          m.start(), m.end(), family, term, m.group())
+                         for m in regex.finditer(body)
+                         if not any(a <= m.start() < b for a, b in skip)]
+    found = find_hedges(arts)
+    assert sorted(found.itertuples(index=False, name=None)) == sorted(expected)
+
+
+def test_outlet_tone_equals_score_row_over_articles_grouped_by_outlet(seed_articles, seed_tone):
+    from framing.corpus import embed_spans
+    from framing.stats import outlet_scores_frame, score_row
+    from framing.text import count_words
+
+    words = {r["doc_id"]: count_words(r["text"], embed_spans(r))
+             for r in seed_articles.to_dict("records")}
+    own = seed_tone[seed_tone["voice"] != "embedded"]
+    per_doc = own.groupby("doc_id")["compound"].agg(["sum", "size"])
+    outlet_of = dict(zip(seed_articles["doc_id"], seed_articles["outlet"], strict=True))
+    rows = []
+    for outlet in sorted(set(outlet_of.values())):
+        docs = [d for d in per_doc.index if outlet_of[d] == outlet]
+        rows.append(score_row(outlet, "tone_all", per_doc.loc[docs, "sum"].tolist(),
+                              per_doc.loc[docs, "size"].tolist(),
+                              n_words=sum(words[d] for d in docs),
+                              n_events=int(per_doc.loc[docs, "size"].sum())))
+    got = tone_by_outlet(seed_tone, seed_articles)
+    pd.testing.assert_frame_equal(got[got["measure"] == "tone_all"].reset_index(drop=True),
+                                  outlet_scores_frame(rows))

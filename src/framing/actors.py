@@ -28,6 +28,8 @@ _SIDE_KEYS = {"official", "note"}
 _CAMP_KEYS = {"sides", "note"}
 _ROLE_KEYS = {"pattern", "type", "note"}
 _ACTOR_KEYS = {"id", "actor", "kind", "side", "military", "patterns", "note"}
+#: Phrases longer than this are not cached; at most this many are kept per cache.
+_MEMO_LEN, _MEMO_SIZE = 300, 50_000
 # Words that end the head of a descriptor: what follows names an affiliation or a place.
 _SPLIT_RE = re.compile(r",|\b(?:at|for|of|in|from|with|who|which|that|on|outside|near)\b",
                        re.IGNORECASE)
@@ -54,6 +56,19 @@ class ActorLexicon:
     source: str
     _exact: ahocorasick.Automaton = field(repr=False)
     _folded: ahocorasick.Automaton = field(repr=False)
+    #: Results for short phrases, which recur across a corpus (per function, bounded).
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict:
+        """Pickle without the caches (a lexicon sent to workers need not carry them)."""
+        return {**self.__dict__, "_memo": {}}
+
+    def memo(self, name: str) -> dict:
+        """The cache ``name`` of phrase results; emptied when it grows past its bound."""
+        cache = self._memo.setdefault(name, {})
+        if len(cache) > _MEMO_SIZE:
+            cache.clear()
+        return cache
 
     def camp_of(self, side: str) -> str:
         """Return the camp a side belongs to, or ``"unknown"``."""
@@ -163,8 +178,18 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _matches(text: str, lexicon: ActorLexicon) -> list[tuple[int, int, _Entry]]:
+def _matches(text: str, lexicon: ActorLexicon) -> tuple[tuple[int, int, _Entry], ...]:
     """Leftmost-longest, non-overlapping lexicon matches on word boundaries."""
+    if len(text) > _MEMO_LEN:
+        return _scan(text, lexicon)
+    cache = lexicon.memo("matches")
+    found = cache.get(text)
+    if found is None:
+        found = cache[text] = _scan(text, lexicon)
+    return found
+
+
+def _scan(text: str, lexicon: ActorLexicon) -> tuple[tuple[int, int, _Entry], ...]:
     found = []
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
@@ -185,7 +210,7 @@ def _matches(text: str, lexicon: ActorLexicon) -> list[tuple[int, int, _Entry]]:
         if start >= last_end:
             chosen.append((start, end, entry))
             last_end = end
-    return chosen
+    return tuple(chosen)
 
 
 def find_actors(text: str, *, lexicon: ActorLexicon | None = None,
@@ -281,6 +306,16 @@ def side_of(phrase: str, *, lexicon: ActorLexicon | None = None) -> str:
     if not isinstance(phrase, str):
         raise FramingError(f"side_of expects phrase as str. Got {type(phrase).__name__}.")
     lex = lexicon or load_actors()
+    cache = lex.memo("side_of")
+    side = cache.get(phrase)
+    if side is None:
+        side = _side_of(phrase, lex)
+        if len(phrase) <= _MEMO_LEN:
+            cache[phrase] = side
+    return side
+
+
+def _side_of(phrase: str, lex: ActorLexicon) -> str:
     matches = _matches(phrase, lex)
     cuts = [m.start() for m in _SPLIT_RE.finditer(phrase)] + [len(phrase)]
     lo = 0

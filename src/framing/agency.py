@@ -8,9 +8,17 @@ and classifies its construction with rules a reader can check, no parser:
 
 * the event words are found with one Aho-Corasick pass over the lower-cased text;
 * around each hit only, the sentence is tokenised and read left and right: auxiliaries
-  ("was", "had been") make a passive, a by-phrase names its agent; determiners, possessives
-  and prepositions make a noun; subjects, possessives ("America's strike") and actor
-  modifiers ("the US strike", "the U.S. downing") name the doer;
+  ("was", "had been") make a passive, and so does a bare participle in a headline ("Syrian
+  aircraft shot down over Raqqa"); a by-phrase names its agent; determiners, possessives
+  and prepositions make a noun; subjects, possessives ("America's strike"), actor
+  modifiers ("the US strike", "the U.S. downing"), "of" + actor ("the attack of
+  terrorists") and "carried out by X" / "launched by X" name the doer;
+* a subject belongs to the nearest finite verb ("Moscow condemns downing of ...": Moscow
+  did not down anything); a subject inside a prepositional phrase or a relative clause is
+  the phrase it hangs on ("an attack on the shrine of Khomeini that killed 17": the attack),
+  and an event noun as subject hands on its own doer, or none;
+* a doer must be actor-like (lexicon ``agent_heads``, a known actor, a pronoun or a name):
+  weapons and places ("a rocket killed", "in Aleppo killing") leave the agent empty;
 * a pronoun subject is resolved where the sentence says who it is ("the U.S. military said
   it had shot down", "U.S. Says It Shot Down") or where the previous sentence's subject is a
   known actor;
@@ -64,7 +72,8 @@ _POSS_PRON = frozenset("its their his her our my your".split())
 _PREP = frozenset(
     "of in on at by for with from to into onto near over against after before during since "
     "without under between among amid around across toward towards through about despite "
-    "following per via inside outside within off upon behind beyond along than as".split()
+    "following per via inside outside within off upon behind beyond along than as "
+    "according".split()
 )
 _BE = frozenset("be is are was were been being am get gets got gotten getting".split())
 _HAVE = frozenset("has have had having".split())
@@ -82,7 +91,7 @@ _ADV = frozenset(
     "also already still just then once twice again ever even yet previously immediately "
     "directly only first later earlier soon reportedly allegedly apparently now recently "
     "finally further repeatedly subsequently allegedly deliberately indiscriminately "
-    "so far".split()
+    "so far thus hence thereby meanwhile however".split()
 )
 _REPORT = frozenset(
     "said says say saying told tells claimed claims stated announced announces "
@@ -96,7 +105,8 @@ _ACCUSE = frozenset(
 _TIME = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december today yesterday tonight "
-    "morning evening night week month year weekend day time far then now".split()
+    "morning evening night week month year weekend day time far then now hour hours days weeks "
+    "months years minutes".split()
 )
 # Words before an event that make it unreal: threatened, feared, planned, prevented.
 _IRREALIS = frozenset(
@@ -119,6 +129,9 @@ _COMMON_VERBS = frozenset(
     "stands thought thinks knew knows found finds seemed seems remains remain called calls "
     "warns warn urges urge vows vow want wants wanted".split()
 )
+# -ed words that are adjectives inside noun phrases ("armed groups", "unidentified gunmen").
+_ED_ADJ = frozenset("armed alleged unidentified unnamed suspected armoured armored masked "
+                    "organized organised united".split())
 _TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}(?:-[^\W_]+)*"  # U.S., U.S.-backed
     r"|[^\W_]+(?:[’'\-/][^\W_]+)*(?:[’']s?)?"  # words, hyphenated words, possessives
@@ -148,16 +161,26 @@ class EventLexicon:
     light_verbs: frozenset[str]
     modifier_heads: frozenset[str]
     event_nouns: frozenset[str]
+    of_agent: frozenset[str]
+    finite_verbs: frozenset[str]
+    agent_heads: frozenset[str]
+    agent_modifiers: frozenset[str]
+    non_agents: frozenset[str]
+    location_modifiers: frozenset[str]
+    victims: frozenset[str]
     _automaton: ahocorasick.Automaton = field(repr=False)
+    # per-word results of _np_token and _verb_like (they depend on the word and the lexicon)
+    _np_memo: dict = field(default_factory=dict, repr=False, compare=False)
+    _verb_memo: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 def _build_events(data: object, source: str) -> EventLexicon:
-    check_keys(source, "<top level>", data, {"version", "events"},
-               {"light_verbs", "modifier_heads"})
+    check_keys(source, "<top level>", data, {"version", "events"}, set(_WORD_LISTS))
     readings: dict[str, list[_Reading]] = {}
     lemmas: list[str] = []
+    of_agent: set[str] = set()
     entry_keys = {"lemma", "note"}
-    optional = {"verb", "particle", "nouns", "homographs", "intransitive"}
+    optional = {"verb", "particle", "nouns", "homographs", "intransitive", "of_agent"}
     for i, spec in enumerate(data["events"]):
         name = f"events[{i}]"
         check_keys(source, name, spec, entry_keys, optional)
@@ -167,6 +190,8 @@ def _build_events(data: object, source: str) -> EventLexicon:
         if lemma in lemmas:
             raise FramingError(bad_entry(source, lemma, "is defined twice"))
         lemmas.append(lemma)
+        if spec.get("of_agent"):
+            of_agent.add(lemma)
         verb = spec.get("verb") or {}
         check_keys(source, f"{lemma}.verb", verb, set(), set(FORM_KEYS))
         particle = spec.get("particle")
@@ -195,15 +220,27 @@ def _build_events(data: object, source: str) -> EventLexicon:
     automaton.make_automaton()
     nouns = frozenset(s.split()[-1] for s, rs in readings.items()
                       if any(r.role == "noun" for r in rs))
+    words = {}
+    for key in _WORD_LISTS:
+        value = data.get(key) or []
+        if not isinstance(value, list):
+            raise FramingError(bad_entry(source, key, f"must be a list of words, got "
+                                                      f"{type(value).__name__}"))
+        words[key] = frozenset(str(w).lower() for w in value)
     return EventLexicon(
         source=source,
         lemmas=lemmas,
         readings={k: tuple(v) for k, v in readings.items()},
-        light_verbs=frozenset(str(w).lower() for w in data.get("light_verbs") or []),
-        modifier_heads=frozenset(str(w).lower() for w in data.get("modifier_heads") or []),
         event_nouns=nouns,
+        of_agent=frozenset(of_agent),
         _automaton=automaton,
+        **words,
     )
+
+
+#: Optional top-level word lists of an events lexicon (see the comments in events.yaml).
+_WORD_LISTS = ("light_verbs", "modifier_heads", "finite_verbs", "agent_heads", "agent_modifiers",
+               "non_agents", "location_modifiers", "victims")
 
 
 @functools.lru_cache(maxsize=1)
@@ -238,26 +275,36 @@ def load_events(path: str | Path | None = None) -> EventLexicon:
 
 # --- tokens ----------------------------------------------------------------------------------
 
-@dataclass(slots=True)
 class _Tok:
-    text: str
-    low: str
-    start: int
-    end: int
+    """A word of a sentence: surface, lower-cased form, offsets, capitalised, possessive."""
 
-    @property
-    def cap(self) -> bool:
-        return any(c.isupper() for c in self.text)
+    __slots__ = ("text", "low", "start", "end", "cap", "poss")
 
-    @property
-    def poss(self) -> bool:
-        return self.low.endswith(("'s", "’s", "s'", "s’")) or self.low in _POSS_PRON
+    def __init__(self, text: str, start: int, info: tuple[str, bool, bool]):
+        self.text = text
+        self.start = start
+        self.end = start + len(text)
+        self.low, self.cap, self.poss = info
+
+
+_WORD_INFO: dict[str, tuple[str, bool, bool]] = {}
+
+
+def _word_info(w: str) -> tuple[str, bool, bool]:
+    info = _WORD_INFO.get(w)
+    if info is None:
+        low = _UPPER_NAMES.get(w) or w.lower()
+        info = (low, w != w.lower(), low.endswith(("'s", "’s", "s'", "s’")) or low in _POSS_PRON)
+        if len(_WORD_INFO) > 200_000:
+            _WORD_INFO.clear()
+        _WORD_INFO[w] = info
+    return info
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    names = _UPPER_NAMES
-    return [_Tok(w, names.get(w) or w.lower(), s, s + len(w))
-            for w, s in ((m.group(), m.start()) for m in _TOKEN_RE.finditer(text, start, end))]
+    known = _WORD_INFO.get
+    return [_Tok(w, m.start(), known(w) or _word_info(w))
+            for m in _TOKEN_RE.finditer(text, start, end) for w in (m.group(),)]
 
 
 def _bare(low: str) -> str:
@@ -280,20 +327,41 @@ def _is_adverb(low: str) -> bool:
 
 def _verb_like(tok: _Tok, lex: EventLexicon) -> bool:
     """A token that is probably a finite verb (ends a subject noun phrase on its right)."""
+    memo = lex._verb_memo
+    found = memo.get(tok.text)
+    if found is None:
+        if len(memo) > 200_000:
+            memo.clear()
+        found = memo[tok.text] = _verb_like_word(tok, lex)
+    return found
+
+
+def _verb_like_word(tok: _Tok, lex: EventLexicon) -> bool:
     low = tok.low
     if (low in _BE or low in _HAVE or low in _DO or low in _MODAL or low in _REPORT
-            or low in _COMMON_VERBS):
+            or low in _COMMON_VERBS or low in lex.finite_verbs or low in _ACCUSE):
         return True
     if low.endswith("n't"):
         return True
     for r in lex.readings.get(low, ()):
         if r.role in ("third", "past") and r.role != "homograph":
             return not tok.cap or low in _REPORT
-    return low.endswith("ed") and len(low) > 4 and not tok.cap
+    return (low.endswith("ed") and len(low) > 4 and not tok.cap and "-" not in low
+            and low not in _ED_ADJ)
 
 
 def _np_token(tok: _Tok, lex: EventLexicon) -> bool:
     """A token that can sit inside a noun phrase."""
+    memo = lex._np_memo
+    found = memo.get(tok.text)
+    if found is None:
+        if len(memo) > 200_000:
+            memo.clear()
+        found = memo[tok.text] = _np_word(tok, lex)
+    return found
+
+
+def _np_word(tok: _Tok, lex: EventLexicon) -> bool:
     low = tok.low
     if tok.text in ("-", "/", "&"):
         return False
@@ -327,11 +395,14 @@ def _np_left(toks: list[_Tok], j: int, lex: EventLexicon) -> tuple[int, int] | N
             a = k
             k -= 1
             continue
+        if tok.text == ")" and a <= j and k >= 3 and toks[k - 2].text == "(":
+            k -= 3  # "the Levant (ISIL) terrorist organization"
+            continue
         if tok.low == "of" and a <= j and k > 0 and _np_token(toks[k - 1], lex):
             k -= 1
             continue
         break
-    if a > j:
+    if a > j or all(toks[t].low in _DET and not toks[t].poss for t in range(a, j + 1)):
         return None
     return (a, j + 1)
 
@@ -355,12 +426,28 @@ def _np_right(toks: list[_Tok], i: int, lex: EventLexicon, *, allow_of: bool = T
             continue
         if (allow_of and tok.low == "of" and k > i and k + 1 < n
                 and _np_token(toks[k + 1], lex)):
-            k += 1
+            k += 2  # "the aircrafts of the US-led coalition": a determiner may follow "of"
             continue
         break
-    if k == i:
+    if k == i or (k == i + 1 and toks[i].low in _DET and not toks[i].poss):
         return None
     return (i, k)
+
+
+def _head(toks: list[_Tok], ab: tuple[int, int]) -> int:
+    """Index of the head noun of phrase ``ab``: its last word before "of" ("the city of X")."""
+    of = next((t for t in range(ab[0] + 1, ab[1] - 1) if toks[t].low == "of"), ab[1])
+    return of - 1
+
+
+def _np_before(toks: list[_Tok], k: int, lex: EventLexicon) -> tuple[int, int] | None:
+    """:func:`_np_left`, also when token ``k`` is an event noun that looks like a verb
+    ("US-led air strikes in Syria kill": strikes)."""
+    ab = _np_left(toks, k, lex)
+    if ab is None and k >= 0 and toks[k].low in lex.event_nouns:
+        left = _np_left(toks, k - 1, lex)
+        ab = (left[0] if left is not None else k, k + 1)
+    return ab
 
 
 def _span(toks: list[_Tok], ab: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -398,6 +485,28 @@ def _aux_chain(toks: list[_Tok], i: int) -> tuple[int, list[str]]:
     return k + 1, words
 
 
+def _gerund_is_noun(toks: list[_Tok], i: int, head: int, lex: EventLexicon) -> bool:
+    """An -ing event word read as a noun: "the downing of", "the terrorist bombing occurred",
+    "the U.S. downing"; a verb when an object follows ("in Tabqa killing 18 rebels")."""
+    nxt = toks[head + 1] if head + 1 < len(toks) else None
+    if nxt is not None and nxt.low in ("of", "by"):
+        return True  # "the downing of", "bombing and shelling by the regime"
+    if nxt is not None and (nxt.low in _DET or nxt.low in _OBJ_PRON or nxt.text[0].isdigit()
+                            or nxt.low in _NUMBER_WORDS):
+        return False
+    k = i - 1
+    while k >= 0 and _np_token(toks[k], lex) and toks[k].low not in _DET and not toks[k].poss:
+        k -= 1  # over modifiers, to a determiner or possessive
+    if k >= 0 and (toks[k].low in _DET or toks[k].poss):
+        return True
+    if k >= 0 and k < i - 1 and toks[k].low in _PREP and (nxt is None or not _np_token(nxt, lex)):
+        return True  # "subject to ferocious bombing and shelling"
+    prev = toks[i - 1] if i > 0 else None
+    before = toks[i - 2].low if i > 1 else ""
+    return prev is not None and prev.cap and prev.low not in _PREP and prev.low not in _CONJ and (
+        _has_actor(prev.text) or before not in _PREP)
+
+
 def _noun_reading(toks: list[_Tok], i: int, head: int, roles: set[str],
                   lex: EventLexicon) -> bool:
     """Decide noun (True) or verb (False) for an ambiguous event word at tokens [i, head]."""
@@ -409,10 +518,7 @@ def _noun_reading(toks: list[_Tok], i: int, head: int, roles: set[str],
                              or plow.endswith("n't")):
         return False
     if "gerund" in roles:
-        if nxt is not None and nxt.low == "of":
-            return True
-        return prev is not None and (plow in _DET or prev.poss or
-                                     (prev.cap and plow not in _PREP and plow not in _CONJ))
+        return _gerund_is_noun(toks, i, head, lex)
     if prev is not None and (plow in _BE or plow in _HAVE) and roles & {"past", "participle"}:
         return False
     if prev is None or plow in _DET or prev.poss or plow in _PREP or plow in _CONJ:
@@ -439,6 +545,7 @@ class _Doc:
         self.sents = sentence_spans(text)
         self.sent_starts = [s for s, _ in self.sents]
         self._toks: dict[int, list[_Tok]] = {}
+        self._title: dict[int, bool] = {}
 
     def sent_of(self, offset: int) -> int:
         return max(bisect_right(self.sent_starts, offset) - 1, 0)
@@ -448,6 +555,13 @@ class _Doc:
             s, e = self.sents[sid]
             self._toks[sid] = _tokens(self.text, s, e)
         return self._toks[sid]
+
+    def title_case(self, sid: int) -> bool:
+        """True for a Title Case sentence (a headline), where capitals say nothing of names."""
+        if sid not in self._title:
+            words = [t for t in self.toks(sid) if len(t.text) > 3 and t.text.isalpha()]
+            self._title[sid] = len(words) >= 3 and sum(t.cap for t in words) > 0.6 * len(words)
+        return self._title[sid]
 
 
 def _by_agent(toks: list[_Tok], k: int, lex: EventLexicon) -> tuple[int, int] | None:
@@ -486,7 +600,8 @@ def _resolve_pronoun(doc: _Doc, sid: int, toks: list[_Tok], p: int) -> str | Non
         if ab is not None:
             if ab[1] - ab[0] == 1 and toks[ab[0]].low in _SUBJ_PRON:
                 return _resolve_pronoun(doc, sid, toks, ab[0])
-            return doc.text[toks[ab[0]].start:toks[ab[1] - 1].end]
+            subj = _clause_subject(doc, sid, toks, first)  # "extremists in Syria announced"
+            return _text_of(doc.text, subj if isinstance(subj, str) else _span(toks, subj))
     if sid == 0:
         return None
     prev = doc.toks(sid - 1)
@@ -504,13 +619,21 @@ def _resolve_pronoun(doc: _Doc, sid: int, toks: list[_Tok], p: int) -> str | Non
 
 
 def _clause_subject(doc: _Doc, sid: int, toks: list[_Tok], i: int) -> tuple[int, int] | str | None:
-    """Subject of the verb whose auxiliary chain starts at token ``i``."""
+    """Subject of the verb whose auxiliary chain starts at token ``i``.
+
+    The noun phrase right before the verb, unless it sits in a prepositional phrase: then the
+    subject is the phrase it hangs on ("a June 7 attack on the parliament complex and the
+    shrine of ... Khomeini that killed 17": attack, not Khomeini). An event noun as subject
+    ("airstrikes carried out by the coalition killed") gives its own doer, or none.
+    """
     j = i - 1
+    if j >= 0 and toks[j].text in _QUOTES:
+        j -= 1  # army units "killed many terrorists
     if j >= 0 and toks[j].low in _REL:
         k = j - 1
         if k >= 0 and toks[k].text == ",":
             k -= 1
-        return _np_left(toks, k, doc.lex)
+        return _antecedent(doc, sid, toks, k, person=toks[j].low in ("who", "whom"))
     ab = _np_left(toks, j, doc.lex)
     if (ab is not None and all(_bare(toks[t].low) in _TIME or toks[t].text[0].isdigit()
                                for t in range(*ab))
@@ -521,18 +644,133 @@ def _clause_subject(doc: _Doc, sid: int, toks: list[_Tok], i: int) -> tuple[int,
         return resolved if resolved else ab
     if ab is None and j >= 0 and toks[j].low in ("and", "but", "or"):
         return _previous_subject(doc, sid, toks, j)
-    return ab
+    if ab is not None and ab[0] > 0 and toks[ab[0] - 1].low in _CHAIN_PREPS:
+        if len(_np_chain(toks, ab[1] - 1, doc.lex)) > 1:
+            return _antecedent(doc, sid, toks, ab[1] - 1, person=False)
+        # a fronted place without its comma (FA-KES): "In Aleppo terrorists targeted"
+        a = ab[0]
+        while a < ab[1] and (_bare(toks[a].low) in doc.lex.location_modifiers
+                             or toks[a].low in _DET or _is_place(toks[a].text)):
+            a += 1
+        if a == ab[1]:
+            return None  # "rebel infighting in Syria has killed": no subject found
+        return _event_doer(doc, sid, toks, (a, ab[1])) if a > ab[0] else ab
+    if ab is not None and ab[0] > 1 and toks[ab[0] - 1].low in ("and", "&"):
+        # coordinated actors opening a clause: "the Assad regime and Russian jets bombed"
+        left = _np_left(toks, ab[0] - 2, doc.lex)
+        if (left is not None and (left[0] == 0 or toks[left[0] - 1].low in _CLAUSE_OPEN)
+                and _actor_like(doc, sid, doc.text, toks, left)
+                and _actor_like(doc, sid, doc.text, toks, ab)):
+            return (left[0], ab[1])
+    return _event_doer(doc, sid, toks, ab)
+
+
+_QUOTES = frozenset("\"“”‘’'")
+# Tokens after which a noun phrase opens a clause (so it can be a subject).
+_CLAUSE_OPEN = frozenset("that , ; : ( “ \" and but while when as after before since".split())
+
+
+# Prepositions that attach a phrase to the noun before ("the attack on the town"); not those
+# that also open a clause ("after the US downed a jet").
+_CHAIN_PREPS = _PREP - {"than", "as", "after", "before", "since", "following", "despite"}
+
+
+def _np_chain(toks: list[_Tok], k: int, lex: EventLexicon) -> list[tuple[int, int]]:
+    """Noun phrases linked by prepositions, ending at token ``k``; nearest first.
+
+    "a June 7 attack on the parliament complex and the shrine of ... Khomeini" → [Khomeini's
+    phrase, the parliament complex... , a June 7 attack]. "and" links two phrases only inside
+    a prepositional phrase, so two clauses are never joined.
+    """
+    chain: list[tuple[int, int]] = []
+    ab = _np_left(toks, k, lex)
+    while ab is not None and len(chain) < 8:
+        chain.append(ab)
+        p = ab[0] - 1
+        if p < 1:
+            break
+        low = toks[p].low
+        if low in _CHAIN_PREPS:
+            q = p - 1  # over a participle: "terrorist groups located in", "strikes carried out by"
+            if q > 0 and toks[q].low == "out":
+                q -= 1
+            if q > 0 and toks[q].low.endswith(("ed", "ing")) and not toks[q].cap and (
+                    toks[q].low not in lex.event_nouns and toks[q].low not in _PREP):
+                q -= 1
+            ab = _np_before(toks, q, lex)
+        elif low in ("and", "&", "or"):
+            ab = _np_before(toks, p - 1, lex)
+            if ab is None or ab[0] < 1 or toks[ab[0] - 1].low not in _CHAIN_PREPS:
+                break
+        else:
+            break
+    return chain
+
+
+def _antecedent(doc: _Doc, sid: int, toks: list[_Tok], k: int, *, person: bool):
+    """What a relative pronoun or a prepositional phrase ending at token ``k`` hangs on.
+
+    "who" takes the nearest phrase; otherwise the nearest event noun in the chain of
+    prepositional phrases (whose own doer is the answer), else the chain's first phrase.
+    """
+    chain = _np_chain(toks, k, doc.lex)
+    if not chain:
+        return None
+    if person:
+        return chain[0]
+    for ab in chain:
+        if toks[_head(toks, ab)].low in doc.lex.event_nouns:
+            return _event_doer(doc, sid, toks, ab)
+    last = len(chain) - 1
+    end = chain[last][1]
+    while last > 0 and toks[chain[last - 1][0] - 1].low == "of":
+        last -= 1  # "Aircrafts of the US-led coalition" is one phrase
+        end = chain[last][1]
+    return _event_doer(doc, sid, toks, (chain[-1][0], end))
+
+
+def _event_doer(doc: _Doc, sid: int, toks: list[_Tok], ab: tuple[int, int] | None):
+    """``ab`` itself, or the doer behind it: for an event noun the text of that event's doer
+    ("" if none), for a weapon the by-phrase of its participle ("rocket shells fired by
+    terrorist groups")."""
+    if ab is None:
+        return None
+    h = _head(toks, ab)
+    if _bare(toks[h].low) in doc.lex.non_agents:
+        by = _by_after_noun(toks, ab[1], doc.lex, participle=True)
+        return by if by is not None else ab
+    nouns = [r for r in doc.lex.readings.get(toks[h].low, ()) if r.role == "noun"]
+    if not nouns:
+        return ab
+    m = _read_noun(doc, sid, toks, h, h, nouns[0], toks[h].start, toks[h].end)
+    if m is None:
+        return ab
+    return _text_of(doc.text, m.agent)
 
 
 def _previous_subject(doc: _Doc, sid: int, toks: list[_Tok], j: int):
     """Subject of the nearest finite verb left of token ``j`` (coordination, -ing clauses)."""
     k = j - 1
     while k >= 0:
-        if _verb_like(toks[k], doc.lex) and toks[k].low not in _REPORT:
+        if (_verb_like(toks[k], doc.lex) and toks[k].low not in _REPORT
+                and not _noun_homograph(toks, k, doc.lex)):
             first, _ = _aux_chain(toks, k)
-            return _clause_subject(doc, sid, toks, first)
+            subj = _clause_subject(doc, sid, toks, first)
+            if subj is not None:
+                return subj
+            k = first  # "shells filled with gas": no subject here, look further left
         k -= 1
     return None
+
+
+def _noun_homograph(toks: list[_Tok], k: int, lex: EventLexicon) -> bool:
+    """A verb-looking event homograph that is a noun here: "with mortar shells", "the bombs"."""
+    if not any(r.role == "homograph" for r in lex.readings.get(toks[k].low, ())):
+        return False
+    p = k - 1
+    if p >= 0 and _np_token(toks[p], lex) and toks[p].low not in _DET:
+        p -= 1  # one modifier ("mortar")
+    return p >= 0 and (toks[p].low in _DET or toks[p].low in _PREP or toks[p].text[0].isdigit())
 
 
 def _irrealis_before(toks: list[_Tok], i: int, width: int = 6) -> bool:
@@ -554,20 +792,29 @@ def _read_verb(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int, r: _Rea
     first, chain = _aux_chain(toks, i)
     if first >= 2 and toks[first - 1].low == "help" and toks[first - 2].low == "to":
         first, chain = first - 2, [*chain, "help", "to"]  # "to help oust": a bare infinitive
+    if not chain and first >= 2 and (
+            toks[first - 1].low in _RAISING
+            or (toks[first - 1].low in ("and", "or") and toks[first - 2].low.endswith("ed"))):
+        # "were reported injured", "19 Killed and Injured": read from the word before
+        f2, ch2 = _aux_chain(toks, first - 1 if toks[first - 1].low in _RAISING else first - 2)
+        if toks[first - 1].low not in _RAISING or any(w in _BE for w in ch2):
+            first, chain = f2, ch2
     m = _Mention(r.lemma, "active", start, end)
     m.negated = any(w in _NEG or w.endswith("n't") for w in chain)
     m.hypothetical = (any(w in _MODAL or w == "to" for w in chain)
                       or _irrealis_before(toks, first, 4))
     right = head + 1  # for a phrasal verb ``head`` is the particle ("shot it down")
     prev = toks[first - 1] if first > 0 else None
-    passive = r.role in ("participle", "past") and (
-        any(w in _BE for w in chain)
-        or (prev is not None and prev.low in _ADJ_DET)  # "the downed jet"
-    )
+    adjectival = prev is not None and (
+        prev.low in _ADJ_DET  # "the downed jet"; "Among killed militants"
+        or (prev.low in _PREP and prev.low not in ("by", "to") and right < len(toks)
+            and _np_token(toks[right], lex) and toks[right].low not in _DET))
+    passive = r.role in ("participle", "past") and (any(w in _BE for w in chain) or adjectival)
     by = None
     if not passive and r.role in ("participle", "past") and not chain:
         by = _by_agent(toks, right, lex)
-        passive = by is not None or _reduced_passive(toks, first, right, lex)
+        passive = by is not None or _reduced_passive(
+            toks, first, right, lex, phrasal=r.particle is not None and head == i + 1)
     if r.intransitive:
         m.construction = "intransitive"
         m.patient = _span(toks, _np_left(toks, first - 1, lex))
@@ -575,8 +822,9 @@ def _read_verb(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int, r: _Rea
     if passive:
         by = by or _by_agent(toks, right, lex)
         m.construction = "passive_agent" if by else "passive_agentless"
-        m.agent = _span(toks, by)
-        if prev is not None and prev.low in _ADJ_DET:
+        doer = _event_doer(doc, sid, toks, by)
+        m.agent = doer if isinstance(doer, str) else _span(toks, doer)
+        if adjectival:
             m.patient = _span(toks, _np_right(toks, right, lex, allow_of=False))
         else:
             subj = _clause_subject(doc, sid, toks, first)
@@ -594,30 +842,51 @@ def _read_verb(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int, r: _Rea
     return m
 
 
+# Verbs between "be" and a participle: "were reported injured", "are feared dead".
+_RAISING = frozenset("reported said believed feared thought confirmed found left presumed".split())
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred hundreds dozens thousands scores several many".split()
 )
 
 
-def _reduced_passive(toks: list[_Tok], first: int, right: int, lex: EventLexicon) -> bool:
-    """A participle with no auxiliary that still reads passive, as in headlines.
+_QUANTIFIERS = frozenset(
+    "at least most more than nearly almost about around some over up to".split())
+# Words after a participle that show no object follows: the participle is a headline passive.
+_NO_OBJECT = frozenset(
+    "in during when after following near due while as over outside inside across amid".split())
 
-    "135 Civilians Killed in Escalating Bombardment", "Seven killed 37 others injured":
-    the subject is a head count, or no object follows (a preposition or the clause ends).
+
+def _is_date_number(tok: _Tok) -> bool:
+    return tok.text.isdigit() and (len(tok.text) == 4 or len(tok.text) <= 2)
+
+
+def _reduced_passive(toks: list[_Tok], first: int, right: int, lex: EventLexicon,
+                     phrasal: bool = False) -> bool:
+    """A participle with no auxiliary that still reads passive, as in headlines (no "was").
+
+    "135 Civilians Killed in Escalating Bombardment", "Seven killed 37 others injured",
+    "Syrian aircraft shot down over Raqqa": the subject is a head count (after "at least",
+    not a date), or no object follows (a preposition, the clause ends); a phrasal verb
+    ("shot down") with no object before or after its particle is passive before any
+    preposition.
     """
     subj = _np_left(toks, first - 1, lex)
     if subj is not None:
-        lead = toks[subj[0]]
-        if lead.low in _DET and subj[1] - subj[0] > 1:
-            lead = toks[subj[0] + 1]
-        if lead.text[0].isdigit() or lead.low in _NUMBER_WORDS:
+        a, b = subj
+        while a < b - 1 and (toks[a].low in _QUANTIFIERS or toks[a].low in _DET):
+            a += 1
+        lead = toks[a]
+        dated = b - a > 1 and _is_date_number(lead) and _is_date_number(toks[a + 1])
+        if (lead.text[0].isdigit() or lead.low in _NUMBER_WORDS) and not dated:
+            return True
+        if _bare(toks[b - 1].low) in lex.victims:  # "Civilian killed 3 injured"
             return True
     if right >= len(toks):
         return subj is not None
     nxt = toks[right]
     return subj is not None and (
-        nxt.low in ("in", "during", "when", "after", "following", "near", "due", "while", "as")
+        nxt.low in _NO_OBJECT or (phrasal and nxt.low in _PREP and nxt.low != "by")
         or (not nxt.text[0].isalnum() and nxt.text not in ("“", "\"", "‘")))
 
 
@@ -643,9 +912,18 @@ def _gerund_agent(doc: _Doc, sid: int, toks: list[_Tok], i: int):
                 return _span(toks, ab)
             break
     prev = toks[i - 1] if i > 0 else None
+    if prev is not None and prev.low in lex.event_nouns and toks[i].low.endswith("ing"):
+        doer = _event_doer(doc, sid, toks, _np_before(toks, i - 1, lex))
+        return doer if isinstance(doer, str) else _span(toks, doer)  # "bombardment targeting"
     if prev is not None and toks[i].low.endswith("ing") and _np_token(prev, lex) and (
             prev.cap or (prev.low.endswith("s") and not prev.low.endswith("ss"))):
-        return _span(toks, _np_left(toks, i - 1, lex))
+        ab = _np_left(toks, i - 1, lex)  # not a place: "in Tabqa killing 18 rebels"
+        if ab is not None and not (ab[0] > 0 and toks[ab[0] - 1].low in _PREP):
+            ofs = [t for t in range(*ab) if toks[t].low == "of"]
+            if ofs:  # "the safety of American air crews targeting IS": the crews
+                ab = (ofs[-1] + 1, ab[1])
+            if _actor_like(doc, sid, doc.text, toks, ab, names=False):
+                return _span(toks, ab)
     subj = _previous_subject(doc, sid, toks, i)
     if subj is None:
         k = 0
@@ -680,13 +958,21 @@ def _read_noun(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int, r: _Rea
             p = a + poss[-1]
             agent = (a, p + 1)
         else:
-            # the doer named as a modifier: from the first actor word to the head
-            # ("the US strike", "the first such US attack", "the pro-Syrian forces attack")
+            # the doer named as a modifier: the actor words before the head ("the US strike",
+            # "the first such US attack", "terrorist rocket attacks"); not a place ("Syria
+            # attack site") nor, in a title-case headline or first in a sentence, a mere capital
+            b0 = b1 = None
             for b in range(a, i):
                 tok = toks[b]
-                if (tok.cap and _bare(tok.low) not in _TIME) or _has_actor(tok.text):
-                    agent = (b, i)
-                    break
+                low = _bare(tok.low)
+                if low in _TIME or low in lex.location_modifiers:
+                    continue
+                if ((tok.cap and b > 0 and not doc.title_case(sid)) or low in lex.agent_modifiers
+                        or (b0 is not None and low in lex.agent_heads) or _has_actor(tok.text)):
+                    b0 = b if b0 is None else b0
+                    b1 = b + 1
+            if b0 is not None:
+                agent = (b0, b1)
     if agent is None and det is not None and det.low in _POSS_PRON:
         agent = (a - 1, a)
     if agent is not None and agent[1] - agent[0] == 1 and toks[agent[0]].low in _POSS_PRON:
@@ -694,18 +980,29 @@ def _read_noun(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int, r: _Rea
         m.agent = resolved
     elif agent is not None:
         m.agent = _span(toks, agent)
-    # post-head: "of"/"on"/"against" patient, "by" agent
+    # post-head: "of"/"on"/"against" patient ("of" + actor: the doer of an attack), then
+    # "by" or "carried out by" agent
     k = head + 1
     if nxt is not None and nxt.low in ("of", "on", "against"):
         ab = _np_right(toks, k + 1, lex, allow_of=False)
-        m.patient = _span(toks, ab)
+        if (ab is not None and nxt.low == "of" and r.lemma in lex.of_agent
+                and _actor_like(doc, sid, doc.text, toks, ab)):
+            m.agent = _span(toks, ab)
+            k = ab[1]
+            if k + 1 < len(toks) and toks[k].low in ("on", "against"):
+                ab = _np_right(toks, k + 1, lex, allow_of=False)
+                m.patient = _span(toks, ab)
+        else:
+            m.patient = _span(toks, ab)
         if ab is not None:
             k = ab[1]
-    by = _by_agent(toks, k, lex) if k < len(toks) and toks[k].low == "by" else None
+    by = _by_after_noun(toks, k, lex)
     if by is not None:
         m.agent = _span(toks, by)
-    if m.agent is None:
-        m.agent = _light_verb_agent(doc, sid, toks, a if det is None else a - 1)
+    generic = agent is not None and m.agent == _span(toks, agent) and all(
+        _bare(t.low) in lex.agent_modifiers for t in toks[agent[0]:agent[1]])
+    if m.agent is None or generic:  # "the Syrian army perpetrates terror attacks"
+        m.agent = _light_verb_agent(doc, sid, toks, a if det is None else a - 1) or m.agent
     if m.agent is not None:
         m.construction = "nominal_agent"
     start_np = a - 1 if det is not None else a
@@ -713,6 +1010,34 @@ def _read_noun(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int, r: _Rea
     m.negated = start_np > 0 and toks[start_np - 1].low in _NEG or (
         det is not None and det.low == "no")
     return m
+
+
+# Words between an event noun and the by-phrase naming its doer: "strikes [which were most
+# likely] carried out by", "the attack [was believed to have been] launched by".
+_BY_GAP = frozenset(
+    ", which that was were is are had has have been be being to believed thought suspected "
+    "likely allegedly probably most reportedly apparently possibly purportedly said reported "
+    "seemingly presumably".split())
+
+
+def _by_after_noun(toks: list[_Tok], k: int, lex: EventLexicon, *, participle: bool = False
+                   ) -> tuple[int, int] | None:
+    """Agent of an event noun in "by X" right after it, or after a light verb participle
+    ("airstrikes launched by the coalition", "the attack was carried out by gunmen"); with
+    ``participle`` after any participle ("shells fired by terrorist groups")."""
+    n = len(toks)
+    if k < n and toks[k].low == "by":
+        return _by_agent(toks, k, lex)
+    j = k
+    while j < n and j - k < 8 and toks[j].low in _BY_GAP:
+        j += 1
+    low = toks[j].low if j < n else ""
+    if not (low.endswith("ed") and (participle or low in lex.light_verbs)) and low != "dealt":
+        return None
+    j += 1
+    if j < n and toks[j].low == "out":
+        j += 1
+    return _by_agent(toks, j, lex) if j < n and toks[j].low == "by" else None
 
 
 def _resolve_possessive(doc: _Doc, sid: int, toks: list[_Tok], p: int) -> str | None:
@@ -745,6 +1070,96 @@ def _light_verb_agent(doc: _Doc, sid: int, toks: list[_Tok], a: int):
         return _gerund_agent(doc, sid, toks, first)
     subj = _clause_subject(doc, sid, toks, first)
     return subj if isinstance(subj, str) else _span(toks, subj)
+
+
+def _actor_like(doc: _Doc, sid: int, text: str, toks: list[_Tok], ab: tuple[int, int], *,
+                names: bool = True) -> bool:
+    """Whether tokens ``ab`` can name a doer: a person, group, state, force or institution.
+
+    Pronouns can; weapons, places, counts and events (``non_agents`` of the lexicon, event
+    nouns, numbers) cannot; a head among ``agent_heads``, a known actor, or (outside Title Case
+    headlines, and when ``names``) a capitalised name that is not a place can. ``toks`` are
+    tokens of ``text`` (the article, or a resolved agent's text) in sentence ``sid``.
+    """
+    lex = doc.lex
+    a, b = ab
+    head = toks[_head(toks, ab)]  # "the Syrian city of Aleppo": city
+    low = _bare(head.low)
+    if b - a == 1 and (low in _SUBJ_PRON or low in _OBJ_PRON or low in _POSS_PRON):
+        return True
+    if (low in lex.non_agents or low in lex.event_nouns or low in _TIME
+            or not head.text[0].isalpha()):
+        return False
+    if low in lex.agent_heads or low in lex.agent_modifiers:
+        return True
+    if _side(text[toks[a].start:head.end]) != "unknown":
+        return True
+    return (names and head.cap and low not in lex.location_modifiers
+            and not _is_place(head.text) and not doc.title_case(sid))
+
+
+def _named_actor_start(lex: EventLexicon, text: str, toks: list[_Tok], a: int) -> int:
+    """Token where a named actor starts after a run-on common noun, else ``a``."""
+    span_start, span_end = toks[a].start, toks[-1].end
+    for actor in find_actors(text[span_start:span_end]):
+        start = span_start + actor["start"]
+        if actor["kind"] == "media" and actor["start"] == 0:  # a dateline: "SANA Aircrafts of"
+            end = span_start + actor["end"]
+            t = next((t for t in range(a, len(toks)) if toks[t].start >= end), None)
+            return t if t is not None else a
+        t = next((t for t in range(a + 1, len(toks)) if toks[t].start == start), None)
+        if t is not None:
+            prev = toks[t - 1]
+            if (prev.text.isalpha() and prev.text.islower() and prev.low not in _DET
+                    and prev.low not in lex.agent_modifiers):
+                return t
+        break
+    return a
+
+
+def _sub_tokens(doc: _Doc, sid: int, start: int, end: int) -> list[_Tok]:
+    """Tokens of ``doc.text[start:end]``, taken from sentence ``sid`` when it holds them."""
+    toks = doc.toks(sid)
+    a, b = _token_at(toks, start), _token_at(toks, end - 1)
+    if a is None or b is None or toks[a].start != start or toks[b].end != end:
+        return _tokens(doc.text, start, end)
+    return toks[a:b + 1]
+
+
+def _vet_agent(doc: _Doc, sid: int, m: _Mention) -> None:
+    """Empty the agent of ``m`` unless it names an actor; a passive or noun then hides it.
+
+    Leading dates, a conjunction "that", and words before a named actor that follows a
+    common noun (FA-KES lost its commas: "a bulletin Jabhat al-Nusra terrorists") are trimmed.
+    """
+    if m.agent is None or m.agent == "":
+        m.agent = None
+    else:
+        if isinstance(m.agent, str):
+            toks = _tokens(m.agent, 0, len(m.agent))
+            text = m.agent
+        else:
+            toks = _sub_tokens(doc, sid, *m.agent)
+            text = doc.text
+        a = 0
+        while a < len(toks) - 1 and (_is_date_number(toks[a]) or _bare(toks[a].low) in _TIME
+                                     or (a == 0 and toks[a].low == "that")):
+            a += 1
+        if len(toks) - a > 1 and any(t.cap for t in toks[a:]):
+            a = _named_actor_start(doc.lex, text, toks, a)
+        if not toks or not _actor_like(doc, sid, text, toks, (a, len(toks))):
+            m.agent = None
+        elif isinstance(m.agent, str):
+            m.agent = m.agent[toks[a].start:]
+        else:
+            m.agent = (toks[a].start, m.agent[1])
+    if m.agent is None and m.construction in ("passive_agent", "nominal_agent"):
+        m.construction = m.construction.replace("_agent", "_agentless")
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_place(word: str) -> bool:
+    return any(a["kind"] == "place" for a in find_actors(word, kinds=("place",)))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -791,6 +1206,7 @@ def _mentions(doc: _Doc) -> Iterable[tuple[int, _Mention]]:
         readings = lex.readings[surface]
         mention = _read(doc, sid, toks, i, head, readings, start, end)
         if mention is not None:
+            _vet_agent(doc, sid, mention)
             yield sid, mention
 
 
@@ -833,7 +1249,7 @@ def _read(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int,
     r = min(verbs, key=lambda v: prefer.index(v.role))
     if r.role == "past" and any(v.role == "participle" for v in verbs):
         r = next(v for v in verbs if v.role == "participle")
-    if r.role == "gerund" and i > 0 and (toks[i - 1].low in _DET or toks[i - 1].poss):
+    if r.role == "gerund" and _gerund_is_noun(toks, i, head, doc.lex):
         return _read_noun(doc, sid, toks, i, head, _Reading(r.lemma, "noun", None,
                                                              r.intransitive), start, end)
     return _read_verb(doc, sid, toks, i, head, r, start, end)
@@ -949,7 +1365,9 @@ def agency(articles: pd.DataFrame, *, text: str = "text", lexicon: EventLexicon 
     DataFrame
         Columns ``EVENT_COLUMNS``: ``doc_id``, ``sent_id``, ``start``, ``end`` (offsets of the
         event words: ``text[start:end] == match``), ``match``, ``verb`` (lemma),
-        ``construction`` (one of ``CONSTRUCTIONS``), ``agent``, ``agent_side``, ``patient``,
+        ``construction`` (one of ``CONSTRUCTIONS``), ``agent`` (empty when hidden, and when
+        the doer's slot holds no actor: "a rocket killed three" is ``active`` with no agent, a
+        by-phrase or modifier naming no actor makes ``*_agentless``), ``agent_side``, ``patient``,
         ``patient_side``, ``voice`` (``embedded`` inside embedded material), ``negated``,
         ``hypothetical``.
 
@@ -1050,8 +1468,9 @@ def agency_scores(events: pd.DataFrame, articles: pd.DataFrame, *, text: str = "
     """Per-outlet agency measures in the long **outlet_scores** format.
 
     Only counted mentions (see :func:`counted`) enter. Measures, each a share of mentions
-    whose construction names the doer (``active``, ``passive_agent``, ``nominal_agent``),
-    resampled by article for the interval:
+    that name the doer (construction ``active``, ``passive_agent`` or ``nominal_agent`` with a
+    non-empty ``agent``: "a rocket killed three" names no doer), resampled by article for the
+    interval:
 
     * ``agency_named_share``: all mentions;
     * ``agency_named_share_headline`` / ``agency_named_share_body``: by voice (body = every
@@ -1090,7 +1509,8 @@ def agency_scores(events: pd.DataFrame, articles: pd.DataFrame, *, text: str = "
     if missing:
         raise FramingError(missing_column(missing[0], events.columns))
     ev = counted(events.merge(articles[["doc_id", "outlet"]], on="doc_id", how="left"))
-    ev = ev.assign(named=ev["construction"].isin(AGENT_CONSTRUCTIONS).astype(int),
+    named = ev["construction"].isin(AGENT_CONSTRUCTIONS) & (ev["agent"].fillna("") != "")
+    ev = ev.assign(named=named.astype(int),
                    body=(ev["voice"] != "headline"))
     ev["doer_side"] = _doer_sides(ev)
     words = {d: count_words(t) for d, t in zip(articles["doc_id"], articles[text], strict=False)

@@ -13,6 +13,16 @@ Span rules (one pass over the quotation marks, linear in the text):
   Otherwise an unclosed quote (a paywall cut: “In regions where the…) ends at its line.
 * Spans without a letter or digit (a page of nothing but quotation marks) are dropped.
 
+Attribution: a cue before or after the quotation names the speaker ("said X", "X told",
+"according to X", "with X saying"). "he" and "she" go to the latest earlier speaker or named
+person of that gender (honorifics, or the pronouns that follow the person's mentions) whom the
+article treats as a person (it also uses the surname alone). A speaker of unknown side takes
+the side of the group the article affiliates them with ("signed up with the SDF").
+
+Speed: the text is read once per pattern family (quotation marks, one Aho-Corasick pass for the
+cues and one for the relays), windows are served from those passes, and results for short
+phrases (actor matches, names, sides) are cached on the actor lexicon.
+
 References
 ----------
 Bell, A. (1991). *The Language of News Media*. Blackwell (attribution and relays).
@@ -22,16 +32,20 @@ Asr, F. T., et al. (2021). The Gender Gap Tracker. *PLOS ONE* 16(1) (quote scori
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
+import ahocorasick
 import pandas as pd
 
 from framing._errors import FramingError, bad_value, missing_column
-from framing.actors import ActorLexicon, find_actors, load_actors, side_of
+from framing.actors import _MEMO_LEN, ActorLexicon, _matches, find_actors, load_actors, side_of
 from framing.lexicon_io import check_keys, read_yaml
 from framing.text import WORD_RE, sentence_spans
 
@@ -51,6 +65,8 @@ _QA_RE = re.compile(r"\s*(Q|A|Question|Answer)\s*[:.]\s", re.IGNORECASE)
 _MASK = "_"
 #: How far back (characters) a pronoun looks for its antecedent, and how many speakers.
 _LOOKBACK, _RECENT = 3000, 30
+#: How far from a pronoun (characters) the mentions that tell a name's gender are read.
+_EVIDENCE = 20_000
 #: Attribution cues are looked for this far (characters) before and after a quote.
 _REACH = 600
 #: Lines longer than this are split for sentence splitting (no real paragraph is so long).
@@ -67,8 +83,19 @@ _TRAIL_RE = re.compile(
     re.IGNORECASE)
 _LEAD_RE = re.compile(r"^(?:[\s,]|\b(?:and|but|so|yet|however|meanwhile|moreover)\b)+",
                       re.IGNORECASE)
-_CLAUSE_BREAK_RE = re.compile(r";|,\s+(?:but|and|while|as|adding|after)\b|\bbut\b|\bthat\b"
-                              r"|_+[”»\"’']*", re.IGNORECASE)
+
+
+def _anycase(word: str) -> str:
+    """``word`` as a pattern matching it in any case, as ``re.IGNORECASE`` would."""
+    folds = {"s": "Ss\u017f", "i": "Ii\u0130\u0131", "k": "Kk\u212a"}
+    return "".join(f"[{folds.get(c, c.upper() + c)}]" for c in word)
+
+
+# The clause breaks ";", ", but", "but", "that" and a quotation, case-insensitive; written with
+# a look-behind after the first letter so that the engine skips to the characters ; , b t _.
+_CLAUSE_BREAK_RE = re.compile(
+    r";|,\s+(?:" + "|".join(map(_anycase, ("but", "and", "while", "as", "adding", "after")))
+    + rf")\b|[Bb](?<!\w.){_anycase('ut')}\b|[Tt](?<!\w.){_anycase('hat')}\b|_+[”»\"’']*")
 _DATELINE_RE = re.compile(r"^[\s>]*[A-Z][A-Z .,()'’]+\s*[–—-]+\s*")
 _VERB_START_RE = re.compile(r"(?:was|were|is|are|has|had|have|would|will|could|can|did|does)\b")
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "thing", "we": "any",
@@ -89,7 +116,50 @@ _STOP_CAPS = frozenset(
     those he she they we i his her their our my so yet however meanwhile moreover since
     according earlier later last also there here what why how who where""".split())
 _NAME_TOKEN = r"(?:[A-Z][\w’'\-]*\.?|(?:al|el|bin|ibn|de|van|von|du|da)-?[A-Z]?[\w’'\-]*)"
-_NAME_RUN_RE = re.compile(rf"\b{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
+# The first token written so that the regex engine can skip to its first letter: the word
+# boundary before it becomes a look-behind after that letter (same matches, twice as fast).
+_FIRST_NAME_TOKEN = (r"(?:[A-Z](?<!\w.)[\w’'\-]*\.?|(?:a(?<!\w.)l|e(?<!\w.)l|b(?<!\w.)in|"
+                     r"i(?<!\w.)bn|d(?<!\w.)e|v(?<!\w.)an|v(?<!\w.)on|d(?<!\w.)u|d(?<!\w.)a)"
+                     r"-?[A-Z]?[\w’'\-]*)")
+_NAME_RUN_RE = re.compile(rf"{_FIRST_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
+_TOKEN_RE = re.compile(r"\S+")
+_PARTICLE_TOKEN_RE = re.compile(r"(?:al|el|bin|ibn|de|van|von|du|da)(?:-[A-Z][\w’'\-]*)?")
+#: Words that tell a person's gender: pronouns after a mention, honorifics before it.
+_GENDERED_RE = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+_HONORIFIC_RE = re.compile(r"\b(?:(Mr|Sir|Lord|King|Prince)|(Mrs|Ms|Miss|Madam|Dame|Lady|Queen|"
+                           r"Princess))\.?\s+(?:[A-Z][\w’'\-]*\s+)?$")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+#: Words tying a person to the group named after them, and words showing a person armed.
+_AFFILIATION_RE = re.compile(r"\b(?:join(?:s|ed|ing)?|signed up (?:with|for)|members? of|"
+                             r"ranks of|commands?|commanders? of|fighters? (?:of|with|for))\b",
+                             re.IGNORECASE)
+_AFFILIATION_REACH = 60
+_SPEECH_VERB_RE = re.compile(r"\b(?:said|says|told|tells|asked|urged|called on)\b")
+_ARMED_RE = re.compile(r"\b(?:fighter|commander|militiam[ae]n|(?:bearing|carrying|holding|"
+                       r"clutching)\s+(?:an?\s+)?(?:\w+\s+)?(?:weapon|rifle|gun|Kalashnikov))\b",
+                       re.IGNORECASE)
+#: A surname right after these words names a place or thing ("the Krakatau volcano").
+_NOT_ALONE_RE = re.compile(r"\b(?:the|a|an|of|in|at|on|from|to|for|by|with|near|into)\s+$",
+                           re.IGNORECASE)
+_LINE_RE = re.compile(r"[^\n]+")
+_SINGLE_RE = re.compile("[‘’']")
+_BY_RE = re.compile(r"^(?:with|by|from|for)\s+")
+_BODY_RE = re.compile(r"\b(?:ministry|military|statement|government|army|agency|office|"
+                      r"command|forces|headquarters)\b", re.IGNORECASE)
+_DEFINITE_RE = re.compile(r"(?:the|this|that)\s")
+_RELATIVE_RE = re.compile(r",\s*(?:who|which)\b")
+_NAME_END_RE = re.compile(r"\s+(?:in|on|at|after|as|while|when)\s")
+_APPOSITIVE_END_RE = re.compile(r",\s*(?:who|which|adding|referring|saying)\b|\s+(?:who|which)\s")
+_PARTICLE_RE = re.compile(r"^(?:al|el|de|bin|ibn)-")
+_ENDS_HERE_RE = re.compile(r"[\s]*(?:[,.;]|$)")
+_THAT_RE = re.compile(r"\s*that\s")
+_BEFORE_THAT_RE = re.compile(r"\s*,?\s*(?=that\s)")
+_BUT_RE = re.compile(r",\s+but\b|;")
+_WITH_RE = re.compile(r"(?:^|,\s*)[Ww]ith\s+(?=\S)")
+# "according to a statement from the Pentagon": the Pentagon speaks
+_STATEMENT_OF_RE = re.compile(r"^(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|communiqu[eé]|"
+                              r"post|tweet|announcement)\s+(?:from|by|of|issued by|released by)"
+                              r"\s+(?=\S)", re.IGNORECASE)
 _SPEAKER_CUT_RE = re.compile(r"\s+(?:in|who|which|outside|on|from|near|approached|when)\s+|,",
                              re.IGNORECASE)
 
@@ -110,11 +180,13 @@ class _Quote:
 @dataclass(frozen=True)
 class _Cues:
     regex: re.Pattern
+    automaton: ahocorasick.Automaton
     lemma: dict
     clause: frozenset
     participles: frozenset
     relays: tuple
     relay_names: dict
+    relay_automaton: ahocorasick.Automaton
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,13 +216,87 @@ def _cues() -> _Cues:
     forms = sorted(lemma, key=len, reverse=True)
     # Case-sensitive: "States" in "United States" is no cue; "According to" opens sentences.
     regex = re.compile(r"\b(?:[Aa]ccording to|" + "|".join(re.escape(f) for f in forms) + r")\b")
+    automaton = ahocorasick.Automaton()
+    for form in [*forms, "According to", "according to"]:
+        automaton.add_word(form, len(form))
+    automaton.make_automaton()
     participles = frozenset(f for f in lemma if f.endswith("ing"))
-    return _Cues(regex, lemma, frozenset(clause), participles, relays, names)
+    relay_automaton = ahocorasick.Automaton()
+    for pattern in names:  # "_" reads as a space in the windows the relay regexes see
+        parts = pattern.split(" ")
+        for seps in itertools.product(" _", repeat=len(parts) - 1):
+            variant = parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:],
+                                                                         strict=True))
+            relay_automaton.add_word(variant, len(variant))
+    relay_automaton.make_automaton()
+    return _Cues(regex, automaton, lemma, frozenset(clause), participles, relays, names,
+                 relay_automaton)
+
+
+def _is_word(ch: str) -> bool:
+    """True for the characters ``\\w`` matches (``\\b`` lies between word and non-word)."""
+    return ch.isalnum() or ch == "_"
+
+
+class _Hit(NamedTuple):
+    """A cue match, with the ``re.Match`` methods the attribution code uses."""
+
+    a: int
+    b: int
+    form: str
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+    def group(self) -> str:
+        return self.form
+
+
+class _CueIndex:
+    """Every cue of one text, found in one Aho-Corasick pass and served per window.
+
+    ``find(lo, hi)`` equals ``cues.regex.finditer(text, lo, hi)``: matches are leftmost-longest
+    on word boundaries, and a window that ends inside a word (where ``endpos`` would make a
+    boundary) is handed to the regex itself.
+    """
+
+    def __init__(self, text: str, cues: _Cues):
+        self.text, self.regex = text, cues.regex
+        n, longest = len(text), {}
+        for last, length in cues.automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            if end < n and (text[end].isalnum() or text[end] == "_"):
+                continue
+            if longest.get(start, 0) < end:
+                longest[start] = end
+        self.hits: list[_Hit] = []
+        reach = -1
+        for start in sorted(longest):
+            if start >= reach:
+                reach = longest[start]
+                self.hits.append(_Hit(start, reach, text[start:reach]))
+        self.starts = [h.a for h in self.hits]
+
+    def find(self, lo: int, hi: int) -> list[_Hit]:
+        text = self.text
+        if 0 < hi < len(text) and _is_word(text[hi - 1]) and _is_word(text[hi]):
+            return [_Hit(m.start(), m.end(), m.group()) for m in self.regex.finditer(text, lo, hi)]
+        out, hits = [], self.hits
+        for k in range(bisect_left(self.starts, lo), len(hits)):
+            if hits[k].b > hi:
+                break
+            out.append(hits[k])
+        return out
 
 
 # ---------------------------------------------------------------- quotation marks
 def _lines(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"[^\n]+", text)]
+    return [m.span() for m in _LINE_RE.finditer(text)]
 
 
 def _is_opening_single(text: str, i: int, end: int) -> bool:
@@ -208,8 +354,8 @@ def _single_spans(text: str, a: int, b: int,
                   doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
     inside = [(s, e) for s, e in doubles if e > a and s < b]
     out, open_at, k = [], None, 0
-    for m in re.finditer("[‘’']", text[a:b]):
-        i = a + m.start()
+    for m in _SINGLE_RE.finditer(text, a, b):
+        i = m.start()
         while k < len(inside) and inside[k][1] <= i:
             k += 1
         if k < len(inside) and inside[k][0] <= i:
@@ -225,6 +371,17 @@ def _single_spans(text: str, a: int, b: int,
     return out
 
 
+def _ends_with_article(text: str) -> bool:
+    """True when ``text`` ends with "a", "an" or "the" and white space (an article)."""
+    body = text.rstrip()
+    if len(body) == len(text):
+        return False
+    for word in ("a", "an", "the"):
+        if body.endswith(word) and (len(body) == len(word) or not _is_word(body[-len(word) - 1])):
+            return True
+    return False
+
+
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -234,29 +391,74 @@ def _rstrip(text: str, start: int, end: int) -> int:
 # ---------------------------------------------------------------- speakers
 def _name_in(text: str, lexicon: ActorLexicon) -> str:
     """The first person name in ``text`` ("Sergei Ryabkov"), titles and nationalities removed."""
-    non_person = {(a["start"], a["end"]) for a in find_actors(text, lexicon=lexicon,
-                                                              kinds=("institution", "group",
-                                                                     "media", "nationality",
-                                                                     "capital", "place"))}
-    persons = {a["start"]: a for a in find_actors(text, lexicon=lexicon, kinds=("person",))}
+    cache = lexicon.memo("name_in")
+    name = cache.get(text)
+    if name is None:
+        name = _find_name(text, lexicon)
+        if len(text) <= _MEMO_LEN:
+            cache[text] = name
+    return name
+
+
+def _find_name(text: str, lexicon: ActorLexicon) -> str:
+    persons, non_person = set(), set()  # starts of person names; offsets inside other actors
+    for s, e, entry in _matches(text, lexicon):
+        if entry.kind == "person":
+            persons.add(s)
+        elif entry.kind != "role":
+            non_person.update(range(s, e))
     for m in _NAME_RUN_RE.finditer(text):
-        tokens = [(t.start() + m.start(), t.end() + m.start(), t.group())
-                  for t in re.finditer(r"\S+", m.group())]
+        tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(text, *m.span())]
         titled = False
         while tokens and (tokens[0][2].lower().rstrip(",") in _TITLE_WORDS
                           or tokens[0][2].lower() in _STOP_CAPS
-                          or any(s <= tokens[0][0] < e for s, e in non_person)):
+                          or tokens[0][0] in non_person):
             titled |= tokens[0][2].lower() in _TITLE_WORDS
             tokens = tokens[1:]
+        tokens = _name_tokens(tokens)
         if not tokens:
             continue
-        if any(s <= t[0] < e for s, e in non_person for t in tokens):
+        if any(t[0] in non_person for t in tokens):
             continue
         if tokens[0][0] in persons or len(tokens) >= 2 or titled:
             if not tokens[0][2][:1].isupper():
                 continue
             return text[tokens[0][0]:tokens[-1][1]].rstrip(".,’'")
     return ""
+
+
+def _mentions(text: str, word: str, lo: int = 0, hi: int | None = None,
+              prefixes: tuple[str, ...] = ()) -> Iterator[int]:
+    """Offsets of ``word`` in ``text[lo:hi]`` standing alone, not inside a longer name (no
+    letter, digit, apostrophe or hyphen next to it), or after one of ``prefixes`` ("al-")."""
+    hi = len(text) if hi is None else hi
+    at = text.find(word, lo, hi) if word else -1
+    while at >= 0:
+        end, head = at + len(word), at
+        for prefix in prefixes:
+            if text.startswith(prefix, at - len(prefix)):
+                head = at - len(prefix)
+                break
+        if not (head and _is_name_char(text[head - 1])) and \
+                not (end < len(text) and _is_name_char(text[end])):
+            yield at
+        at = text.find(word, at + 1, hi)
+
+
+def _is_name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_’'-"
+
+
+def _name_tokens(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cut a run of name tokens where the name ends: before a lower-case word that is no
+    particle ("To determine", "Assad also"), after a word that ends a sentence ("Complex. In")."""
+    for k, (_, _, token) in enumerate(tokens):
+        if k and token[:1].islower() and not _PARTICLE_TOKEN_RE.fullmatch(token):
+            return tokens[:k]
+        if token.endswith(".") and len(token) > 2 and token.lower() not in _TITLE_WORDS \
+                and token.lower() not in ("jr.", "sr.", "st."):
+            return tokens[:k + 1]
+    return tokens
 
 
 def _clean_subject(subject: str) -> str:
@@ -267,6 +469,16 @@ def _clean_subject(subject: str) -> str:
 
 def _speaker_text(subject: str, lexicon: ActorLexicon) -> tuple[str, str]:
     """(speaker, descriptor): the person name in ``subject`` or its last noun phrase."""
+    cache = lexicon.memo("speaker_text")
+    found = cache.get(subject)
+    if found is None:
+        found = _find_speaker_text(subject, lexicon)
+        if len(subject) <= _MEMO_LEN:
+            cache[subject] = found
+    return found
+
+
+def _find_speaker_text(subject: str, lexicon: ActorLexicon) -> tuple[str, str]:
     name = _name_in(subject, lexicon)
     if name:
         return name, subject
@@ -274,9 +486,54 @@ def _speaker_text(subject: str, lexicon: ActorLexicon) -> tuple[str, str]:
     named = [c for c in chunks if len(c.split()) <= 6 and any(
         h["kind"] != "nationality" for h in find_actors(c, lexicon=lexicon))]
     tail = named[0] if named else chunks[-1]
-    tail = re.sub(r"^(?:with|by|from|for)\s+", "", tail)
+    tail = _BY_RE.sub("", tail)
     head = _SPEAKER_CUT_RE.split(tail, maxsplit=1)[0].strip()
     return head or tail, tail
+
+
+class _RelayWindows:
+    """The relay named in a window of a text, with one Aho-Corasick pass to skip most windows.
+
+    Relay patterns are ASCII words matched on word boundaries (``_`` reads as a space); each
+    place the relay regexes could match (in any case) holds a lower-cased pattern between
+    boundaries of the lower-cased text, so a window holding none names no relay. Texts with
+    letters that ``re.IGNORECASE`` folds onto ASCII ones (İ ı ſ and the Kelvin sign), and
+    windows whose edge cuts a word (a boundary only for the slice), are left to the regexes.
+    """
+
+    def __init__(self, masked: str, cues: _Cues):
+        self.masked = masked
+        self.lower = lower = masked.lower()
+        self.seen: dict[tuple[int, int], str] = {}
+        self.starts: list[int] | None = None
+        if len(lower) != len(masked) or any(c in masked for c in "\u0130\u0131\u212a\u017f"):
+            return
+        n, spans = len(lower), []
+        for last, length in cues.relay_automaton.iter(lower):
+            a, b = last - length + 1, last + 1
+            if not (a and lower[a - 1].isalnum()) and not (b < n and lower[b].isalnum()):
+                spans.append((a, b))
+        spans.sort()
+        self.starts = [a for a, _ in spans]
+        self.first_end = [b for _, b in spans]  # from k on, the earliest end
+        for k in range(len(spans) - 2, -1, -1):
+            self.first_end[k] = min(self.first_end[k], self.first_end[k + 1])
+
+    def relay(self, lo: int, hi: int) -> str:
+        """The relay :func:`_relay_in` finds in ``masked[lo:hi]`` with quotations blanked."""
+        if (lo, hi) not in self.seen:
+            self.seen[lo, hi] = self._relay(lo, hi)
+        return self.seen[lo, hi]
+
+    def _relay(self, lo: int, hi: int) -> str:
+        lower, n = self.lower, len(self.lower)
+        if self.starts is not None and not (0 < lo < n and lower[lo - 1].isalnum()
+                                            and lower[lo].isalnum()) \
+                and not (0 < hi < n and lower[hi - 1].isalnum() and lower[hi].isalnum()):
+            k = bisect_left(self.starts, lo)
+            if k == len(self.starts) or self.first_end[k] > hi:
+                return ""
+        return _relay_in(self.masked[lo:hi].replace(_MASK, " "))
 
 
 def _relay_in(text: str) -> str:
@@ -294,15 +551,49 @@ class _Resolver:
         self.text = text
         self.lexicon = lexicon
         self.speakers: list[tuple[int, str, str, str]] = []  # (position, name, type, side)
-        self.names: list[tuple[int, str]] = []
-        for m in _NAME_RUN_RE.finditer(text):
-            if " " in m.group():  # single capitalised words are mostly not names
-                name = _name_in(m.group(), lexicon)
-                if name:
-                    self.names.append((m.start(), name))
-        self.name_starts = [pos for pos, _ in self.names]
+        self.names: list[tuple[int, str]] = []  # read from the text as far as asked
+        self.name_starts: list[int] = []
+        self._runs: Iterator[re.Match] | None = None
+        self._run: re.Match | None = None
+        self._genders: dict[str, str] = {}
+        self.sides: dict[str, str] = {}  # surname -> side of its latest speaker with one
+        self._persons: dict[str, bool] = {}
+
+    def _evidence(self, pos: int) -> tuple[int, int]:
+        """The stretch of text searched for evidence about a name asked about at ``pos``."""
+        return max(0, pos - _EVIDENCE), pos + _EVIDENCE
+
+    def gender(self, name: str, pos: int) -> str:
+        """"m", "f" or "" for the person ``name``, from the article: an honorific before a
+        mention of the surname, else the pronoun that most often first follows a mention."""
+        surname = name.split()[-1]
+        if surname not in self._genders:
+            votes = {"m": 0, "f": 0}
+            for at in _mentions(self.text, surname, *self._evidence(pos)):
+                title = _HONORIFIC_RE.search(self.text, max(0, at - 40), at)
+                if title:
+                    votes["m" if title.group(1) else "f"] += 3
+                    continue
+                end = at + len(surname)
+                pronoun = _GENDERED_RE.search(self.text, end, end + 160)
+                if pronoun:
+                    votes["m" if pronoun.group(1) else "f"] += 1
+            self._genders[surname] = "" if votes["m"] == votes["f"] else \
+                max(votes, key=votes.get)
+        return self._genders[surname]
 
     def _names_before(self, pos: int) -> list[tuple[int, str]]:
+        if self._runs is None:
+            self._runs = _NAME_RUN_RE.finditer(self.text)
+            self._run = next(self._runs, None)
+        while self._run is not None and self._run.start() < pos:
+            run = self._run.group()
+            if " " in run:  # single capitalised words are mostly not names
+                name = _name_in(run, self.lexicon)
+                if name:
+                    self.names.append((self._run.start(), name))
+                    self.name_starts.append(self._run.start())
+            self._run = next(self._runs, None)
         hi = _bisect(self.name_starts, pos - 1) + 1
         lo = _bisect(self.name_starts, pos - _LOOKBACK) + 1
         return self.names[lo:hi]
@@ -314,27 +605,50 @@ class _Resolver:
         """The longest earlier form of a surname ("Hussein" -> "Khalil al-Hussein")."""
         if " " in name:
             return name
-        best = name
+        best, surname = name, _surname(name)
         for _, other in self._names_before(before):
-            if _surname(other) == _surname(name) and len(other) > len(best):
+            if len(other) > len(best) and _surname(other) == surname:
                 best = other
         return best
 
     def remember(self, pos: int, name: str, side: str) -> None:
         things = find_actors(name, lexicon=self.lexicon,
                              kinds=("institution", "group", "media", "capital", "nationality"))
-        kind = "thing" if (things and not _PERSON_WORDS.search(name)) or re.search(
-            r"\b(?:ministry|military|statement|government|army|agency|office|command|"
-            r"forces|headquarters)\b", name, re.IGNORECASE) else "person"
+        kind = "thing" if (things and not _PERSON_WORDS.search(name)) \
+            or _BODY_RE.search(name) else "person"
         self.speakers.append((pos, name, kind, side))
+        if side != "unknown":
+            self.sides[_surname(name)] = side
+
+    def _fits(self, name: str, gender: str, pos: int) -> bool:
+        """Whether "he" or "she" (``gender`` "m" or "f"; "" for other words) can stand for
+        ``name``: a capitalised name of a person not known to be of the other gender."""
+        return not gender or (name[:1].isupper() and self.gender(name, pos) in ("", gender))
+
+    def is_person(self, name: str, pos: int) -> bool:
+        """A name is a person's when the lexicon says so, or when the article also calls it
+        by its last word alone, as news style does for people ("Kevin Vickers ... Vickers
+        said", "said Hussein") but not for places and organisations; a last word after an
+        article or preposition ("the Krakatau volcano", "in Thunder Bay") does not count."""
+        if name not in self._persons:
+            *first, last = name.split()
+            surname = _PARTICLE_RE.sub("", last)
+            alone = bool(first) and any(
+                not _NOT_ALONE_RE.search(self.text, max(0, at - 12), at)
+                and not self.text.startswith(first[-1] + " ", at - len(first[-1]) - 1)
+                for at in _mentions(self.text, surname, *self._evidence(pos)))
+            self._persons[name] = alone or bool(
+                find_actors(name, lexicon=self.lexicon, kinds=("person",)))
+        return self._persons[name]
 
     def resolve(self, words: str, pos: int) -> tuple[str, str] | None:
         """Antecedent and side of a pronoun or definite description at ``pos``."""
         low = words.lower().strip()
         want = _PRONOUNS.get(low)
+        gender = _PRONOUN_GENDER.get(low, "")
         same_side = None
         if want is None:
-            if not re.match(r"(?:the|this|that)\s", low) or _name_in(words, self.lexicon):
+            if not _DEFINITE_RE.match(low) or _name_in(words, self.lexicon):
                 return None
             hits = find_actors(words, lexicon=self.lexicon)
             if any(h["kind"] != "nationality" for h in hits):
@@ -351,7 +665,8 @@ class _Resolver:
         best: tuple[int, str, str] | None = None
         recent = self._recent_speakers(pos)
         for spos, name, kind, side in recent:
-            if (want == "any" or kind == want) and same_side in (None, side):
+            if (want == "any" or kind == want) and same_side in (None, side) \
+                    and self._fits(name, gender, pos):
                 best = (spos, name, side)
         if want != "thing":
             surnames = {}
@@ -360,7 +675,8 @@ class _Resolver:
             for name, npos in surnames.items():
                 last = max([npos] + [s[0] for s in recent
                                      if s[1].split()[-1] == name.split()[-1]])
-                if best is None or last > best[0]:
+                if (best is None or last > best[0]) and self._fits(name, gender, pos) \
+                        and (not gender or self.is_person(name, pos)):
                     side = next((s[3] for s in self.speakers
                                  if s[1].split()[-1] == name.split()[-1]),
                                 side_of(name, lexicon=self.lexicon))
@@ -379,10 +695,11 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> str:
     return _clean_subject(seg.replace(_MASK, " "))
 
 
-def _attribute_left(masked: str, lo: int, hi: int) -> tuple[str, str, int] | None:
+def _attribute_left(masked: str, index: _CueIndex, lo: int,
+                    hi: int) -> tuple[str, str, int] | None:
     """(subject, cue, cue position) for a cue before the quote, within ``masked[lo:hi]``."""
     cues = _cues()
-    found = list(cues.regex.finditer(masked, lo, hi))
+    found = index.find(lo, hi)
     if not found:
         return None
     last = found[-1]
@@ -401,12 +718,14 @@ def _attribute_left(masked: str, lo: int, hi: int) -> tuple[str, str, int] | Non
     return _subject_before(masked, lo, last.start()), cues.lemma[form], last.start()
 
 
-def _attribute_right(masked: str, lo: int, hi: int) -> tuple[str, str, int, bool] | None:
+def _attribute_right(masked: str, index: _CueIndex, lo: int,
+                     hi: int) -> tuple[str, str, int, bool] | None:
     """(speaker phrase, cue, cue position, inverted) for a cue after the quote."""
     cues = _cues()
-    m = cues.regex.search(masked, lo, hi)
-    if m is None:
+    found = index.find(lo, hi)
+    if not found:
         return None
+    m = found[0]
     form = m.group().lower()
     before = masked[lo:m.start()]
     if form == "quoted":
@@ -418,9 +737,10 @@ def _attribute_right(masked: str, lo: int, hi: int) -> tuple[str, str, int, bool
     if not before.strip(" ,;:–—-" + _MASK + "”»\"’"):
         return masked[m.end():hi].strip().rstrip("."), cues.lemma[form], m.start(), True
     subject = before.replace(_MASK, " ")
-    subject = re.split(r",\s*(?:who|which)\b", subject)[0].strip(" ”»\"’,")
+    subject = _RELATIVE_RE.split(subject)[0].strip(" ”»\"’,")
     chunks = [c.strip() for c in subject.split(",")]
-    if len(chunks) > 1 and len(chunks[-2].split()) <= 5 and re.match(r"[A-Z]", chunks[-2]):
+    if len(chunks) > 1 and len(chunks[-2].split()) <= 5 and chunks[-2][:1].isascii() \
+            and chunks[-2][:1].isupper():
         subject = chunks[-2] + ", " + chunks[-1]  # "Sergei Ryabkov, Russia's deputy minister"
     else:
         subject = chunks[-1]
@@ -433,20 +753,20 @@ def _attribute_right(masked: str, lo: int, hi: int) -> tuple[str, str, int, bool
 def _split_inverted(phrase: str) -> str:
     """Cut "Lt Col Damien Pickart, a spokesman at X, who ..." to the name and its appositive."""
     name, _, appositive = phrase.partition(",")
-    name = re.split(r"\s+(?:in|on|at|after|as|while|when)\s", name, maxsplit=1)[0]
-    appositive = re.split(r",\s*(?:who|which|adding|referring|saying)\b|\s+(?:who|which)\s",
-                          appositive, maxsplit=1)[0]
+    name = _NAME_END_RE.split(name, maxsplit=1)[0]
+    appositive = _APPOSITIVE_END_RE.split(appositive, maxsplit=1)[0]
     return (name + ", " + appositive).strip(" ,") if appositive.strip() else name.strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
-    return re.sub(r"^(?:al|el|de|bin|ibn)-", "", name.split()[-1].lower()) if name else ""
+    return _PARTICLE_RE.sub("", name.split()[-1].lower()) if name else ""
 
 
 def _is_subhead(text: str, a: int, b: int) -> bool:
     """AFP subheads: a short line between dashes ("– ‘Beautiful memories’ –")."""
     line = text[a:b].strip()
-    return len(line.split()) <= 8 and line[:1] in "–—-" and line[-1:] in "–—-"
+    return line[:1] in "–—-" and line[-1:] in "–—-" and len(line.split()) <= 8
 
 
 def _interview_voices(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
@@ -472,12 +792,9 @@ def _analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None,
     head_end = len(title) if title and text.startswith(title) else 0
     qa = _interview_voices(text, lines)
     spans = _marked_spans(text, lines)
-    chars = list(text)
-    for s, e in spans:
-        for i in range(s + 1, e - 1):
-            if chars[i] != "\n":
-                chars[i] = _MASK
-    masked = "".join(chars)
+    masked = _masked(text, spans)
+    index = _CueIndex(masked, _cues())
+    relays = _RelayWindows(masked, _cues())
     resolver = _Resolver(text, lex)
     sentences: list[tuple[int, int]] = []
     for a, b in lines:
@@ -500,15 +817,16 @@ def _analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None,
         li = _bisect(line_starts, s)
         left = masked[ss:s]
         starts_sentence = not left.strip(" –—-(")
-        att = None if starts_sentence else _attribute_left(masked, ss, s)
+        att = None if starts_sentence else _attribute_left(masked, index, ss, s)
         if att is None:
-            right = _attribute_right(masked, e, se)
+            right = _attribute_right(masked, index, e, se)
             if right is not None:
                 phrase, cue, at, inverted = right
                 att = (_split_inverted(phrase) if inverted else phrase, cue, at)
         if s < head_end or subhead(li):
             q.kind = "title"
-        elif starts_sentence or (re.search(r"[:,]\s*$", left) and text[s + 1:s + 2].isupper()):
+        elif starts_sentence or (left.rstrip()[-1:] in (":", ",")
+                                 and text[s + 1:s + 2].isupper()):
             q.kind = "full"
         elif att is not None:
             q.kind = "partial"
@@ -516,13 +834,13 @@ def _analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None,
             q.kind = "scare" if len(WORD_RE.findall(text, s, e)) <= 4 else "partial"
         if att is not None and q.kind != "title":
             q.descriptor, q.cue, q.cue_at = att
-            q.relay = _relay_in(masked[ss:se].replace(_MASK, " "))
+            q.relay = relays.relay(ss, se)
             if "interview" in masked[ss:se].lower():
                 q.kind = q.kind + "+interview"
         quotes.append(q)
     used = {q.cue_at for q in quotes if q.cue_at >= 0 and q.kind.startswith("full")}
-    indirect = _indirect_quotes(text, masked, sentences, lines, quotes, qa, head_end, used,
-                                subhead)
+    indirect = _indirect_quotes(text, masked, index, relays, sentences, lines, quotes, qa,
+                                head_end, used, subhead)
     quotes = sorted(quotes + indirect, key=lambda q: (q.start, q.end))
     for q in quotes:  # in text order, so pronouns find the speakers before them
         if q.descriptor:
@@ -532,11 +850,74 @@ def _analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None,
             interviewee = interviewee or q.speaker
     quotes = [q for q in quotes if q.kind != "indirect" or q.speaker]
     _inherit_speakers(quotes, line_starts, qa)
+    _sides_from_affiliation(masked, sentences, quotes, resolver)
     for q in quotes:
         if q.relay and q.relay == outlet:
             q.relay = ""
     voices = _voice_regions(text, lines, head_end, qa, quotes, interviewee)
     return quotes, voices
+
+
+def _sides_from_affiliation(masked: str, sentences: list[tuple[int, int]],
+                            quotes: list[_Quote], resolver: _Resolver) -> None:
+    """Give speakers of unknown side the side of the group the article says they belong to.
+
+    An affiliation shortly after a mention of the speaker (by surname) in a sentence ("Hussein
+    signed up with the SDF", "al-Hindawi, a fighter who commands Arab members of the SDF")
+    gives the side of the first group after it. A speaker the article shows armed there ("a
+    fighter", "bearing an automatic weapon") but affiliates with no group takes the side of
+    the other affiliated speakers, when they all share one. Only speakers named as persons
+    ("Khalil al-Hussein", not "The army") are affiliated.
+    """
+    lex = resolver.lexicon
+    named = {q.speaker for q in quotes if q.kind != "title" and " " in q.speaker
+             and _name_in(q.speaker, lex) == q.speaker}
+    unknown = {q.speaker for q in quotes if q.speaker in named and q.side == "unknown"}
+    if not unknown:
+        return
+    affiliated, armed = {}, set()
+    starts = [a for a, _ in sentences]
+    for name in named:
+        surname = _PARTICLE_RE.sub("", name.split()[-1])
+        votes: dict[str, int] = {}
+        for at in _mentions(masked, surname, prefixes=("al-", "el-")):
+            a, b = sentences[max(0, _bisect(starts, at))] if sentences else (0, len(masked))
+            end = at + len(surname)
+            near = masked[end:min(b, end + _AFFILIATION_REACH)]
+            cue = _AFFILIATION_RE.search(near)
+            if cue and not _SPEECH_VERB_RE.search(near, 0, cue.start()):
+                groups = [h for h in find_actors(masked[end + cue.end():b], lexicon=lex)
+                          if h["kind"] in ("group", "institution")]
+                if groups:
+                    votes[groups[0]["side"]] = votes.get(groups[0]["side"], 0) + 1
+            if _ARMED_RE.search(near):
+                armed.add(name)
+        if votes:
+            affiliated[name] = max(votes, key=votes.get)
+    sides = set(affiliated.values())
+    for name in unknown:
+        side = affiliated.get(name)
+        if side is None and len(sides) == 1 and name in armed:
+            side = next(iter(sides))
+        for q in quotes:
+            if q.speaker == name and side is not None:
+                q.side = side
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the inside of every quotation (but its line breaks) replaced by ``_MASK``."""
+    pieces, at = [], 0
+    for s, e in spans:  # sorted by start; a span may lie inside another
+        a, b = max(s + 1, at), e - 1
+        if a >= b:
+            continue
+        inside = text[a:b]
+        pieces.append(text[at:a])
+        pieces.append("\n".join(_MASK * len(p) for p in inside.split("\n")) if "\n" in inside
+                      else _MASK * len(inside))
+        at = b
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _chunks(text: str, a: int, b: int) -> list[int]:
@@ -585,9 +966,7 @@ def _set_speaker(q: _Quote, phrase: str, resolver: _Resolver, lex: ActorLexicon)
         if q.side == "unknown":
             q.side = side_of(q.speaker, lexicon=lex)
         if q.side == "unknown":
-            q.side = next((s[3] for s in reversed(resolver.speakers)
-                           if _surname(s[1]) == _surname(q.speaker) and s[3] != "unknown"),
-                          "unknown")
+            q.side = resolver.sides.get(_surname(q.speaker), "unknown")
     if q.speaker:
         resolver.remember(max(q.cue_at, q.start), q.speaker, q.side)
 
@@ -604,7 +983,7 @@ _TELL_OBJECT_RE = re.compile(r"\s+(?:(?:the\s+)?(?:state-owned\s+|state\s+)?(?:[
                              r"(?:news agency)?|reporters|journalists|us|him|her|them|the media)")
 
 
-def _indirect_quotes(text, masked, sentences, lines, quotes, qa, head_end,
+def _indirect_quotes(text, masked, index, relays, sentences, lines, quotes, qa, head_end,
                      used, subhead) -> list[_Quote]:
     """Reported speech without marks: "X said (that) ...", "..., X said", "quoted X as saying"."""
     cues = _cues()
@@ -613,6 +992,9 @@ def _indirect_quotes(text, masked, sentences, lines, quotes, qa, head_end,
     direct = [(q.start, q.end) for q in quotes]
     direct_starts = [s for s, _ in direct]
     for ss, se in sentences:
+        found = index.find(ss, se)
+        if not found:
+            continue
         li = _bisect(line_starts, ss)
         if ss < head_end or li in qa or se - ss > _CHUNK // 2 or subhead(li) or \
                 text.startswith((">>", "©", "http"), lines[li][0]):
@@ -620,7 +1002,7 @@ def _indirect_quotes(text, masked, sentences, lines, quotes, qa, head_end,
         body_end = _rstrip(text, ss, se)
         while body_end > ss and text[body_end - 1] in ".!?":
             body_end -= 1
-        for m in cues.regex.finditer(masked, ss, se):
+        for m in found:
             if m.start() in used:
                 continue
             q = _indirect_at(text, masked, ss, body_end, se, m, cues)
@@ -631,7 +1013,7 @@ def _indirect_quotes(text, masked, sentences, lines, quotes, qa, head_end,
             if any(s <= q.start < e or q.start <= s < q.end and e - s >= 0.8 * (q.end - q.start)
                    for s, e in near):
                 break
-            q.relay = _relay_in(masked[ss:se].replace(_MASK, " "))
+            q.relay = relays.relay(ss, se)
             out.append(q)
             break
     return out
@@ -641,13 +1023,18 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> _Quote | None:
     form = m.group().lower()
     if form not in cues.clause and form not in ("quoted", "according to"):
         return None
-    if form in cues.participles or re.search(r"\b(?:a|an|the)\s+$", masked[ss:m.start()]):
-        return None
     before = masked[ss:m.start()]
+    if _ends_with_article(before):
+        return None
+    if form in cues.participles or form == "according to":
+        q = _according_or_with(text, masked, ss, body_end, m, form)
+        if q is not None:
+            q.kind, q.cue, q.cue_at = "indirect", cues.lemma[form], m.start()
+        return q
     after = masked[m.end():se]
     q = None
     tail = _AFTER_CUE_RE.match(after)
-    ends_here = re.match(r"[\s]*(?:[,.;]|$)", after[tail.end():])
+    ends_here = _ENDS_HERE_RE.match(after, tail.end())
     inverted = "," in before and not before[before.rfind(",") + 1:].strip() and \
         after.lstrip()[:1].isupper() and len(after.split()) <= 16
     if form == "quoted" or ("," in before and (ends_here or inverted)
@@ -667,25 +1054,23 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> _Quote | None:
                 if _DATELINE_RE.match(content) else ss
             q = _Quote(start, _rstrip(text, start, ss + k))
             q.descriptor = _clean_subject(subject)
-    elif form == "according to":
-        return None
     elif form in cues.clause and not ends_here:
         subject = _subject_before(masked, ss, m.start())
         rest_at = m.end()
         if cues.lemma[form] == "tell":
             obj = _TELL_OBJECT_RE.match(masked, rest_at, se)
             rest_at = obj.end() if obj else rest_at
-            if not re.match(r"\s*that\s", masked[rest_at:se]):
+            if not _THAT_RE.match(masked, rest_at, se):
                 return None
         rest_at = _AFTER_CUE_RE.match(masked, rest_at, se).end()
-        that = re.match(r"\s*,?\s*(?=that\s)", masked[rest_at:se])
-        rest_at += that.end() if that else 0
+        that = _BEFORE_THAT_RE.match(masked, rest_at, se)
+        rest_at = that.end() if that else rest_at
         while rest_at < se and masked[rest_at] == " ":
             rest_at += 1
         end = body_end
-        stop = re.search(r",\s+but\b|;", masked[rest_at:end])
+        stop = _BUT_RE.search(masked, rest_at, end)
         if stop:
-            end = rest_at + stop.start()
+            end = stop.start()
         words = masked[rest_at:end].split()
         if subject and len(subject.split()) <= 25 and len(words) >= 4 and \
                 masked[rest_at:rest_at + 1].isalnum() and not _VERB_START_RE.match(words[0]):
@@ -694,6 +1079,53 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> _Quote | None:
     if q is None:
         return None
     q.kind, q.cue, q.cue_at = "indirect", cues.lemma[form], m.start()
+    return q
+
+
+def _according_or_with(text, masked, ss, body_end, m, form) -> _Quote | None:
+    """Reported speech around "according to X" or a participle after "with X".
+
+    "Content, according to X." and "According to X, content." give the content; "..., with
+    Washington saying (that) content" gives what follows the participle. The source has at
+    most 12 words and no quotation in it; the content has at least 4 words.
+    """
+    before = masked[ss:m.start()]
+    if form == "according to":
+        source_end = masked.find(",", m.end(), body_end)
+        if before.rstrip().endswith(",") and source_end < 0:
+            # "Content, according to X."
+            source = masked[m.end():body_end]
+            start = ss + (len(_DATELINE_RE.match(before).group())
+                          if _DATELINE_RE.match(before) else 0)
+            end = ss + len(before.rstrip()) - 1
+        elif not before.strip() and source_end > 0:
+            # "According to X, content."
+            source = masked[m.end():source_end]
+            start = source_end + 1
+            while start < body_end and masked[start] == " ":
+                start += 1
+            end = body_end
+        else:
+            return None
+    else:
+        with_at = _WITH_RE.search(before)
+        if with_at is None:
+            return None
+        source = before[with_at.end():]
+        start = _BEFORE_THAT_RE.match(masked, m.end(), body_end)
+        start = start.end() if start else m.end()
+        while start < body_end and masked[start] == " ":
+            start += 1
+        end = body_end
+        stop = _BUT_RE.search(masked, start, end)
+        if stop:
+            end = stop.start()
+    source = _STATEMENT_OF_RE.sub("", _clean_subject(source)) if _MASK not in source else ""
+    if not source or len(source.split()) > 12 or len(masked[start:end].split()) < 4 \
+            or not masked[start:start + 1].isalnum():
+        return None
+    q = _Quote(start, _rstrip(text, start, end))
+    q.descriptor = source
     return q
 
 
@@ -716,7 +1148,8 @@ def _voice_regions(text, lines, head_end, qa, quotes, interviewee):
 
 
 # ---------------------------------------------------------------- public API
-def voice_spans(text: str, title: str = "") -> list[tuple[int, int, str, str]]:
+def voice_spans(text: str, title: str = "", *,
+                speakers: bool = True) -> list[tuple[int, int, str, str]]:
     """Regions of ``text`` spoken by someone other than the narrator.
 
     Parameters
@@ -725,6 +1158,10 @@ def voice_spans(text: str, title: str = "") -> list[tuple[int, int, str, str]]:
         An article's text (beginning with its title, as in the articles table).
     title : str, default=""
         The title; when ``text`` starts with it, that span is the headline.
+    speakers : bool, default=True
+        Attribute each quotation and interview answer to its speaker. With ``False`` the
+        regions are the same but every speaker is "" and no attribution is done, which is
+        about ten times faster: use it when only the voices matter.
 
     Returns
     -------
@@ -737,8 +1174,18 @@ def voice_spans(text: str, title: str = "") -> list[tuple[int, int, str, str]]:
     --------
     >>> voice_spans('“We feel great joy,” said Abu Saleh al-Hindawi.')
     [(0, 20, 'quote', 'Abu Saleh al-Hindawi')]
+    >>> voice_spans('“We feel great joy,” said Abu Saleh al-Hindawi.', speakers=False)
+    [(0, 20, 'quote', '')]
     """
-    return _analyse(text, title)[1]
+    if speakers:
+        return _analyse(text, title)[1]
+    if not isinstance(text, str):
+        raise FramingError(f"Quotes need text as str. Got {type(text).__name__}.")
+    lines = _lines(text)
+    head_end = len(title) if title and text.startswith(title) else 0
+    # Every quotation in marks is a "quote" region, whoever speaks it (see _voice_regions).
+    quotes = [_Quote(s, e) for s, e in _marked_spans(text, lines)]
+    return _voice_regions(text, lines, head_end, _interview_voices(text, lines), quotes, "")
 
 
 def _column(articles: pd.DataFrame, name: str, param: str) -> pd.Series:

@@ -16,16 +16,18 @@ SMOG); Dale & Chall (1948). Formulas and constants as implemented in textstat 0.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import math
 import re
 from collections import Counter
-from importlib import resources
+from pathlib import Path
 
 import pandas as pd
 
 from framing import stats
 from framing._errors import FramingError, missing_column
 from framing.corpus import embed_spans
+from framing.offline import ensure_cmudict, nltk_data_dir
 
 MEASURES = (
     "flesch_reading_ease",
@@ -64,25 +66,19 @@ class _WordTable:
     max_cache = 1_000_000  # word types; cleared when full so memory stays bounded
 
     def __init__(self) -> None:
-        import nltk
         import pyphen
 
-        from framing.offline import ensure_cmudict
-
-        ensure_cmudict()
-        self.cmu = nltk.corpus.cmudict.dict()
+        self.cmu = _cmu_syllables()
         self.pyphen = pyphen.Pyphen(lang="en_US")
-        ref = resources.files("textstat").joinpath("resources/en/easy_words.txt")
-        with ref.open(encoding="utf-8") as fh:
+        with open(_package_dir("textstat") / "resources" / "en" / "easy_words.txt",
+                  encoding="utf-8") as fh:
             self.easy = {line.strip() for line in fh}
         self.cache: dict[str, tuple[int, bool, bool, bool]] = {}
 
     def syllables(self, word: str) -> int:
         """textstat's count for one lower-case word: CMU vowels, else Pyphen breaks + 1."""
-        try:
-            return sum(1 for phone in self.cmu[word][0] if phone[-1].isdigit())
-        except (IndexError, KeyError):
-            return len(self.pyphen.positions(word)) + 1
+        found = self.cmu.get(word)
+        return len(self.pyphen.positions(word)) + 1 if found is None else found
 
     def info(self, word: str) -> tuple[int, bool, bool, bool]:
         """(syllables, polysyllabic, hard for Gunning fog, hard for Dale-Chall) of ``word``,
@@ -99,6 +95,41 @@ class _WordTable:
             self.cache.clear()
         self.cache[word] = hit
         return hit
+
+
+def _package_dir(name: str) -> Path:
+    """Folder of an installed package, found without importing it (textstat imports nltk)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise FramingError(f"readability needs the package {name!r}; install it with "
+                           f"`pip install {name}`.")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _cmu_syllables() -> dict[str, int]:
+    """Syllables of each word's first pronunciation in the CMU dictionary textstat reads.
+
+    That is NLTK's ``cmudict`` corpus, which :func:`framing.offline.ensure_cmudict` writes
+    (lines ``WORD 1 PH ONES``); reading it here, as NLTK's corpus reader splits it, takes a
+    tenth of the time of importing nltk and building ``cmudict.dict()``.
+    """
+    path = nltk_data_dir() / "corpora" / "cmudict" / "cmudict"
+    if not path.is_file():
+        ensure_cmudict()
+    counts: dict[str, int] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            pieces = line.split(None, 2)  # word, variant number, phones
+            if pieces:
+                word = pieces[0].lower()
+                if word not in counts:
+                    phones = pieces[2] if len(pieces) > 2 else ""
+                    # a vowel's stress digit ends it; no other phone holds a digit
+                    counts[word] = len(phones) - len(phones.translate(_NO_DIGITS))
+    return counts
+
+
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,6 +6,7 @@ counts behind it, so a figure can show sample sizes and a reader can expand a nu
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -74,17 +75,65 @@ def bootstrap_ci(
     value = scale * num.sum() / den.sum()
     if num.size == 1:
         return value, float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    idx = rng.integers(0, num.size, size=(n_boot, num.size))
-    boot_den = den[idx].sum(axis=1)
+    if 0.0 < scale < np.inf and (den > 0).all() and not num.any() and not np.signbit(num).any():
+        return float(value), 0.0, 0.0  # every resample's ratio is exactly 0.0
+    draws = _resamples(num.size, n_boot, seed)
+    boot_den = draws.sums(den)
     with np.errstate(invalid="ignore", divide="ignore"):
-        boot = scale * num[idx].sum(axis=1) / boot_den
+        boot = scale * draws.sums(num) / boot_den
     boot = boot[np.isfinite(boot)]
     if boot.size == 0:
         return value, float("nan"), float("nan")
     alpha = (1.0 - level) / 2.0
     low, high = np.quantile(boot, [alpha, 1.0 - alpha])
     return float(value), float(low), float(high)
+
+
+class _Resamples:
+    """The bootstrap's document draws for one (documents, resamples, seed), reusable.
+
+    ``sums(values)`` is ``values[idx].sum(axis=1)``, bit for bit: for integer-valued data
+    (counts, words) every partial sum is exact, so when the draws are kept for reuse
+    (``reuse``), a product with the matrix of how often each document was drawn gives the same
+    numbers faster; other data is summed as drawn.
+    """
+
+    def __init__(self, n: int, n_boot: int, seed: int, *, reuse: bool) -> None:
+        self.idx = np.random.default_rng(seed).integers(0, n, size=(n_boot, n))
+        self.idx.setflags(write=False)
+        self.reuse = reuse
+        self._times: np.ndarray | None = None
+
+    def sums(self, values: np.ndarray) -> np.ndarray:
+        n_boot, n = self.idx.shape
+        if not (self.reuse and np.abs(values).max() * n < 2.0**53
+                and (values == np.round(values)).all()):
+            return values[self.idx].sum(axis=1)
+        if self._times is None:
+            flat = (self.idx + (np.arange(n_boot) * n)[:, None]).ravel()
+            self._times = np.bincount(flat, minlength=n_boot * n).reshape(n_boot, n)
+            self._times = self._times.astype(float)
+        return self._times @ values
+
+
+_RESAMPLES: OrderedDict[tuple[int, int, int], _Resamples] = OrderedDict()
+#: Draws kept for reuse: measures of one outlet share them (entries, and cells in all).
+_RESAMPLES_KEEP, _RESAMPLES_MAX_CELLS = 8, 4_000_000
+
+
+def _resamples(n: int, n_boot: int, seed: int) -> _Resamples:
+    key = (n, n_boot, seed)
+    found = _RESAMPLES.get(key)
+    if found is None:
+        if n * n_boot * 2 > _RESAMPLES_MAX_CELLS:
+            return _Resamples(n, n_boot, seed, reuse=False)  # too big to keep
+        found = _Resamples(n, n_boot, seed, reuse=True)
+        _RESAMPLES[key] = found
+        while len(_RESAMPLES) > _RESAMPLES_KEEP or \
+                sum(k[0] * k[1] * 2 for k in _RESAMPLES) > _RESAMPLES_MAX_CELLS:
+            _RESAMPLES.popitem(last=False)
+    _RESAMPLES.move_to_end(key)
+    return found
 
 
 def score_row(

@@ -39,7 +39,7 @@ from framing.lexicon import (
     lower_same_length,
 )
 from framing.stats import SEED, outlet_scores_frame, score_row
-from framing.text import count_words, sentence_spans, word_spans
+from framing.text import WORD_RE, count_words, sentence_spans, word_spans
 
 TERM_HIT_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "family", "term", "match", "referent", "voice", "speaker",
@@ -592,10 +592,32 @@ def _doc_words(text: str, title: str, embeds: list) -> tuple[int, int]:
 
     Narration leaves out the headline, quotation marks' spans and interview turns, found by
     their marks: the regions the quotes module marks lie inside them, and no speaker is needed.
+    Both are :func:`framing.text.count_words` counts (words starting outside the spans), from
+    one pass over the words.
     """
     emb = [(s, e) for s, e, _ in embeds]
     other = [(s, e) for s, e, _, _ in _mark_voice_spans(text, title)]
-    return count_words(text, exclude=emb), count_words(text, exclude=emb + other)
+    if not emb and not other:
+        n = len(WORD_RE.findall(text))
+        return n, n
+    starts = [m.start() for m in WORD_RE.finditer(text)]
+    outlet = len(starts) - _starts_within(starts, emb)
+    return outlet, len(starts) - _starts_within(starts, emb + other)
+
+
+def _starts_within(starts: list[int], spans: list[tuple[int, int]]) -> int:
+    """How many of the sorted ``starts`` fall inside the union of the ``[a, b)`` spans."""
+    n, reach = 0, None
+    for a, b in sorted(sp for sp in spans if sp[1] > sp[0]):
+        if reach is not None and a <= reach[1]:
+            reach[1] = max(reach[1], b)
+            continue
+        if reach is not None:
+            n += bisect_left(starts, reach[1]) - bisect_left(starts, reach[0])
+        reach = [a, b]
+    if reach is not None:
+        n += bisect_left(starts, reach[1]) - bisect_left(starts, reach[0])
+    return n
 
 
 def term_scores(

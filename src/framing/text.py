@@ -103,6 +103,10 @@ def _ends_sentence(text: str, cand: re.Match) -> bool:
     end = cand.end()
     if mark == "\n":
         return _line_break_ends_sentence(text, cand.start())
+    if mark == "." and text[end:end + 1] == " " and text[end + 1:end + 2].isupper() \
+            and text[end + 1].isalnum():
+        # The common case, "... word. The": only the token before the period decides.
+        return _period_ends_sentence(text, cand.start(), end, "", text[end + 1])
     if end < len(text) and not text[end].isspace():
         # Glued to a capitalised word: only a single mark after a lower-case word counts.
         if not _GLUED_RE.fullmatch(text, max(0, cand.start() - 2), end):
@@ -125,9 +129,17 @@ def _ends_sentence(text: str, cand: re.Match) -> bool:
     if run != ".":
         # "!", "?", an ellipsis ("...", "…") or a mix: a new sentence starts at a capital.
         return not first.isdigit() or "." not in run
-    tail = text[max(0, cand.start() - _WINDOW):cand.start()].rsplit(None, 1)
+    if closed:
+        return True
+    return _period_ends_sentence(text, cand.start(), end, quote, first)
+
+
+def _period_ends_sentence(text: str, start: int, end: int, quote: str, first: str) -> bool:
+    """Decide a period at ``text[start:end]`` followed by ``quote`` and a word starting with
+    ``first`` (not lower-case) from the token before it: titles, abbreviations, initials."""
+    tail = text[max(0, start - _WINDOW):start].rsplit(None, 1)
     before = _TOKEN_BEFORE_RE.search(tail[-1]) if tail else None
-    if before is None or closed:
+    if before is None:
         return True
     token = before.group()
     low = token.lower()
@@ -140,7 +152,8 @@ def _ends_sentence(text: str, cand: re.Match) -> bool:
     if low in _ABBREVIATIONS or is_initial or dotted:
         if first.isdigit():  # "No. 1", "Jan. 5"
             return False
-        return bool(quote) or word.lower() in _STARTERS
+        return bool(quote) or _NEXT_WORD_RE.match(text, end, end + _WINDOW).group(2).lower() \
+            in _STARTERS
     return True
 
 

@@ -36,7 +36,7 @@ from framing.actors import find_actors
 from framing.corpus import embed_spans
 from framing.lexicon_io import check_keys, read_yaml
 from framing.quotes import voice_spans
-from framing.text import count_words, sentence_index, sentence_spans
+from framing.text import WORD_RE, count_words, sentence_index, sentence_spans
 
 TONE_COLUMNS = ["doc_id", "sent_id", "compound", "pos", "neu", "neg", "voice", "targets"]
 HEDGE_COLUMNS = ["doc_id", "sent_id", "start", "end", "family", "term", "match"]
@@ -222,12 +222,14 @@ def tone(articles: pd.DataFrame, *, text: str = "text", doc_id: str = "doc_id",
     """
     _require(articles, text, "text")
     _require(articles, doc_id, "doc_id")
-    has_title = title in articles.columns
-    analyzer = _analyzer()
+    n = len(articles)
+    bodies = articles[text].tolist()
+    ids = articles[doc_id].tolist()
+    heads = articles[title].tolist() if title in articles.columns else [""] * n
+    embeds = articles["embeds"].tolist() if "embeds" in articles.columns else [None] * n
+    score = _analyzer().polarity_scores
     rows = []
-    for record in articles.to_dict("records"):
-        body = record[text]
-        head = record[title] if has_title else ""
+    for ident, body, head, emb in zip(ids, bodies, heads, embeds, strict=True):
         spans = sentence_spans(body)
         if voices:
             regions = [(s, e, v) for s, e, v, _ in voice_spans(body, head or "")]
@@ -235,12 +237,11 @@ def tone(articles: pd.DataFrame, *, text: str = "text", doc_id: str = "doc_id",
             regions = [(0, len(head), "headline")]
         else:
             regions = []
-        embeds = sorted(embed_spans(record)) if "embeds" in record else []
-        sent_voices = _sentence_voices(spans, regions, embeds)
+        sent_voices = _sentence_voices(spans, regions, sorted(embed_spans({"embeds": emb})))
         targets = _sentence_targets(body, spans)
         for i, (a, b) in enumerate(spans):
-            scores = analyzer.polarity_scores(body[a:b])
-            rows.append((record[doc_id], i, scores["compound"], scores["pos"], scores["neu"],
+            scores = score(body[a:b])
+            rows.append((ident, i, scores["compound"], scores["pos"], scores["neu"],
                          scores["neg"], sent_voices[i], targets[i]))
     frame = pd.DataFrame(rows, columns=TONE_COLUMNS)
     return frame.astype({"sent_id": "int64", "compound": "float64", "pos": "float64",
@@ -278,19 +279,56 @@ def _voice_mask(tone_table: pd.DataFrame, voices: Sequence[str] | None) -> pd.Se
 
 def _outlet_rows(per_doc: pd.DataFrame, articles: pd.DataFrame, outlet: str, measure: str,
                  seed: int) -> list[dict]:
-    """outlet_scores rows for a ratio of per-article sums (``num`` / ``den``)."""
-    data = per_doc.merge(articles[["doc_id", outlet, "_n_words"]], on="doc_id", how="left")
-    rows = []
-    for name, group in data.groupby(outlet, sort=True):
-        rows.append(stats.score_row(
-            str(name), measure, group["num"].tolist(), group["den"].tolist(),
-            n_words=int(group["_n_words"].sum()), n_events=int(group["den"].sum()), seed=seed))
-    return rows
+    """outlet_scores rows for a ratio of per-article sums (``num`` / ``den``).
+
+    ``per_doc`` is indexed by ``doc_id``; each outlet's articles keep its order.
+    """
+    where = dict(zip(articles["doc_id"].tolist(),
+                     zip(articles[outlet].tolist(), articles["_n_words"].tolist(),
+                         strict=True), strict=True))
+    groups: dict = {}
+    for doc, num, den in zip(per_doc.index.tolist(), per_doc["num"].tolist(),
+                             per_doc["den"].tolist(), strict=True):
+        name, words = where.get(doc, (None, 0))
+        if name is None or pd.isna(name):
+            continue  # an article without outlet, as a groupby leaves it out
+        nums, dens, n_words = groups.setdefault(name, ([], [], [0]))
+        nums.append(num)
+        dens.append(den)
+        n_words[0] += words
+    return [stats.score_row(str(name), measure, nums, dens, n_words=int(n_words[0]),
+                            n_events=int(sum(dens)), seed=seed)
+            for name, (nums, dens, n_words) in groups.items()]
+
+
+def _per_doc(values: pd.Series, by: pd.Series) -> pd.DataFrame:
+    """Per ``doc_id``: the sum of ``values`` (``num``) and their number (``den``)."""
+    grouped = values.groupby(by)
+    return pd.DataFrame({"num": grouped.sum(), "den": grouped.size()})
+
+
+_WORDS: dict[tuple[str, object], int] = {}
+_WORDS_KEEP = 4096  # articles; the four per-outlet measures of a chunk count each one once
+
+
+def _host_words(body: str, embeds: object) -> int:
+    """:func:`framing.text.count_words` of an article without its embedded material, memoised."""
+    key = (body, embeds if isinstance(embeds, str) else None)
+    found = _WORDS.get(key)
+    if found is None:
+        spans = embed_spans({"embeds": embeds})
+        found = count_words(body, spans) if spans else len(WORD_RE.findall(body))
+        if len(_WORDS) >= _WORDS_KEEP:
+            _WORDS.clear()
+        _WORDS[key] = found
+    return found
 
 
 def _with_word_counts(articles: pd.DataFrame, text: str = "text") -> pd.DataFrame:
-    counts = [count_words(r[text], embed_spans(r) if "embeds" in r else ())
-              for r in articles.to_dict("records")]
+    embeds = articles["embeds"].tolist() if "embeds" in articles.columns else [None] * len(
+        articles)
+    counts = [_host_words(body, emb)
+              for body, emb in zip(articles[text].tolist(), embeds, strict=True)]
     return articles.assign(_n_words=counts)
 
 
@@ -332,8 +370,7 @@ def target_tone(tone_table: pd.DataFrame, articles: pd.DataFrame, *, outlet: str
             sel = tone_table[mentions & tone_table["voice"].isin(vnames)]
             if sel.empty:
                 continue
-            per_doc = sel.groupby("doc_id").agg(num=("compound", "sum"),
-                                                den=("compound", "size")).reset_index()
+            per_doc = _per_doc(sel["compound"], sel["doc_id"])
             rows += _outlet_rows(per_doc, arts, outlet, f"tone_{target}_{vgroup}", seed)
     return stats.outlet_scores_frame(rows)
 
@@ -350,9 +387,8 @@ def tone_by_outlet(tone_table: pd.DataFrame, articles: pd.DataFrame, *,
     rows = []
     for measure, voices in (("tone_all", None), ("tone_narrator", VOICE_GROUPS["narrator"])):
         sel = tone_table[_voice_mask(tone_table, voices)]
-        per_doc = sel.groupby("doc_id").agg(num=("compound", "sum"),
-                                            den=("compound", "size")).reset_index()
-        rows += _outlet_rows(per_doc, arts, outlet, measure, seed)
+        rows += _outlet_rows(_per_doc(sel["compound"], sel["doc_id"]), arts, outlet, measure,
+                             seed)
     return stats.outlet_scores_frame(rows)
 
 
@@ -410,9 +446,8 @@ def attribution_scores(quotes: pd.DataFrame, articles: pd.DataFrame, *, outlet: 
         for side, group in cues.groupby("speaker_side", sort=True)
     ]
     for measure, subset in subsets:
-        per_doc = subset.groupby("doc_id").agg(num=("loaded", "sum"),
-                                               den=("loaded", "size")).reset_index()
-        rows += _outlet_rows(per_doc, arts, outlet, measure, seed)
+        rows += _outlet_rows(_per_doc(subset["loaded"], subset["doc_id"]), arts, outlet,
+                             measure, seed)
     return stats.outlet_scores_frame(rows)
 
 
@@ -441,6 +476,13 @@ def _hedge_patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _any_hedge() -> re.Pattern:
+    """Every marker's pattern without its word boundaries: no match, no marker in the text."""
+    bare = (r.pattern.removeprefix(r"\b(?:").removesuffix(r")\b") for _, _, r in _hedge_patterns())
+    return re.compile("|".join(f"(?:{b})" for b in bare), re.IGNORECASE)
+
+
 def find_hedges(articles: pd.DataFrame, *, text: str = "text",
                 doc_id: str = "doc_id") -> pd.DataFrame:
     """Find hedging and distancing markers ("alleged", "so-called", "purportedly").
@@ -455,17 +497,24 @@ def find_hedges(articles: pd.DataFrame, *, text: str = "text",
     _require(articles, text, "text")
     _require(articles, doc_id, "doc_id")
     patterns = _hedge_patterns()
+    any_marker = _any_hedge()
+    n = len(articles)
+    embeds = articles["embeds"].tolist() if "embeds" in articles.columns else [None] * n
     rows = []
-    for record in articles.to_dict("records"):
-        body = record[text]
-        embeds = embed_spans(record) if "embeds" in record else []
-        spans = sentence_spans(body)
+    for ident, body, emb in zip(articles[doc_id].tolist(), articles[text].tolist(), embeds,
+                                strict=True):
+        if not any_marker.search(body):
+            continue  # no marker's pattern occurs anywhere
+        spans = None
+        skip = embed_spans({"embeds": emb})
         for family, term, regex in patterns:
             for m in regex.finditer(body):
-                if any(a <= m.start() < b for a, b in embeds):
+                if any(a <= m.start() < b for a, b in skip):
                     continue
-                rows.append((record[doc_id], sentence_index(spans, m.start()), m.start(),
-                             m.end(), family, term, m.group()))
+                if spans is None:
+                    spans = sentence_spans(body)
+                rows.append((ident, sentence_index(spans, m.start()), m.start(), m.end(),
+                             family, term, m.group()))
     frame = pd.DataFrame(rows, columns=HEDGE_COLUMNS)
     return frame.sort_values(["doc_id", "start"], ignore_index=True).astype(
         {"sent_id": "int64", "start": "int64", "end": "int64"})
@@ -502,12 +551,13 @@ def hedge_scores(hedges: pd.DataFrame, articles: pd.DataFrame, *,
         _require(quotes, "kind", "quotes")
         events["scare_quote"] = quotes[quotes["kind"] == "scare"]
     rows = []
+    outlets = {name: (group["doc_id"].tolist(), group["_n_words"].tolist())
+               for name, group in arts.groupby(outlet, sort=True)}
     for measure, found in events.items():
-        counts = found.groupby("doc_id").size()
-        for name, group in arts.groupby(outlet, sort=True):
-            nums = [int(counts.get(d, 0)) for d in group["doc_id"]]
+        counts = found.groupby("doc_id").size().to_dict()
+        for name, (docs, words) in outlets.items():
+            nums = [int(counts.get(d, 0)) for d in docs]
             rows.append(stats.score_row(
-                str(name), measure, nums, group["_n_words"].tolist(),
-                n_words=int(group["_n_words"].sum()), n_events=sum(nums), scale=1000.0,
-                seed=seed))
+                str(name), measure, nums, words, n_words=int(sum(words)), n_events=sum(nums),
+                scale=1000.0, seed=seed))
     return stats.outlet_scores_frame(rows)
