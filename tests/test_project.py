@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import tomllib
 import yaml
 
 from framing import config
@@ -65,3 +68,12 @@ def test_lexicons_ship_with_the_package():
 
     names = {p.name for p in (resources.files("framing") / "lexicons").iterdir()}
     assert "outlets.yaml" in names
+
+
+def test_code_passes_ruff():
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent))
+    if ruff is None:
+        pytest.skip("ruff is not installed (pip install 'framing[dev]')")
+    result = subprocess.run([ruff, "check", "src", "tests", "bench"], cwd=REPO,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout[-2000:]

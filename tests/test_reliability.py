@@ -181,15 +181,17 @@ def test_every_stage_survives_hostile_text_and_offsets_slice_back(text, title):
     articles = _one_article(text, title)
     body = articles["text"].iloc[0]
     sents = sentences(articles)
-    assert all(0 <= s < e <= len(body) for s, e in zip(sents["start"], sents["end"]))
+    assert all(0 <= s < e <= len(body) for s, e in zip(sents["start"], sents["end"], strict=True))
     hits = find_terms(articles)
-    assert all(body[s:e] == m for s, e, m in zip(hits["start"], hits["end"], hits["match"]))
+    assert all(body[s:e] == m for s, e, m in
+               zip(hits["start"], hits["end"], hits["match"], strict=True))
     assert hits["sent_id"].isin(sents["sent_id"]).all()
     quotes = find_quotes(articles)
-    assert all(body[s:e] == t for s, e, t in zip(quotes["start"], quotes["end"], quotes["text"])
-               if t)
+    assert all(body[s:e] == t for s, e, t in
+               zip(quotes["start"], quotes["end"], quotes["text"], strict=True) if t)
     events = agency(articles)
-    assert all(body[s:e] == m for s, e, m in zip(events["start"], events["end"], events["match"]))
+    assert all(body[s:e] == m for s, e, m in
+               zip(events["start"], events["end"], events["match"], strict=True))
     tones = tone(articles)
     assert len(tones) == len(sents) and tones["compound"].between(-1, 1).all()
     scores = readability(articles)

@@ -210,7 +210,7 @@ def test_given_sentences_table_gives_the_same_hits(seed_articles, seed_hits):
 
 def test_skipping_speaker_attribution_outside_quotes_changes_nothing(
         seed_articles, seed_hits, monkeypatch):
-    monkeypatch.setattr(terms_mod, "_needs_voices", lambda text, hits: True)
+    monkeypatch.setattr(terms_mod, "_in_spans", lambda hits, spans: True)
     pd.testing.assert_frame_equal(find_terms(seed_articles), seed_hits)
 
 
@@ -435,6 +435,6 @@ def test_outlet_and_narration_words_equal_count_words_on_every_bundled_article(
         title = title if isinstance(title, str) else ""
         embeds = terms_mod._embeds(emb)
         host = [(s, e) for s, e, _ in embeds]
-        marked = [(s, e) for s, e, _, _ in terms_mod._mark_voice_spans(text, title)]
+        marked = [(s, e) for s, e, _, _ in terms_mod.voice_spans(text, title, speakers=False)]
         assert terms_mod._doc_words(text, title, embeds) == (
             count_words(text, exclude=host), count_words(text, exclude=host + marked))

@@ -1,20 +1,39 @@
-"""framing: measure how news outlets frame the same events, with numbers you can trace."""
+"""framing: measure how news outlets frame the same events, with numbers you can trace.
 
-from framing.corpus import ARTICLE_COLUMNS, load_corpus, raw_line, validate_articles
-from framing.segment import segment_aggregator, split_aggregator
+Note that ``framing.agency``, ``framing.tone`` and ``framing.readability`` are the stage
+functions; import their modules' other names with ``from framing.tone import ...``.
+"""
 
-# --- stage re-exports (one line per public name; keep alphabetical within a stage) ---
 from framing.actors import find_actors, load_actors, side_of
 from framing.agency import agency, agency_scores, construction_shares, find_events, load_events
+from framing.corpus import ARTICLE_COLUMNS, load_corpus, raw_line, validate_articles, write_table
+from framing.lexicon import load_lexicon
+from framing.pipeline import score
 from framing.quotes import find_quotes, quote_scores, voice_spans
 from framing.readability import readability, readability_by_outlet, text_readability
-from framing.text import sentence_spans, sentences
-from framing.tone import (article_tone, attribution_scores, find_hedges, hedge_scores,
-                          sentence_tone, target_tone, tone, tone_by_outlet)
-from framing.pipeline import score
-from framing.lexicon import load_lexicon
-from framing.stats import log_odds_dirichlet
+from framing.segment import segment_aggregator, split_aggregator
+from framing.stats import bootstrap_ci, log_odds_dirichlet
 from framing.terms import TermFamilyVectorizer, distinctive_words, find_terms, kwic, term_scores
-# --- end of stage re-exports ---
+from framing.text import sentence_spans, sentences
+from framing.tone import (
+    article_tone,
+    attribution_scores,
+    find_hedges,
+    hedge_scores,
+    sentence_tone,
+    target_tone,
+    tone,
+    tone_by_outlet,
+)
 
+__all__ = [
+    "ARTICLE_COLUMNS", "TermFamilyVectorizer", "agency", "agency_scores", "article_tone",
+    "attribution_scores", "bootstrap_ci", "construction_shares", "distinctive_words",
+    "find_actors", "find_events", "find_hedges", "find_quotes", "find_terms", "hedge_scores",
+    "kwic", "load_actors", "load_corpus", "load_events", "load_lexicon", "log_odds_dirichlet",
+    "quote_scores", "raw_line", "readability", "readability_by_outlet", "score",
+    "segment_aggregator", "sentence_spans", "sentence_tone", "sentences", "side_of",
+    "split_aggregator", "target_tone", "term_scores", "text_readability", "tone",
+    "tone_by_outlet", "validate_articles", "voice_spans", "write_table",
+]
 __version__ = "0.1.0"

@@ -1258,14 +1258,10 @@ def _read(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int,
 # --- voices ----------------------------------------------------------------------------------
 
 def _voice_spans(text: str, title: str) -> list[tuple[int, int, str]]:
-    """Voice spans from :mod:`framing.quotes` when present; else the headline only."""
-    try:
-        from framing.quotes import voice_spans
-    except ImportError:
-        if title and text.startswith(title):
-            return [(0, len(title), "headline")]
-        return []
-    return [(int(s[0]), int(s[1]), str(s[2])) for s in voice_spans(text, title)]
+    """Voice regions of :func:`framing.quotes.voice_spans` (speakers are not needed here)."""
+    from framing.quotes import voice_spans
+
+    return [(int(s[0]), int(s[1]), str(s[2])) for s in voice_spans(text, title, speakers=False)]
 
 
 def _voice_at(spans: list[tuple[int, int, str]], offset: int) -> str:

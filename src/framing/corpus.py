@@ -285,7 +285,8 @@ def load_corpus(
     --------
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "c.csv").write_text("text,outlet\\nThe regime said.,SANA\\n", encoding="utf-8")
+    >>> body = "text,outlet\\nThe regime said.,SANA\\n"
+    >>> _ = (folder / "c.csv").write_text(body, encoding="utf-8")
     >>> load_corpus(folder / "c.csv")[["outlet", "text"]].values.tolist()
     [['SANA', 'The regime said.']]
     """
@@ -506,5 +507,5 @@ def read_table(path: str | Path) -> pd.DataFrame:
 
 def read_articles(path: str | Path, *, text_col: str = "text", outlet_col: str | None = "outlet"
                   ) -> pd.DataFrame:
-    """Read an articles table written by ``framing segment`` or any corpus :func:`load_corpus` reads."""
+    """Read an articles table (``framing segment``'s) or any corpus ``load_corpus`` reads."""
     return load_corpus(path, text_col=text_col, outlet_col=outlet_col)

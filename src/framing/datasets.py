@@ -49,12 +49,13 @@ def load_fakes() -> pd.DataFrame:
     and quotes are weak on it (see ``data/README.md``).
     """
     raw = pd.read_csv(config.FAKES_FILE, dtype=str, keep_default_na=False)
+    titles = raw["article_title"].str.strip()
     frame = pd.DataFrame({
         "doc_id": "fk" + raw["unit_id"],
-        "title": raw["article_title"].str.strip(),
+        "title": titles,
         "text": [
             t if not title or t.startswith(title) else f"{title}\n\n{t}"
-            for title, t in zip(raw["article_title"].str.strip(), raw["article_content"])
+            for title, t in zip(titles, raw["article_content"], strict=True)
         ],
         "outlet": raw["source"].str.strip(),
         "date": raw["date"],

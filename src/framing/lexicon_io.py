@@ -43,7 +43,8 @@ def read_yaml(name_or_path: str | Path) -> Any:
 def check_keys(source: str, entry: str, data: dict, required: set[str], optional: set[str]) -> None:
     """Raise a clear error when ``data`` lacks a required key or has an unknown one."""
     if not isinstance(data, dict):
-        raise FramingError(bad_entry(source, entry, f"must be a mapping, got {type(data).__name__}"))
+        raise FramingError(
+            bad_entry(source, entry, f"must be a mapping, got {type(data).__name__}"))
     missing = required - data.keys()
     if missing:
         raise FramingError(bad_entry(source, entry, f"lacks key(s) {sorted(missing)}"))

@@ -13,19 +13,16 @@ The stages are listed once, in :data:`STAGES`.
 from __future__ import annotations
 
 import contextlib
-import functools
 import importlib
 import json
 import logging
-import math
 import multiprocessing
 import os
 import shutil
 import signal
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -118,73 +115,6 @@ def _select_stages(stages: Iterable[str] | None) -> tuple[Stage, ...]:
     return tuple(s for s in STAGES if s.name in wanted)
 
 
-# ---------------------------------------------------------------- capturing score_row inputs
-_SINK: ContextVar[list | None] = ContextVar("framing_pipeline_sink", default=None)
-
-
-def _placeholder(outlet: str, measure: str, n_docs: int, n_words: int) -> dict:
-    return {"outlet": outlet, "measure": measure, "value": math.nan, "ci_low": math.nan,
-            "ci_high": math.nan, "n_docs": n_docs, "n_words": int(n_words), "n_events": 0,
-            "small_sample": True}
-
-
-def _recording_score_row(original: Callable) -> Callable:
-    @functools.wraps(original)
-    def score_row(outlet, measure, numerators, denominators, *, n_words, n_events=None,
-                  scale=1.0, seed=stats.SEED):
-        sink = _SINK.get()
-        if sink is None:
-            return original(outlet, measure, numerators, denominators, n_words=n_words,
-                            n_events=n_events, scale=scale, seed=seed)
-        num = np.asarray(list(numerators), dtype=float)
-        den = None if denominators is None else np.asarray(list(denominators), dtype=float)
-        sink.append(("ratio", str(outlet), measure, num, den,
-                     {"n_words": int(n_words), "n_events": n_events, "scale": scale,
-                      "seed": seed}))
-        return _placeholder(str(outlet), measure, len(num), n_words)
-
-    score_row._framing_recorder = True
-    return score_row
-
-
-def _recording_entropy_row(original: Callable) -> Callable:
-    @functools.wraps(original)
-    def entropy_row(outlet, per, docs, sides, n_words):
-        sink = _SINK.get()
-        if sink is None:
-            return original(outlet, per, docs, sides, n_words)
-        table = (per.groupby(["doc_id", "speaker_side"]).size().unstack(fill_value=0)
-                 .reindex(index=list(docs), columns=list(sides), fill_value=0).to_numpy(float))
-        sink.append(("entropy", str(outlet), "quote_side_entropy", table, None,
-                     {"n_words": int(n_words), "sides": list(sides)}))
-        return _placeholder(str(outlet), "quote_side_entropy", len(docs), n_words)
-
-    entropy_row._framing_recorder = True
-    return entropy_row
-
-
-_RECORDERS = {"score_row": _recording_score_row, "_entropy_row": _recording_entropy_row}
-
-
-def _install_recorders(modules: Iterable[ModuleType]) -> None:
-    """Route the stages' score_row calls through a recorder, inert outside :func:`_recording`."""
-    for module in (stats, *modules):
-        for attr, wrap in _RECORDERS.items():
-            current = getattr(module, attr, None)
-            if callable(current) and not getattr(current, "_framing_recorder", False):
-                setattr(module, attr, wrap(current))
-
-
-@contextlib.contextmanager
-def _recording() -> Iterator[list]:
-    sink: list = []
-    token = _SINK.set(sink)
-    try:
-        yield sink
-    finally:
-        _SINK.reset(token)
-
-
 # ---------------------------------------------------------------- one chunk
 @dataclass
 class ChunkResult:
@@ -232,7 +162,6 @@ def score_chunk(raw: pd.DataFrame, *, index: int = 0, first_row: int = 0, text: 
         articles = validate_articles(raw, text=text, outlet=outlet, source=source,
                                      report=report)
     modules = [importlib.import_module(s.module) for s in selected]
-    _install_recorders(modules)
     tables: dict[str, pd.DataFrame] = {"articles": articles}
     records: list = []
     pool: dict = {}
@@ -241,7 +170,7 @@ def score_chunk(raw: pd.DataFrame, *, index: int = 0, first_row: int = 0, text: 
     for stage, module in zip(selected, modules, strict=True):
         if stage.score is None:
             continue
-        with _recording() as sink:
+        with stats.recording() as sink:
             frames = stage.score(module, articles, tables)
         captured = {(rec[1], rec[2]) for rec in sink}
         for frame in frames:
@@ -326,23 +255,14 @@ def _merged_row(outlet: str, measure: str, parts: list) -> dict:
     n_words = sum(p[3]["n_words"] for p in parts)
     if kinds == {"entropy"}:
         table = np.vstack([p[1] for p in parts]).astype(float)
-        sides = parts[0][3]["sides"]
-        doc, side = np.nonzero(table)
-        counts = table[doc, side].astype(int)
-        per = pd.DataFrame({"doc_id": np.repeat(doc, counts),
-                            "speaker_side": np.repeat(np.asarray(sides, dtype=object)[side],
-                                                      counts)})
-        quotes = importlib.import_module("framing.quotes")
-        entropy = getattr(quotes._entropy_row, "__wrapped__", quotes._entropy_row)
-        return entropy(outlet, per, list(range(len(table))), sides, n_words)
+        return stats.entropy_row(outlet, measure, table, n_words=n_words, seed=parts[0][3]["seed"])
     num = np.concatenate([p[1] for p in parts]).astype(float)  # small ints would overflow sums
     dens = [p[2] for p in parts]
     den = None if all(d is None for d in dens) else np.concatenate(dens).astype(float)
     events = [p[3]["n_events"] for p in parts]
     n_events = None if all(e is None for e in events) else int(sum(e or 0 for e in events))
     extra = parts[0][3]
-    score_row = getattr(stats.score_row, "__wrapped__", stats.score_row)
-    return score_row(outlet, measure, num, den, n_words=n_words, n_events=n_events,
+    return stats.score_row(outlet, measure, num, den, n_words=n_words, n_events=n_events,
                      scale=extra["scale"], seed=extra["seed"])
 
 

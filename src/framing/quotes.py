@@ -1148,6 +1148,12 @@ def _voice_regions(text, lines, head_end, qa, quotes, interviewee):
 
 
 # ---------------------------------------------------------------- public API
+@functools.lru_cache(maxsize=256)
+def _speaker_voices(text: str, title: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Voice regions with speakers, kept for the next stage that asks about the same text."""
+    return tuple(_analyse(text, title)[1])
+
+
 def voice_spans(text: str, title: str = "", *,
                 speakers: bool = True) -> list[tuple[int, int, str, str]]:
     """Regions of ``text`` spoken by someone other than the narrator.
@@ -1178,7 +1184,7 @@ def voice_spans(text: str, title: str = "", *,
     [(0, 20, 'quote', '')]
     """
     if speakers:
-        return _analyse(text, title)[1]
+        return list(_speaker_voices(text, title))
     if not isinstance(text, str):
         raise FramingError(f"Quotes need text as str. Got {type(text).__name__}.")
     lines = _lines(text)
@@ -1331,31 +1337,9 @@ def _counted_quotes(quotes: pd.DataFrame, kinds: tuple[str, ...]) -> pd.DataFram
 
 def _entropy_row(outlet: str, per: pd.DataFrame, docs: list, sides: list[str],
                  n_words: int) -> dict:
-    """Normalised side entropy with an article bootstrap (stats.bootstrap_ci is a ratio)."""
-    import numpy as np
-
-    from framing.stats import MIN_DOCS, MIN_EVENTS, N_BOOT, SEED
+    """Normalised entropy of the speaker sides, pooled over an outlet's articles."""
+    from framing.stats import entropy_row
 
     table = per.groupby(["doc_id", "speaker_side"]).size().unstack(fill_value=0)
     table = table.reindex(index=docs, columns=sides, fill_value=0).to_numpy(float)
-
-    def entropy(counts: np.ndarray) -> np.ndarray:
-        total = counts.sum(axis=-1, keepdims=True)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            p = counts / total
-            h = -np.where(p > 0, p * np.log(p), 0.0).sum(axis=-1)
-        return np.where(total[..., 0] > 0, h / math.log(len(sides)), np.nan)
-
-    value = float(entropy(table.sum(axis=0)))
-    low = high = float("nan")
-    if len(docs) > 1:
-        rng = np.random.default_rng(SEED)
-        idx = rng.integers(0, len(docs), size=(N_BOOT, len(docs)))
-        boot = entropy(table[idx].sum(axis=1))
-        boot = boot[np.isfinite(boot)]
-        if boot.size:
-            low, high = (float(x) for x in np.quantile(boot, [0.025, 0.975]))
-    n_events = int(table.sum())
-    return {"outlet": outlet, "measure": "quote_side_entropy", "value": value, "ci_low": low,
-            "ci_high": high, "n_docs": len(docs), "n_words": int(n_words), "n_events": n_events,
-            "small_sample": bool(len(docs) < MIN_DOCS or n_events < MIN_EVENTS)}
+    return entropy_row(outlet, "quote_side_entropy", table, n_words=n_words)

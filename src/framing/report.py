@@ -85,7 +85,8 @@ def load_tables(corpus: str = "seed", processed_dir: str | Path | None = None
     """Load a corpus's tables from ``processed_dir/<corpus>/``, computing the missing ones.
 
     Tables written by ``framing run`` (Parquet, else CSV) are used when they are newer than the
-    articles and were made by the same code and lexicons (``FINGERPRINT``); otherwise every stage runs (:func:`score_tables`) and the results are cached there
+    articles and were made by the same code and lexicons (``FINGERPRINT``); otherwise every
+    stage runs (:func:`score_tables`) and the results are cached there
     as Parquet for the next notebook.
 
     Parameters

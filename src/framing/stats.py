@@ -6,8 +6,10 @@ counts behind it, so a figure can show sample sizes and a reader can expand a nu
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextvars import ContextVar
 
 import numpy as np
 import pandas as pd
@@ -136,6 +138,74 @@ def _resamples(n: int, n_boot: int, seed: int) -> _Resamples:
     return found
 
 
+# While a chunk of a corpus is scored, rows record their per-article inputs here instead of
+# bootstrapping, so framing.pipeline can merge chunks and bootstrap once over all articles.
+_RECORDER: ContextVar[list | None] = ContextVar("framing_score_recorder", default=None)
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list]:
+    """Within this block :func:`score_row` and :func:`entropy_row` record, not compute.
+
+    Yields the list that receives ``(kind, outlet, measure, numerators, denominators, extra)``
+    for every row asked for; the rows returned meanwhile are placeholders (value NaN). Used by
+    :func:`framing.pipeline.score` to merge per-partition sufficient statistics.
+    """
+    sink: list = []
+    token = _RECORDER.set(sink)
+    try:
+        yield sink
+    finally:
+        _RECORDER.reset(token)
+
+
+def _placeholder(outlet: str, measure: str, n_docs: int, n_words: int) -> dict:
+    return {"outlet": outlet, "measure": measure, "value": float("nan"),
+            "ci_low": float("nan"), "ci_high": float("nan"), "n_docs": n_docs,
+            "n_words": int(n_words), "n_events": 0, "small_sample": True}
+
+
+def entropy_row(outlet: str, measure: str, counts: np.ndarray, *, n_words: int,
+                seed: int = SEED) -> dict:
+    """Normalised entropy of category counts pooled over documents, with a document bootstrap.
+
+    Parameters
+    ----------
+    counts : array of shape (n_docs, n_categories)
+        Events per document and category (e.g. quotes per article and speaker side).
+        Entropy is divided by log(n_categories), so 1 means evenly spread, 0 one category.
+    """
+    counts = np.asarray(counts, dtype=float)
+    sink = _RECORDER.get()
+    if sink is not None:
+        sink.append(("entropy", str(outlet), measure, counts, None, {"n_words": int(n_words),
+                                                                      "seed": seed}))
+        return _placeholder(str(outlet), measure, counts.shape[0], n_words)
+    k = counts.shape[1] if counts.ndim == 2 else 0
+
+    def entropy(table: np.ndarray) -> np.ndarray:
+        total = table.sum(axis=-1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            p = table / total
+            h = -np.where(p > 0, p * np.log(p), 0.0).sum(axis=-1)
+        return np.where(total[..., 0] > 0, h / np.log(k) if k > 1 else np.nan, np.nan)
+
+    n_docs = counts.shape[0]
+    value = float(entropy(counts.sum(axis=0))) if n_docs and k else float("nan")
+    low = high = float("nan")
+    if n_docs > 1 and k:
+        rng = np.random.default_rng(seed)
+        idx = rng.integers(0, n_docs, size=(N_BOOT, n_docs))
+        boot = entropy(counts[idx].sum(axis=1))
+        boot = boot[np.isfinite(boot)]
+        if boot.size:
+            low, high = (float(x) for x in np.quantile(boot, [0.025, 0.975]))
+    n_events = int(counts.sum())
+    return {"outlet": outlet, "measure": measure, "value": value, "ci_low": low,
+            "ci_high": high, "n_docs": n_docs, "n_words": int(n_words), "n_events": n_events,
+            "small_sample": bool(n_docs < MIN_DOCS or n_events < MIN_EVENTS)}
+
+
 def score_row(
     outlet: str,
     measure: str,
@@ -147,7 +217,18 @@ def score_row(
     scale: float = 1.0,
     seed: int = SEED,
 ) -> dict:
-    """Build one outlet_scores row: the statistic, its interval and the sample sizes."""
+    """Build one outlet_scores row: the statistic, its interval and the sample sizes.
+
+    Inside :func:`recording` the inputs are recorded and a placeholder row is returned.
+    """
+    sink = _RECORDER.get()
+    if sink is not None:
+        num_a = np.asarray(list(numerators), dtype=float)
+        den_a = None if denominators is None else np.asarray(list(denominators), dtype=float)
+        sink.append(("ratio", str(outlet), measure, num_a, den_a,
+                     {"n_words": int(n_words), "n_events": n_events, "scale": scale,
+                      "seed": seed}))
+        return _placeholder(str(outlet), measure, len(num_a), n_words)
     num = list(numerators)
     den = None if denominators is None else list(denominators)
     value, low, high = bootstrap_ci(num, den, scale=scale, seed=seed)

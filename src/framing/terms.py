@@ -38,6 +38,7 @@ from framing.lexicon import (
     load_lexicon,
     lower_same_length,
 )
+from framing.quotes import voice_spans as quote_voice_spans
 from framing.stats import SEED, outlet_scores_frame, score_row
 from framing.text import WORD_RE, count_words, sentence_spans, word_spans
 
@@ -200,80 +201,24 @@ def _scan(text: str, comp: _Compiled) -> tuple[list[tuple[int, int, _Entry]], li
 
 
 # ------------------------------------------------------------------------------ voices
-_QA_LINE_RE = re.compile(r"(?im)^[ \t]*(q|a|question|answer)\s*[:.]\s")
-_MARK_RE = re.compile(r"[“”\"‘«»„‹›]|’(?![^\W_])|\n[ \t]*\n")
-_PAIRS = {"“": "”", "„": "“”", "‘": "’", "«": "»", "‹": "›", '"': '"'}
-_OPENERS_RE = re.compile(r"[“\"‘«„‹”»›]")
-
-
-def _quote_candidates(text: str) -> list[tuple[int, int]]:
-    """Spans from an opening quotation mark to its closer (or the paragraph's end).
-
-    One regex pass. A closer without an opener marks its paragraph up to it (a quotation
-    carried over from the paragraph before). Covers whatever the quotes module marks, so
-    texts whose hits all fall outside these spans can skip speaker attribution.
-    """
-    if not _OPENERS_RE.search(text):
-        return []  # without opening marks, closers alone are apostrophes or stray
-    spans, para, opened = [], 0, None
-    for m in _MARK_RE.finditer(text):
-        mark, pos = m.group(), m.start()
-        if mark[0] == "\n":
-            if opened is not None:
-                spans.append((opened[0], pos))
-            para, opened = m.end(), None
-        elif opened is None:
-            if mark in _PAIRS:
-                opened = (pos, _PAIRS[mark])
-            else:
-                spans.append((para, pos + 1))
-        elif mark in opened[1]:
-            spans.append((opened[0], pos + 1))
-            opened = None
-    if opened is not None:
-        spans.append((opened[0], len(text)))
-    return spans
-
-
-def _mark_voice_spans(text: str, title: str = "") -> list[tuple[int, int, str, str]]:
-    """Headline, quotation-mark and Q:/A: spans, without speakers (fast)."""
-    spans = [(a, b, "quote", "") for a, b in _quote_candidates(text)]
-    if title and text.startswith(title):
-        spans.append((0, len(title), "headline", ""))
-    turns = list(_QA_LINE_RE.finditer(text))
-    for k, m in enumerate(turns):
-        voice = "interviewer" if m.group(1).lower().startswith("q") else "interviewee"
-        stop = turns[k + 1].start() if k + 1 < len(turns) else len(text)
-        spans.append((m.start(), stop, voice, ""))
-    return spans
-
-
 def voice_spans(text: str, title: str = "", *, speakers: bool = True
                 ) -> list[tuple[int, int, str, str]]:
     """Return ``(start, end, voice, speaker)`` spans of headline, quotes and interview turns.
 
-    With ``speakers`` (the default) this is :func:`framing.quotes.voice_spans`, which also
-    attributes each quotation to its speaker; without, quotation marks and Q:/A: lines alone
-    decide, which is much faster.
+    The regions of :func:`framing.quotes.voice_spans`; with ``speakers=False`` every speaker
+    is "" and no attribution is done (much faster).
     """
-    if speakers:
-        try:
-            from framing.quotes import voice_spans as quote_voice_spans
-        except ImportError:  # the quotes stage is optional
-            return _mark_voice_spans(text, title)
-        return list(quote_voice_spans(text, title))
-    return _mark_voice_spans(text, title)
+    return quote_voice_spans(text, title, speakers=speakers)
 
 
-def _needs_voices(text: str, hits: list[tuple[int, int, object]]) -> bool:
-    """True when some hit may lie in a quotation or an interview turn."""
-    if _QA_LINE_RE.search(text):
-        return True
-    spans = _quote_candidates(text)
-    starts = [a for a, _ in spans]
+def _in_spans(hits: list[tuple[int, int, object]], spans: list[tuple[int, int, str, str]]
+              ) -> bool:
+    """True when some hit starts inside a quotation or an interview turn."""
+    inner = [(a, b) for a, b, voice, _ in spans if voice != "headline"]
+    starts = [a for a, _ in inner]
     for start, _, _ in hits:
         i = bisect_right(starts, start) - 1
-        if i >= 0 and start < spans[i][1]:
+        if i >= 0 and start < inner[i][1]:
             return True
     return False
 
@@ -458,12 +403,9 @@ def _find(text: str, comp: _Compiled, doc_id: str, title: str, embeds: list,
     if not hits:
         return []
     sents = list(sentences) if sentences is not None else sentence_spans(text)
-    if not speakers:
-        spans = _mark_voice_spans(text, title)
-    elif _needs_voices(text, hits):
-        spans = voice_spans(text, title)
-    else:  # no hit can be quoted: only the headline is not the narrator's
-        spans = [(0, len(title), "headline", "")] if title and text.startswith(title) else []
+    spans = quote_voice_spans(text, title, speakers=False)
+    if speakers and _in_spans(hits, spans):  # attribute speakers only where a hit is quoted
+        spans = quote_voice_spans(text, title)
     voices = _VoiceIndex(spans, embeds) if spans or embeds else None
     cue_ends = [c[1] for c in cues]
     cue_starts = [c[0] for c in cues]
@@ -590,13 +532,13 @@ def _hits_frame(rows: list[tuple]) -> pd.DataFrame:
 def _doc_words(text: str, title: str, embeds: list) -> tuple[int, int]:
     """Words of the outlet (embeds left out) and words of its narration alone.
 
-    Narration leaves out the headline, quotation marks' spans and interview turns, found by
-    their marks: the regions the quotes module marks lie inside them, and no speaker is needed.
+    Narration leaves out the headline, quotations and interview turns (the regions of
+    :func:`framing.quotes.voice_spans`, found without attributing speakers).
     Both are :func:`framing.text.count_words` counts (words starting outside the spans), from
     one pass over the words.
     """
     emb = [(s, e) for s, e, _ in embeds]
-    other = [(s, e) for s, e, _, _ in _mark_voice_spans(text, title)]
+    other = [(s, e) for s, e, _, _ in quote_voice_spans(text, title, speakers=False)]
     if not emb and not other:
         n = len(WORD_RE.findall(text))
         return n, n

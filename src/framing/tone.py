@@ -232,7 +232,7 @@ def tone(articles: pd.DataFrame, *, text: str = "text", doc_id: str = "doc_id",
     for ident, body, head, emb in zip(ids, bodies, heads, embeds, strict=True):
         spans = sentence_spans(body)
         if voices:
-            regions = [(s, e, v) for s, e, v, _ in voice_spans(body, head or "")]
+            regions = [(s, e, v) for s, e, v, _ in voice_spans(body, head or "", speakers=False)]
         elif head and body.startswith(head):
             regions = [(0, len(head), "headline")]
         else:
