@@ -10,7 +10,6 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import shared_path
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 from sklearn.linear_model import LogisticRegression
@@ -359,7 +358,6 @@ def test_vectorizer_passes_sklearn_api_checks(check):
 
 
 def test_vectorizer_in_a_pipeline_tells_sana_from_etilaf(fakes_articles):
-    shared_path("fa-kes", "FA-KES-Dataset.csv")
     data = fakes_articles[fakes_articles["outlet"].isin(["sana", "etilaf"])]
     pipe = make_pipeline(TermFamilyVectorizer(by="term"), LogisticRegression(max_iter=1000))
     acc = cross_val_score(pipe, data["text"], data["outlet"], cv=3).mean()
@@ -374,7 +372,6 @@ def test_numpy_arrays_are_accepted_by_the_vectorizer(seed_articles):
 # ------------------------------------------------------------------------------ validity
 @pytest.fixture(scope="module")
 def fakes_two(fakes_articles):
-    shared_path("fa-kes", "FA-KES-Dataset.csv")
     two = fakes_articles[fakes_articles["outlet"].isin(["sana", "etilaf"])]
     return term_scores(two).set_index(["outlet", "measure"])
 
@@ -390,7 +387,6 @@ def test_fakes_rates_separate_state_and_opposition_media(fakes_two, measure, hig
 
 
 def test_fightin_words_puts_labels_on_the_expected_sides(fakes_articles):
-    shared_path("fa-kes", "FA-KES-Dataset.csv")
     res = distinctive_words(fakes_articles, list(STATE_ALIGNED), list(OPPOSITION),
                             min_count=5).set_index("word")["z"]
     assert res["terrorist"] > 1.96 and res["army"] > 1.96  # SANA: "terrorist groups", "army"

@@ -593,8 +593,9 @@ def plot_quote_balance(data: pd.DataFrame, *, measure: str = "quoted_word_share"
                 transform=ax.get_yaxis_transform())
     ax.set_yticks(range(len(outlets)), labels)
     ax.set_xlim(0, 1)
-    ax.set_xlabel(("share of quoted words" if measure == "quoted_word_share"
-                   else "share of quotes") + " by the speaker's side")
+    ax.set_xlabel(("share of words inside quotation marks" if measure == "quoted_word_share"
+                   else "share of quotes") + " by the speaker's side"
+                  "\n(H and quote counts include reported speech without marks)")
     ax.grid(axis="y", visible=False)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=4)
     ax.set_title("Who gets to speak: quotes by side (H = normalised entropy, 1 = balanced)",
