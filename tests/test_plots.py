@@ -211,3 +211,16 @@ def test_outlet_profiles_draw_one_panel_per_outlet():
     fig = plots.plot_outlet_profiles(data, ncols=3)
     titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()]
     assert titles == ["a (6 articles)", "b (6 articles)", "c (6 articles)", "d (6 articles)"]
+
+
+def test_tone_validity_plot_bins_every_pair_and_prints_r():
+    from framing.datasets import load_vader_nyt
+    from framing.tone import tone_validity
+
+    pairs, summary = tone_validity(load_vader_nyt().head(400), n_boot=50)
+    ax = plots.plot_tone_validity(pairs, summary=summary, reference={"VADER paper": 0.492})
+    counts = ax.collections[0].get_array()
+    assert counts.sum() == len(pairs) == 400
+    note = ax.texts[0].get_text()
+    assert f"r = {summary['r']:.3f}" in note and "VADER paper: r = 0.492" in note
+    assert ax.get_xlabel().startswith("mean human rating")

@@ -6,12 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing._errors import FramingError
+from framing.datasets import load_vader_nyt
 from framing.quotes import find_quotes
 from framing.text import sentence_spans, sentences
 from framing.tone import (
@@ -25,6 +25,7 @@ from framing.tone import (
     target_tone,
     tone,
     tone_by_outlet,
+    tone_validity,
 )
 
 REFERENCE = SentimentIntensityAnalyzer()
@@ -176,9 +177,7 @@ def test_tone_by_outlet_leaves_out_embedded_sentences(seed_articles, seed_tone):
 
 @pytest.fixture(scope="module")
 def nyt():
-    path = shared_path("vader-nyt", "nytEditorialSnippets_GroundTruth.txt")
-    raw = pd.read_csv(path, sep="\t", header=None, names=["doc_id", "rating", "text"],
-                      quoting=3, dtype={"doc_id": str})
+    raw = load_vader_nyt()
     assert len(raw) == 5190
     return raw
 
@@ -193,6 +192,19 @@ def test_vader_reproduces_human_correlation_on_nyt_editorials(nyt):
     scored = article_tone(tone(raw, voices=False)).merge(raw, on="doc_id")
     r = np.corrcoef(scored["compound"], scored["rating"] / 4)[0, 1]
     assert r == pytest.approx(0.50, abs=0.02)
+
+
+def test_tone_validity_reports_r_with_an_interval(nyt):
+    pairs, summary = tone_validity(nyt, n_boot=200)
+    assert summary["n"] == len(pairs) == 5190
+    assert summary["r"] == pytest.approx(0.50, abs=0.02)  # the paper: 0.492
+    assert summary["ci_low"] < summary["r"] < summary["ci_high"]
+    assert pairs["human"].between(-1, 1).all()
+
+
+def test_tone_validity_names_a_missing_rating_column(nyt):
+    with pytest.raises(FramingError, match="Column 'rating' not in data"):
+        tone_validity(nyt.drop(columns="rating"))
 
 
 def test_loaded_cue_share_counts_loaded_verbs(seed_articles, seed_quotes):

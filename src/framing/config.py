@@ -36,6 +36,7 @@ CACHE_DIR = Path(os.environ.get("FRAMING_CACHE", _DEFAULT_CACHE)).resolve()
 
 SEED_FILE = RAW_DIR / "peace_and_freedom_assad_2017-06.txt"
 FAKES_FILE = RAW_DIR / "fa-kes" / "FA-KES-Dataset.csv"
+VADER_NYT_FILE = RAW_DIR / "vader-nyt" / "nytEditorialSnippets_GroundTruth.txt"
 MANIFEST_FILE = RAW_DIR / "MANIFEST.sha256"
 
 

@@ -36,7 +36,7 @@ TABLES = ("articles", "term_hits", "quotes", "events", "tone", "readability", "o
 FIGURE_NAMES = (
     "corpus_overview", "terminology_heatmap", "regime_share", "fightin_words",
     "quote_balance", "target_tone", "readability", "agency_constructions",
-    "fakes_label_over_time", "fakes_known_groups", "outlet_profiles",
+    "fakes_label_over_time", "fakes_known_groups", "outlet_profiles", "tone_validity",
 )
 CORPUS_LABELS = {
     "seed": "seed page (aggregator blog, June 2017)",
