@@ -20,6 +20,7 @@ from framing.agency import (
     load_events,
 )
 from framing.agency_eval import FAKES_GOLD, SEED_GOLD, accuracy_table, compare, read_gold
+from framing.text import sentence_spans
 
 
 @pytest.fixture(scope="module")
@@ -336,3 +337,26 @@ def test_hostile_text_is_handled_in_linear_time(text):
     rows = find_events(text)
     assert time.perf_counter() - t0 < 5
     assert all(text[r["start"]:r["end"]] == r["match"] for r in rows)
+
+
+def test_sentence_tokens_are_the_token_pattern_matches_with_their_offsets(seed_articles):
+    from framing.agency import _TOKEN_RE, _tokens
+
+    for text in seed_articles["text"]:
+        for s, e in sentence_spans(text):
+            toks = _tokens(text, s, e)
+            got = [(t.text, a, b) for t, a, b in zip(toks, toks.starts, toks.ends, strict=True)]
+            assert got == [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, s, e)]
+
+
+def test_agency_rows_are_find_events_rows_on_fakes_articles():
+    from framing.datasets import load_fakes
+
+    fakes = load_fakes()
+    some = fakes.groupby("outlet").head(2)  # two articles of every outlet
+    rows = [{"doc_id": d, **r} for d, t, title in zip(some["doc_id"], some["text"], some["title"],
+                                                    strict=True)
+            for r in find_events(t, title=title)]
+    events = agency(some)
+    assert len(rows) > 50
+    assert events.to_dict("records") == rows

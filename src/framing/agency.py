@@ -39,6 +39,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 import pandas as pd
@@ -276,35 +277,60 @@ def load_events(path: str | Path | None = None) -> EventLexicon:
 # --- tokens ----------------------------------------------------------------------------------
 
 class _Tok:
-    """A word of a sentence: surface, lower-cased form, offsets, capitalised, possessive."""
+    """A word: surface, lower-cased form, capitalised, possessive, and the lower-cased form
+    without its possessive ending (:func:`_bare`). One object per distinct word, shared by
+    all its occurrences; offsets live in :class:`_Toks`."""
 
-    __slots__ = ("text", "low", "start", "end", "cap", "poss")
+    __slots__ = ("text", "low", "cap", "poss", "bare")
 
-    def __init__(self, text: str, start: int, info: tuple[str, bool, bool]):
-        self.text = text
-        self.start = start
-        self.end = start + len(text)
-        self.low, self.cap, self.poss = info
-
-
-_WORD_INFO: dict[str, tuple[str, bool, bool]] = {}
-
-
-def _word_info(w: str) -> tuple[str, bool, bool]:
-    info = _WORD_INFO.get(w)
-    if info is None:
+    def __init__(self, w: str):
         low = _UPPER_NAMES.get(w) or w.lower()
-        info = (low, w != w.lower(), low.endswith(("'s", "’s", "s'", "s’")) or low in _POSS_PRON)
-        if len(_WORD_INFO) > 200_000:
-            _WORD_INFO.clear()
-        _WORD_INFO[w] = info
-    return info
+        self.text = w
+        self.low = low
+        self.cap = w != w.lower()
+        self.poss = low.endswith(("'s", "’s", "s'", "s’")) or low in _POSS_PRON
+        self.bare = _bare(low)
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    known = _WORD_INFO.get
-    return [_Tok(w, m.start(), known(w) or _word_info(w))
-            for m in _TOKEN_RE.finditer(text, start, end) for w in (m.group(),)]
+class _Toks(list):
+    """The tokens of a text span (a list of :class:`_Tok`) with their offsets: token ``k``
+    is ``text[toks.starts[k]:toks.ends[k]]``."""
+
+    __slots__ = ("starts", "ends")
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, words: Iterable[_Tok], starts: list[int], ends: list[int]) -> _Toks:
+        toks = cls(words)
+        toks.starts = starts
+        toks.ends = ends
+        return toks
+
+    def sub(self, a: int, b: int) -> _Toks:
+        """Tokens ``a`` to ``b`` (exclusive), with their offsets."""
+        return _Toks.of(self[a:b], self.starts[a:b], self.ends[a:b])
+
+
+class _Words(dict):
+    """Cache of :class:`_Tok` by surface, filled on first lookup."""
+
+    def __missing__(self, w: str) -> _Tok:
+        if len(self) > 200_000:
+            self.clear()
+        tok = self[w] = _Tok(w)
+        return tok
+
+
+_WORDS = _Words()
+_group, _start, _end = re.Match.group, re.Match.start, re.Match.end
+
+
+def _tokens(text: str, start: int, end: int) -> _Toks:
+    """Tokens of ``text[start:end]`` (matches of ``_TOKEN_RE``), built without a Python loop."""
+    found = list(_TOKEN_RE.finditer(text, start, end))
+    return _Toks.of(map(_WORDS.__getitem__, map(_group, found)),
+                    list(map(_start, found)), list(map(_end, found)))
 
 
 def _bare(low: str) -> str:
@@ -376,7 +402,7 @@ def _np_word(tok: _Tok, lex: EventLexicon) -> bool:
     return not _verb_like(tok, lex)
 
 
-def _np_left(toks: list[_Tok], j: int, lex: EventLexicon) -> tuple[int, int] | None:
+def _np_left(toks: _Toks, j: int, lex: EventLexicon) -> tuple[int, int] | None:
     """Noun phrase ending at token ``j`` (inclusive), as token indices [a, b)."""
     if j < 0:
         return None
@@ -386,7 +412,7 @@ def _np_left(toks: list[_Tok], j: int, lex: EventLexicon) -> tuple[int, int] | N
     k = j
     while k >= 0:
         tok = toks[k]
-        if a <= j and _bare(tok.low) in _TIME:
+        if a <= j and tok.bare in _TIME:
             break  # "in February its website": a time word starts another phrase
         if _np_token(tok, lex):
             if tok.low in _DET and not tok.poss:
@@ -407,7 +433,7 @@ def _np_left(toks: list[_Tok], j: int, lex: EventLexicon) -> tuple[int, int] | N
     return (a, j + 1)
 
 
-def _np_right(toks: list[_Tok], i: int, lex: EventLexicon, *, allow_of: bool = True
+def _np_right(toks: _Toks, i: int, lex: EventLexicon, *, allow_of: bool = True
               ) -> tuple[int, int] | None:
     """Noun phrase starting at token ``i``, as token indices [a, b)."""
     n = len(toks)
@@ -434,13 +460,13 @@ def _np_right(toks: list[_Tok], i: int, lex: EventLexicon, *, allow_of: bool = T
     return (i, k)
 
 
-def _head(toks: list[_Tok], ab: tuple[int, int]) -> int:
+def _head(toks: _Toks, ab: tuple[int, int]) -> int:
     """Index of the head noun of phrase ``ab``: its last word before "of" ("the city of X")."""
     of = next((t for t in range(ab[0] + 1, ab[1] - 1) if toks[t].low == "of"), ab[1])
     return of - 1
 
 
-def _np_before(toks: list[_Tok], k: int, lex: EventLexicon) -> tuple[int, int] | None:
+def _np_before(toks: _Toks, k: int, lex: EventLexicon) -> tuple[int, int] | None:
     """:func:`_np_left`, also when token ``k`` is an event noun that looks like a verb
     ("US-led air strikes in Syria kill": strikes)."""
     ab = _np_left(toks, k, lex)
@@ -450,10 +476,10 @@ def _np_before(toks: list[_Tok], k: int, lex: EventLexicon) -> tuple[int, int] |
     return ab
 
 
-def _span(toks: list[_Tok], ab: tuple[int, int] | None) -> tuple[int, int] | None:
+def _span(toks: _Toks, ab: tuple[int, int] | None) -> tuple[int, int] | None:
     if ab is None:
         return None
-    return (toks[ab[0]].start, toks[ab[1] - 1].end)
+    return (toks.starts[ab[0]], toks.ends[ab[1] - 1])
 
 
 # --- one event mention -----------------------------------------------------------------------
@@ -470,7 +496,7 @@ class _Mention:
     hypothetical: bool = False
 
 
-def _aux_chain(toks: list[_Tok], i: int) -> tuple[int, list[str]]:
+def _aux_chain(toks: _Toks, i: int) -> tuple[int, list[str]]:
     """Walk left over auxiliaries, modals, negation and adverbs; return (first index, words)."""
     words: list[str] = []
     k = i - 1
@@ -485,7 +511,7 @@ def _aux_chain(toks: list[_Tok], i: int) -> tuple[int, list[str]]:
     return k + 1, words
 
 
-def _gerund_is_noun(toks: list[_Tok], i: int, head: int, lex: EventLexicon) -> bool:
+def _gerund_is_noun(toks: _Toks, i: int, head: int, lex: EventLexicon) -> bool:
     """An -ing event word read as a noun: "the downing of", "the terrorist bombing occurred",
     "the U.S. downing"; a verb when an object follows ("in Tabqa killing 18 rebels")."""
     nxt = toks[head + 1] if head + 1 < len(toks) else None
@@ -507,7 +533,7 @@ def _gerund_is_noun(toks: list[_Tok], i: int, head: int, lex: EventLexicon) -> b
         _has_actor(prev.text) or before not in _PREP)
 
 
-def _noun_reading(toks: list[_Tok], i: int, head: int, roles: set[str],
+def _noun_reading(toks: _Toks, i: int, head: int, roles: frozenset[str],
                   lex: EventLexicon) -> bool:
     """Decide noun (True) or verb (False) for an ambiguous event word at tokens [i, head]."""
     prev = toks[i - 1] if i > 0 else None
@@ -544,13 +570,13 @@ class _Doc:
         self.lex = lex
         self.sents = sentence_spans(text)
         self.sent_starts = [s for s, _ in self.sents]
-        self._toks: dict[int, list[_Tok]] = {}
+        self._toks: dict[int, _Toks] = {}
         self._title: dict[int, bool] = {}
 
     def sent_of(self, offset: int) -> int:
         return max(bisect_right(self.sent_starts, offset) - 1, 0)
 
-    def toks(self, sid: int) -> list[_Tok]:
+    def toks(self, sid: int) -> _Toks:
         if sid not in self._toks:
             s, e = self.sents[sid]
             self._toks[sid] = _tokens(self.text, s, e)
@@ -564,7 +590,7 @@ class _Doc:
         return self._title[sid]
 
 
-def _by_agent(toks: list[_Tok], k: int, lex: EventLexicon) -> tuple[int, int] | None:
+def _by_agent(toks: _Toks, k: int, lex: EventLexicon) -> tuple[int, int] | None:
     """An agent by-phrase starting at or a few tokens after ``k`` ("by the United States")."""
     n = len(toks)
     for j in range(k, min(k + 6, n)):
@@ -585,7 +611,7 @@ def _by_agent(toks: list[_Tok], k: int, lex: EventLexicon) -> tuple[int, int] | 
     return None
 
 
-def _resolve_pronoun(doc: _Doc, sid: int, toks: list[_Tok], p: int) -> str | None:
+def _resolve_pronoun(doc: _Doc, sid: int, toks: _Toks, p: int) -> str | None:
     """Text of the actor a subject pronoun at token ``p`` stands for, when the text makes it clear.
 
     Rules: a reporting verb right before ("X said (that) it ...", "U.S. Says It ...") gives its
@@ -611,14 +637,14 @@ def _resolve_pronoun(doc: _Doc, sid: int, toks: list[_Tok], p: int) -> str | Non
             ab = _np_left(prev, first - 1, doc.lex)
             if ab is None:
                 return None
-            phrase = doc.text[prev[ab[0]].start:prev[ab[1] - 1].end]
+            phrase = doc.text[prev.starts[ab[0]]:prev.ends[ab[1] - 1]]
             if ab[1] - ab[0] == 1 and prev[ab[0]].low in _SUBJ_PRON:
                 return None
             return phrase if _side(phrase) != "unknown" else None
     return None
 
 
-def _clause_subject(doc: _Doc, sid: int, toks: list[_Tok], i: int) -> tuple[int, int] | str | None:
+def _clause_subject(doc: _Doc, sid: int, toks: _Toks, i: int) -> tuple[int, int] | str | None:
     """Subject of the verb whose auxiliary chain starts at token ``i``.
 
     The noun phrase right before the verb, unless it sits in a prepositional phrase: then the
@@ -635,7 +661,7 @@ def _clause_subject(doc: _Doc, sid: int, toks: list[_Tok], i: int) -> tuple[int,
             k -= 1
         return _antecedent(doc, sid, toks, k, person=toks[j].low in ("who", "whom"))
     ab = _np_left(toks, j, doc.lex)
-    if (ab is not None and all(_bare(toks[t].low) in _TIME or toks[t].text[0].isdigit()
+    if (ab is not None and all(toks[t].bare in _TIME or toks[t].text[0].isdigit()
                                for t in range(*ab))
             and ab[0] > 0 and toks[ab[0] - 1].low in _PREP):
         ab = _np_left(toks, ab[0] - 2, doc.lex)
@@ -649,7 +675,7 @@ def _clause_subject(doc: _Doc, sid: int, toks: list[_Tok], i: int) -> tuple[int,
             return _antecedent(doc, sid, toks, ab[1] - 1, person=False)
         # a fronted place without its comma (FA-KES): "In Aleppo terrorists targeted"
         a = ab[0]
-        while a < ab[1] and (_bare(toks[a].low) in doc.lex.location_modifiers
+        while a < ab[1] and (toks[a].bare in doc.lex.location_modifiers
                              or toks[a].low in _DET or _is_place(toks[a].text)):
             a += 1
         if a == ab[1]:
@@ -675,7 +701,7 @@ _CLAUSE_OPEN = frozenset("that , ; : ( “ \" and but while when as after before
 _CHAIN_PREPS = _PREP - {"than", "as", "after", "before", "since", "following", "despite"}
 
 
-def _np_chain(toks: list[_Tok], k: int, lex: EventLexicon) -> list[tuple[int, int]]:
+def _np_chain(toks: _Toks, k: int, lex: EventLexicon) -> list[tuple[int, int]]:
     """Noun phrases linked by prepositions, ending at token ``k``; nearest first.
 
     "a June 7 attack on the parliament complex and the shrine of ... Khomeini" → [Khomeini's
@@ -707,7 +733,7 @@ def _np_chain(toks: list[_Tok], k: int, lex: EventLexicon) -> list[tuple[int, in
     return chain
 
 
-def _antecedent(doc: _Doc, sid: int, toks: list[_Tok], k: int, *, person: bool):
+def _antecedent(doc: _Doc, sid: int, toks: _Toks, k: int, *, person: bool):
     """What a relative pronoun or a prepositional phrase ending at token ``k`` hangs on.
 
     "who" takes the nearest phrase; otherwise the nearest event noun in the chain of
@@ -729,26 +755,26 @@ def _antecedent(doc: _Doc, sid: int, toks: list[_Tok], k: int, *, person: bool):
     return _event_doer(doc, sid, toks, (chain[-1][0], end))
 
 
-def _event_doer(doc: _Doc, sid: int, toks: list[_Tok], ab: tuple[int, int] | None):
+def _event_doer(doc: _Doc, sid: int, toks: _Toks, ab: tuple[int, int] | None):
     """``ab`` itself, or the doer behind it: for an event noun the text of that event's doer
     ("" if none), for a weapon the by-phrase of its participle ("rocket shells fired by
     terrorist groups")."""
     if ab is None:
         return None
     h = _head(toks, ab)
-    if _bare(toks[h].low) in doc.lex.non_agents:
+    if toks[h].bare in doc.lex.non_agents:
         by = _by_after_noun(toks, ab[1], doc.lex, participle=True)
         return by if by is not None else ab
     nouns = [r for r in doc.lex.readings.get(toks[h].low, ()) if r.role == "noun"]
     if not nouns:
         return ab
-    m = _read_noun(doc, sid, toks, h, h, nouns[0], toks[h].start, toks[h].end)
+    m = _read_noun(doc, sid, toks, h, h, nouns[0], toks.starts[h], toks.ends[h])
     if m is None:
         return ab
     return _text_of(doc.text, m.agent)
 
 
-def _previous_subject(doc: _Doc, sid: int, toks: list[_Tok], j: int):
+def _previous_subject(doc: _Doc, sid: int, toks: _Toks, j: int):
     """Subject of the nearest finite verb left of token ``j`` (coordination, -ing clauses)."""
     k = j - 1
     while k >= 0:
@@ -763,7 +789,7 @@ def _previous_subject(doc: _Doc, sid: int, toks: list[_Tok], j: int):
     return None
 
 
-def _noun_homograph(toks: list[_Tok], k: int, lex: EventLexicon) -> bool:
+def _noun_homograph(toks: _Toks, k: int, lex: EventLexicon) -> bool:
     """A verb-looking event homograph that is a noun here: "with mortar shells", "the bombs"."""
     if not any(r.role == "homograph" for r in lex.readings.get(toks[k].low, ())):
         return False
@@ -773,7 +799,7 @@ def _noun_homograph(toks: list[_Tok], k: int, lex: EventLexicon) -> bool:
     return p >= 0 and (toks[p].low in _DET or toks[p].low in _PREP or toks[p].text[0].isdigit())
 
 
-def _irrealis_before(toks: list[_Tok], i: int, width: int = 6) -> bool:
+def _irrealis_before(toks: _Toks, i: int, width: int = 6) -> bool:
     """An irrealis cue within ``width`` tokens left of ``i`` in the same clause."""
     k = i - 1
     while k >= 0 and i - k <= width:
@@ -786,7 +812,7 @@ def _irrealis_before(toks: list[_Tok], i: int, width: int = 6) -> bool:
     return False
 
 
-def _read_verb(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int, r: _Reading,
+def _read_verb(doc: _Doc, sid: int, toks: _Toks, i: int, head: int, r: _Reading,
                start: int, end: int) -> _Mention:
     lex = doc.lex
     first, chain = _aux_chain(toks, i)
@@ -861,7 +887,7 @@ def _is_date_number(tok: _Tok) -> bool:
     return tok.text.isdigit() and (len(tok.text) == 4 or len(tok.text) <= 2)
 
 
-def _reduced_passive(toks: list[_Tok], first: int, right: int, lex: EventLexicon,
+def _reduced_passive(toks: _Toks, first: int, right: int, lex: EventLexicon,
                      phrasal: bool = False) -> bool:
     """A participle with no auxiliary that still reads passive, as in headlines (no "was").
 
@@ -880,7 +906,7 @@ def _reduced_passive(toks: list[_Tok], first: int, right: int, lex: EventLexicon
         dated = b - a > 1 and _is_date_number(lead) and _is_date_number(toks[a + 1])
         if (lead.text[0].isdigit() or lead.low in _NUMBER_WORDS) and not dated:
             return True
-        if _bare(toks[b - 1].low) in lex.victims:  # "Civilian killed 3 injured"
+        if toks[b - 1].bare in lex.victims:  # "Civilian killed 3 injured"
             return True
     if right >= len(toks):
         return subj is not None
@@ -890,7 +916,7 @@ def _reduced_passive(toks: list[_Tok], first: int, right: int, lex: EventLexicon
         or (not nxt.text[0].isalnum() and nxt.text not in ("“", "\"", "‘")))
 
 
-def _gerund_agent(doc: _Doc, sid: int, toks: list[_Tok], i: int):
+def _gerund_agent(doc: _Doc, sid: int, toks: _Toks, i: int):
     """Doer of a non-finite (-ing or to-infinitive) verb at token ``i``.
 
     "accused X of ... shooting" → X; "which Washington accused of attacking" → the relative's
@@ -937,7 +963,7 @@ def _gerund_agent(doc: _Doc, sid: int, toks: list[_Tok], i: int):
     return subj if isinstance(subj, str) else _span(toks, subj)
 
 
-def _read_noun(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int, r: _Reading,
+def _read_noun(doc: _Doc, sid: int, toks: _Toks, i: int, head: int, r: _Reading,
                start: int, end: int) -> _Mention | None:
     lex = doc.lex
     nxt = toks[head + 1] if head + 1 < len(toks) else None
@@ -953,7 +979,7 @@ def _read_noun(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int, r: _Rea
     agent = None
     if a < i:
         mods = toks[a:i]
-        poss = [t for t, tok in enumerate(mods) if tok.poss and _bare(tok.low) not in _TIME]
+        poss = [t for t, tok in enumerate(mods) if tok.poss and tok.bare not in _TIME]
         if poss:
             p = a + poss[-1]
             agent = (a, p + 1)
@@ -964,7 +990,7 @@ def _read_noun(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int, r: _Rea
             b0 = b1 = None
             for b in range(a, i):
                 tok = toks[b]
-                low = _bare(tok.low)
+                low = tok.bare
                 if low in _TIME or low in lex.location_modifiers:
                     continue
                 if ((tok.cap and b > 0 and not doc.title_case(sid)) or low in lex.agent_modifiers
@@ -1000,7 +1026,7 @@ def _read_noun(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int, r: _Rea
     if by is not None:
         m.agent = _span(toks, by)
     generic = agent is not None and m.agent == _span(toks, agent) and all(
-        _bare(t.low) in lex.agent_modifiers for t in toks[agent[0]:agent[1]])
+        t.bare in lex.agent_modifiers for t in toks[agent[0]:agent[1]])
     if m.agent is None or generic:  # "the Syrian army perpetrates terror attacks"
         m.agent = _light_verb_agent(doc, sid, toks, a if det is None else a - 1) or m.agent
     if m.agent is not None:
@@ -1020,7 +1046,7 @@ _BY_GAP = frozenset(
     "seemingly presumably".split())
 
 
-def _by_after_noun(toks: list[_Tok], k: int, lex: EventLexicon, *, participle: bool = False
+def _by_after_noun(toks: _Toks, k: int, lex: EventLexicon, *, participle: bool = False
                    ) -> tuple[int, int] | None:
     """Agent of an event noun in "by X" right after it, or after a light verb participle
     ("airstrikes launched by the coalition", "the attack was carried out by gunmen"); with
@@ -1040,7 +1066,7 @@ def _by_after_noun(toks: list[_Tok], k: int, lex: EventLexicon, *, participle: b
     return _by_agent(toks, j, lex) if j < n and toks[j].low == "by" else None
 
 
-def _resolve_possessive(doc: _Doc, sid: int, toks: list[_Tok], p: int) -> str | None:
+def _resolve_possessive(doc: _Doc, sid: int, toks: _Toks, p: int) -> str | None:
     """"its attack": the subject of the clause the possessive sits in, else the previous one."""
     low = toks[p].low
     if low not in ("its", "their"):
@@ -1056,7 +1082,7 @@ def _resolve_possessive(doc: _Doc, sid: int, toks: list[_Tok], p: int) -> str | 
     return None
 
 
-def _light_verb_agent(doc: _Doc, sid: int, toks: list[_Tok], a: int):
+def _light_verb_agent(doc: _Doc, sid: int, toks: _Toks, a: int):
     """Doer of an event noun that is the object of a light verb ("Washington launched strikes")."""
     k = a - 1
     if k >= 0 and toks[k].low == "out":
@@ -1072,7 +1098,7 @@ def _light_verb_agent(doc: _Doc, sid: int, toks: list[_Tok], a: int):
     return subj if isinstance(subj, str) else _span(toks, subj)
 
 
-def _actor_like(doc: _Doc, sid: int, text: str, toks: list[_Tok], ab: tuple[int, int], *,
+def _actor_like(doc: _Doc, sid: int, text: str, toks: _Toks, ab: tuple[int, int], *,
                 names: bool = True) -> bool:
     """Whether tokens ``ab`` can name a doer: a person, group, state, force or institution.
 
@@ -1083,8 +1109,9 @@ def _actor_like(doc: _Doc, sid: int, text: str, toks: list[_Tok], ab: tuple[int,
     """
     lex = doc.lex
     a, b = ab
-    head = toks[_head(toks, ab)]  # "the Syrian city of Aleppo": city
-    low = _bare(head.low)
+    h = _head(toks, ab)  # "the Syrian city of Aleppo": city
+    head = toks[h]
+    low = head.bare
     if b - a == 1 and (low in _SUBJ_PRON or low in _OBJ_PRON or low in _POSS_PRON):
         return True
     if (low in lex.non_agents or low in lex.event_nouns or low in _TIME
@@ -1092,22 +1119,22 @@ def _actor_like(doc: _Doc, sid: int, text: str, toks: list[_Tok], ab: tuple[int,
         return False
     if low in lex.agent_heads or low in lex.agent_modifiers:
         return True
-    if _side(text[toks[a].start:head.end]) != "unknown":
+    if _side(text[toks.starts[a]:toks.ends[h]]) != "unknown":
         return True
     return (names and head.cap and low not in lex.location_modifiers
             and not _is_place(head.text) and not doc.title_case(sid))
 
 
-def _named_actor_start(lex: EventLexicon, text: str, toks: list[_Tok], a: int) -> int:
+def _named_actor_start(lex: EventLexicon, text: str, toks: _Toks, a: int) -> int:
     """Token where a named actor starts after a run-on common noun, else ``a``."""
-    span_start, span_end = toks[a].start, toks[-1].end
+    span_start, span_end = toks.starts[a], toks.ends[-1]
     for actor in find_actors(text[span_start:span_end]):
         start = span_start + actor["start"]
         if actor["kind"] == "media" and actor["start"] == 0:  # a dateline: "SANA Aircrafts of"
             end = span_start + actor["end"]
-            t = next((t for t in range(a, len(toks)) if toks[t].start >= end), None)
+            t = next((t for t in range(a, len(toks)) if toks.starts[t] >= end), None)
             return t if t is not None else a
-        t = next((t for t in range(a + 1, len(toks)) if toks[t].start == start), None)
+        t = next((t for t in range(a + 1, len(toks)) if toks.starts[t] == start), None)
         if t is not None:
             prev = toks[t - 1]
             if (prev.text.isalpha() and prev.text.islower() and prev.low not in _DET
@@ -1117,13 +1144,13 @@ def _named_actor_start(lex: EventLexicon, text: str, toks: list[_Tok], a: int) -
     return a
 
 
-def _sub_tokens(doc: _Doc, sid: int, start: int, end: int) -> list[_Tok]:
+def _sub_tokens(doc: _Doc, sid: int, start: int, end: int) -> _Toks:
     """Tokens of ``doc.text[start:end]``, taken from sentence ``sid`` when it holds them."""
     toks = doc.toks(sid)
     a, b = _token_at(toks, start), _token_at(toks, end - 1)
-    if a is None or b is None or toks[a].start != start or toks[b].end != end:
+    if a is None or b is None or toks.starts[a] != start or toks.ends[b] != end:
         return _tokens(doc.text, start, end)
-    return toks[a:b + 1]
+    return toks.sub(a, b + 1)
 
 
 def _vet_agent(doc: _Doc, sid: int, m: _Mention) -> None:
@@ -1142,7 +1169,7 @@ def _vet_agent(doc: _Doc, sid: int, m: _Mention) -> None:
             toks = _sub_tokens(doc, sid, *m.agent)
             text = doc.text
         a = 0
-        while a < len(toks) - 1 and (_is_date_number(toks[a]) or _bare(toks[a].low) in _TIME
+        while a < len(toks) - 1 and (_is_date_number(toks[a]) or toks[a].bare in _TIME
                                      or (a == 0 and toks[a].low == "that")):
             a += 1
         if len(toks) - a > 1 and any(t.cap for t in toks[a:]):
@@ -1150,9 +1177,9 @@ def _vet_agent(doc: _Doc, sid: int, m: _Mention) -> None:
         if not toks or not _actor_like(doc, sid, text, toks, (a, len(toks))):
             m.agent = None
         elif isinstance(m.agent, str):
-            m.agent = m.agent[toks[a].start:]
+            m.agent = m.agent[toks.starts[a]:]
         else:
-            m.agent = (toks[a].start, m.agent[1])
+            m.agent = (toks.starts[a], m.agent[1])
     if m.agent is None and m.construction in ("passive_agent", "nominal_agent"):
         m.construction = m.construction.replace("_agent", "_agentless")
 
@@ -1172,7 +1199,7 @@ def _has_actor(word: str) -> bool:
     return bool(find_actors(word))
 
 
-def _find_particle(toks: list[_Tok], i: int, particle: str) -> int | None:
+def _find_particle(toks: _Toks, i: int, particle: str) -> int | None:
     """Index of ``particle`` after the verb at ``i``, directly or after a short object."""
     for j in range(i + 1, min(i + 5, len(toks))):
         tok = toks[j]
@@ -1210,49 +1237,64 @@ def _mentions(doc: _Doc) -> Iterable[tuple[int, _Mention]]:
             yield sid, mention
 
 
-def _token_at(toks: list[_Tok], offset: int) -> int | None:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(toks) and toks[lo].start <= offset:
+def _token_at(toks: _Toks, offset: int) -> int | None:
+    """Index of the token holding character ``offset``, or None (white space)."""
+    lo = bisect_right(toks.ends, offset)
+    if lo < len(toks) and toks.starts[lo] <= offset:
         return lo
     return None
 
 
-def _read(doc: _Doc, sid: int, toks: list[_Tok], i: int, head: int,
-          readings: tuple[_Reading, ...], start: int, end: int) -> _Mention | None:
-    phrasal = [r for r in readings if r.particle is not None]
-    for r in phrasal:
-        p = _find_particle(toks, head, r.particle)
-        if p is not None:
-            return _read_verb(doc, sid, toks, i, p, r, start, toks[p].end)
+class _Plan(NamedTuple):
+    """The readings of one surface sorted for :func:`_read` (they depend on the surface only)."""
+
+    phrasal: tuple[_Reading, ...]  # readings with a particle, tried first
+    roles: frozenset[str]  # roles of the readings without a particle
+    noun: _Reading | None  # the noun reading
+    nominal: bool  # a noun or a homograph reading exists
+    verb: _Reading | None  # the preferred verb reading
+    gerund_noun: _Reading | None  # ``verb`` read as a noun, when it is a gerund
+
+
+_PREFER = ("participle", "past", "third", "base", "gerund")
+
+
+@functools.lru_cache(maxsize=4096)
+def _plan(readings: tuple[_Reading, ...]) -> _Plan:
     plain = [r for r in readings if r.particle is None]
-    if not plain:
-        return None
-    roles = {r.role for r in plain}
     verbs = [r for r in plain if r.role in FORM_KEYS]
     nominal = [r for r in plain if r.role in ("noun", "homograph")]
-    if nominal and verbs:
-        noun = _noun_reading(toks, i, head, roles, doc.lex)
+    verb = min(verbs, key=lambda v: _PREFER.index(v.role)) if verbs else None
+    if verb is not None and verb.role == "past" and any(v.role == "participle" for v in verbs):
+        verb = next(v for v in verbs if v.role == "participle")
+    gerund_noun = (_Reading(verb.lemma, "noun", None, verb.intransitive)
+                   if verb is not None and verb.role == "gerund" else None)
+    return _Plan(tuple(r for r in readings if r.particle is not None),
+                 frozenset(r.role for r in plain),
+                 next((r for r in nominal if r.role == "noun"), None),
+                 bool(nominal), verb, gerund_noun)
+
+
+def _read(doc: _Doc, sid: int, toks: _Toks, i: int, head: int,
+          readings: tuple[_Reading, ...], start: int, end: int) -> _Mention | None:
+    plan = _plan(readings)
+    for r in plan.phrasal:
+        p = _find_particle(toks, head, r.particle)
+        if p is not None:
+            return _read_verb(doc, sid, toks, i, p, r, start, toks.ends[p])
+    if not plan.roles:
+        return None
+    if plan.nominal and plan.verb is not None:
+        noun = _noun_reading(toks, i, head, plan.roles, doc.lex)
     else:
-        noun = bool(nominal)
+        noun = plan.nominal
     if noun:
-        r = next((r for r in nominal if r.role == "noun"), None)
-        if r is None:
+        if plan.noun is None:
             return None  # a homograph noun: "bombs", "targets", "a storm"
-        return _read_noun(doc, sid, toks, i, head, r, start, end)
-    prefer = ("participle", "past", "third", "base", "gerund")
-    r = min(verbs, key=lambda v: prefer.index(v.role))
-    if r.role == "past" and any(v.role == "participle" for v in verbs):
-        r = next(v for v in verbs if v.role == "participle")
-    if r.role == "gerund" and _gerund_is_noun(toks, i, head, doc.lex):
-        return _read_noun(doc, sid, toks, i, head, _Reading(r.lemma, "noun", None,
-                                                             r.intransitive), start, end)
-    return _read_verb(doc, sid, toks, i, head, r, start, end)
+        return _read_noun(doc, sid, toks, i, head, plan.noun, start, end)
+    if plan.gerund_noun is not None and _gerund_is_noun(toks, i, head, doc.lex):
+        return _read_noun(doc, sid, toks, i, head, plan.gerund_noun, start, end)
+    return _read_verb(doc, sid, toks, i, head, plan.verb, start, end)
 
 
 # --- voices ----------------------------------------------------------------------------------
@@ -1308,7 +1350,12 @@ def find_events(text: str, *, title: str = "", lexicon: EventLexicon | None = No
     """
     if not isinstance(text, str):
         raise FramingError(f"find_events expects text as str. Got {type(text).__name__}.")
-    lex = lexicon or load_events()
+    return [dict(zip(EVENT_COLUMNS[1:], row, strict=True))
+            for row in _event_rows(text, title, lexicon or load_events())]
+
+
+def _event_rows(text: str, title: str, lex: EventLexicon) -> list[tuple]:
+    """The mentions of :func:`find_events` as tuples in ``EVENT_COLUMNS[1:]`` order."""
     doc = _Doc(text, lex)
     voices = None
     rows = []
@@ -1317,21 +1364,10 @@ def find_events(text: str, *, title: str = "", lexicon: EventLexicon | None = No
             voices = _voice_spans(text, title)
         agent = _text_of(text, m.agent)
         patient = _text_of(text, m.patient)
-        rows.append({
-            "sent_id": sid,
-            "start": m.start,
-            "end": m.end,
-            "match": text[m.start:m.end],
-            "verb": m.lemma,
-            "construction": m.construction,
-            "agent": agent,
-            "agent_side": _side(agent) if agent else "",
-            "patient": patient,
-            "patient_side": _side(patient) if patient else "",
-            "voice": _voice_at(voices, m.start),
-            "negated": bool(m.negated),
-            "hypothetical": bool(m.hypothetical),
-        })
+        rows.append((sid, m.start, m.end, text[m.start:m.end], m.lemma, m.construction,
+                     agent, _side(agent) if agent else "", patient,
+                     _side(patient) if patient else "", _voice_at(voices, m.start),
+                     bool(m.negated), bool(m.hypothetical)))
     return rows
 
 
@@ -1389,17 +1425,19 @@ def agency(articles: pd.DataFrame, *, text: str = "text", lexicon: EventLexicon 
     titles = articles["title"] if "title" in articles.columns else [""] * len(articles)
     embeds = articles["embeds"] if "embeds" in articles.columns else [""] * len(articles)
     rows = []
+    start, voice = EVENT_COLUMNS.index("start"), EVENT_COLUMNS.index("voice")
     for doc_id, body, title, emb in zip(articles["doc_id"], articles[text], titles, embeds,
                                         strict=True):
         if body is None or (isinstance(body, float) and pd.isna(body)):
             continue
-        spans = _embed_spans(emb)
         title = title if isinstance(title, str) else ""
-        for row in find_events(str(body), title=title, lexicon=lex):
-            if any(s <= row["start"] < e for s, e in spans):
-                row["voice"] = "embedded"
-            rows.append({"doc_id": doc_id, **row})
-    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+        spans = _embed_spans(emb)
+        for row in _event_rows(str(body), title, lex):
+            row = (doc_id, *row)
+            if spans and any(s <= row[start] < e for s, e in spans):
+                row = (*row[:voice], "embedded", *row[voice + 1:])
+            rows.append(row)
+    frame = pd.DataFrame.from_records(rows, columns=EVENT_COLUMNS)
     return frame.astype({"sent_id": "int64", "start": "int64", "end": "int64",
                          "negated": "bool", "hypothetical": "bool"})
 
