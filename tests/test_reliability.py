@@ -248,3 +248,14 @@ def test_notebook_tables_escape_article_text():
     articles = _one_article("<img src=x onerror=alert(1)> The regime said.")
     html = articles[["doc_id", "text"]].to_html()
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+@pytest.mark.parametrize("stage", ["find_terms", "find_quotes", "agency", "tone"])
+def test_stage_time_grows_linearly_on_one_long_dense_line(stage):
+    # Every sentence holds a label, a quote and an event; a per-mention scan over all earlier
+    # regions made this quadratic once (agency's voice lookup): 4x the text took 16x the time.
+    line = "The regime said “it was shot down” by the US. "
+    run = _stage_runner(stage)
+    small = _seconds(run, line * 2_000)
+    large = _seconds(run, line * 8_000)
+    assert large < 8 * max(small, 0.02)

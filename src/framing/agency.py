@@ -1306,11 +1306,10 @@ def _voice_spans(text: str, title: str) -> list[tuple[int, int, str]]:
     return [(int(s[0]), int(s[1]), str(s[2])) for s in voice_spans(text, title, speakers=False)]
 
 
-def _voice_at(spans: list[tuple[int, int, str]], offset: int) -> str:
-    for s, e, voice in spans:
-        if s <= offset < e:
-            return voice
-    return "narrator"
+def _voice_at(spans: list[tuple[int, int, str]], starts: list[int], offset: int) -> str:
+    """Voice of the region holding ``offset`` (regions are in order and do not overlap)."""
+    i = bisect_right(starts, offset) - 1
+    return spans[i][2] if i >= 0 and offset < spans[i][1] else "narrator"
 
 
 def _embed_spans(value: object) -> list[tuple[int, int]]:
@@ -1362,11 +1361,12 @@ def _event_rows(text: str, title: str, lex: EventLexicon) -> list[tuple]:
     for sid, m in _mentions(doc):
         if voices is None:
             voices = _voice_spans(text, title)
+            starts = [v[0] for v in voices]
         agent = _text_of(text, m.agent)
         patient = _text_of(text, m.patient)
         rows.append((sid, m.start, m.end, text[m.start:m.end], m.lemma, m.construction,
                      agent, _side(agent) if agent else "", patient,
-                     _side(patient) if patient else "", _voice_at(voices, m.start),
+                     _side(patient) if patient else "", _voice_at(voices, starts, m.start),
                      bool(m.negated), bool(m.hypothetical)))
     return rows
 
