@@ -256,6 +256,7 @@ def test_stage_time_grows_linearly_on_one_long_dense_line(stage):
     # regions made this quadratic once (agency's voice lookup): 4x the text took 10x the time.
     line = "The regime said “it was shot down” by the US. "
     run = _stage_runner(stage)
-    small = _seconds(run, line * 4_000)
-    large = _seconds(run, line * 16_000)
+    run(line * 100)  # load lexicons and caches first
+    small = min(_seconds(run, line * 4_000) for _ in range(3))
+    large = min(_seconds(run, line * 16_000) for _ in range(3))
     assert large < 7 * max(small, 0.02)
