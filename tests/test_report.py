@@ -89,3 +89,12 @@ def test_report_renders_in_chromium_with_all_images(page, tmp_path):
     assert found, f"chromium printed no probe result: {run.stderr[-2000:]}"
     result = json.loads(found.group(1))
     assert result == {"images": 3, "broken": 0}
+
+
+def test_report_images_carry_their_figure_names_as_alt_text():
+    from framing.report import _output_html
+
+    output = {"output_type": "display_data",
+              "data": {"image/png": "iVBORw0KGgo=",
+                       "text/plain": "SavedFigure(quote_balance.svg, quote_balance.png)"}}
+    assert '<img alt="quote balance"' in _output_html(output)

@@ -1010,8 +1010,8 @@ def plot_tone_validity(data: pd.DataFrame, *, x: str = "human", y: str = "compou
     frame = _require(data, [x, y], "plot_tone_validity")
     ax = _ensure_ax(ax)
     hb = ax.hexbin(frame[x], frame[y], gridsize=30, extent=(-1, 1, -1, 1), mincnt=1,
-                   cmap="cividis", linewidths=0)
-    ax.figure.colorbar(hb, ax=ax, label="texts per cell")
+                   cmap="cividis", linewidths=0, bins="log")
+    ax.figure.colorbar(hb, ax=ax, label="texts per cell (log scale)")
     ax.axhline(0, color="#999999", lw=0.6)
     ax.axvline(0, color="#999999", lw=0.6)
     if summary is None:

@@ -17,6 +17,7 @@ import base64
 import html
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -245,13 +246,16 @@ def _output_html(output: Mapping) -> str:
     if kind not in ("display_data", "execute_result"):
         return ""
     data = output.get("data", {})
+    # a saved figure's text form is "SavedFigure(<name>.svg, ...)": its name is the alt text
+    named = re.match(r"SavedFigure\(([\w-]+)\.", str(data.get("text/plain", "")))
+    alt = html.escape(named.group(1).replace("_", " ") if named else "figure", quote=True)
     if "image/png" in data:
         png = data["image/png"]
         png = png if isinstance(png, str) else base64.b64encode(png).decode("ascii")
-        return f'<figure><img alt="figure" src="data:image/png;base64,{png.strip()}"></figure>'
+        return f'<figure><img alt="{alt}" src="data:image/png;base64,{png.strip()}"></figure>'
     if "image/svg+xml" in data:
         svg = base64.b64encode(data["image/svg+xml"].encode("utf-8")).decode("ascii")
-        return f'<figure><img alt="figure" src="data:image/svg+xml;base64,{svg}"></figure>'
+        return f'<figure><img alt="{alt}" src="data:image/svg+xml;base64,{svg}"></figure>'
     if "text/html" in data:
         return f"<div class='output'>{data['text/html']}</div>"
     if "text/markdown" in data:
