@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import time
 from unittest import mock
 
 import pandas as pd
+from _common import best_of
 
 from framing.datasets import load_fakes, load_seed
 
@@ -28,12 +28,7 @@ def _headline_only(text: str, title: str) -> list[tuple[int, int, str]]:
 
 
 def _best(func, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.process_time()  # CPU time: the machine is shared
-        func()
-        best = min(best, time.process_time() - t0)
-    return best
+    return best_of(repeat, func)
 
 
 def main() -> None:

@@ -12,25 +12,32 @@ timed run, so each run starts cold; the best of ``--repeat`` runs is kept.
 from __future__ import annotations
 
 import argparse
-import time
 
 import pandas as pd
+from _common import best_of
 
 from framing.actors import load_actors
 from framing.datasets import load_fakes, load_seed
-from framing.quotes import _lines, _marked_spans, _surname, find_quotes, voice_spans
+from framing.quotes import (
+    _lines,
+    _marked_spans,
+    _speaker_voices,
+    _surname,
+    find_quotes,
+    voice_spans,
+)
 from framing.text import sentence_spans
 
 
+def _clear_caches() -> None:
+    """Start each timed run cold: actor look-ups, surnames and per-text voices are cached."""
+    load_actors()._memo.clear()
+    _surname.cache_clear()
+    _speaker_voices.cache_clear()
+
+
 def _best(func, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        load_actors()._memo.clear()
-        _surname.cache_clear()
-        t0 = time.process_time()
-        func()
-        best = min(best, time.process_time() - t0)
-    return best
+    return best_of(repeat, func, before=_clear_caches)
 
 
 def main() -> None:

@@ -1,8 +1,8 @@
 """Throughput of ``find_terms`` against the bare ``text.lower().split()`` floor, same run.
 
 The corpus is FA-KES plus the seed page's articles, repeated to about ``--mb`` megabytes. Both
-figures are the best of ``--repeat`` runs on one core. Issue 3's goal: find_terms (with
-referents and voices) at >= 40% of the bare-split throughput.
+figures are the best of ``--repeat`` runs, in CPU seconds of this process (per core).
+Issue 3's goal: find_terms (with referents and voices) at >= 40% of the bare-split throughput.
 
     .venv/bin/python bench/bench_terms.py --mb 8 --repeat 3
 """
@@ -10,32 +10,14 @@ referents and voices) at >= 40% of the bare-split throughput.
 from __future__ import annotations
 
 import argparse
-import time
 
 import pandas as pd
+from _common import best_of, bundled_corpus
 
-from framing.datasets import load_fakes, load_seed
 from framing.lexicon import load_lexicon
+from framing.quotes import _speaker_voices
 from framing.terms import _compile, _scan, find_terms
 from framing.text import sentence_spans
-
-
-def corpus(mb: float) -> pd.DataFrame:
-    base = pd.concat([load_fakes(), load_seed()], ignore_index=True)
-    size = base["text"].str.len().sum()
-    reps = max(1, round(mb * 1e6 / size))
-    frame = pd.concat([base] * reps, ignore_index=True)
-    frame["doc_id"] = [f"b{i}" for i in range(len(frame))]
-    return frame
-
-
-def best_of(repeat: int, func) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def main() -> None:
@@ -43,7 +25,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=8.0, help="corpus size in megabytes")
     parser.add_argument("--repeat", type=int, default=3, help="runs; the best one counts")
     args = parser.parse_args()
-    articles = corpus(args.mb)
+    articles = bundled_corpus(args.mb)
     texts = articles["text"].tolist()
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     find_terms(articles.head(50))  # compile the lexicon and warm caches outside the timing
@@ -61,7 +43,8 @@ def main() -> None:
         "sentences given, speakers (framing.quotes)": dict(sentences=sentences),
         "splitting sentences itself, speakers": {},
     }
-    times = {label: best_of(args.repeat, lambda kw=kw: find_terms(articles, **kw))
+    times = {label: best_of(args.repeat, lambda kw=kw: find_terms(articles, **kw),
+                            before=_speaker_voices.cache_clear)  # voices are cached per text
              for label, kw in runs.items()}
     n_hits = len(find_terms(articles, sentences=sentences))
     split_rate = mb / t_split

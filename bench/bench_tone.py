@@ -17,9 +17,9 @@ ours and the reference ``vaderSentiment`` analyser on the same sentences.
 from __future__ import annotations
 
 import argparse
-import time
 
-import pandas as pd
+from _common import best_of, bundled_corpus
+from _common import cpu_seconds as timed
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.datasets import load_fakes, load_seed
@@ -28,32 +28,12 @@ from framing.text import sentence_spans
 from framing.tone import _analyzer, tone
 
 
-def corpus(mb: float) -> pd.DataFrame:
-    base = pd.concat([load_fakes(), load_seed()], ignore_index=True)
-    size = base["text"].str.len().sum()
-    reps = max(1, round(mb * 1e6 / size))
-    frame = pd.concat([base] * reps, ignore_index=True)
-    frame["doc_id"] = [f"b{i}" for i in range(len(frame))]
-    return frame
-
-
-def timed(func) -> float:
-    """CPU seconds of this process: a per-core figure even when other jobs share the cores."""
-    t0 = time.process_time()
-    func()
-    return time.process_time() - t0
-
-
-def best_of(repeat: int, func) -> float:
-    return min(timed(func) for _ in range(repeat))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=4.0, help="corpus size in megabytes")
     parser.add_argument("--repeat", type=int, default=3, help="runs; the best one counts")
     args = parser.parse_args()
-    articles = corpus(args.mb)
+    articles = bundled_corpus(args.mb)
     texts = articles["text"].tolist()
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     tone(articles.head(5))  # load VADER, the actor lexicon and the quote cues outside timing
