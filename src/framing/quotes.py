@@ -45,7 +45,7 @@ import ahocorasick
 import pandas as pd
 
 from framing._errors import FramingError, bad_value, missing_column
-from framing.actors import _MEMO_LEN, ActorLexicon, _matches, find_actors, load_actors, side_of
+from framing.actors import ActorLexicon, _matches, find_actors, load_actors, side_of
 from framing.lexicon_io import check_keys, read_yaml
 from framing.text import WORD_RE, sentence_spans
 
@@ -391,13 +391,7 @@ def _rstrip(text: str, start: int, end: int) -> int:
 # ---------------------------------------------------------------- speakers
 def _name_in(text: str, lexicon: ActorLexicon) -> str:
     """The first person name in ``text`` ("Sergei Ryabkov"), titles and nationalities removed."""
-    cache = lexicon.memo("name_in")
-    name = cache.get(text)
-    if name is None:
-        name = _find_name(text, lexicon)
-        if len(text) <= _MEMO_LEN:
-            cache[text] = name
-    return name
+    return lexicon.cached("name_in", text, lambda t: _find_name(t, lexicon))
 
 
 def _find_name(text: str, lexicon: ActorLexicon) -> str:
@@ -469,13 +463,7 @@ def _clean_subject(subject: str) -> str:
 
 def _speaker_text(subject: str, lexicon: ActorLexicon) -> tuple[str, str]:
     """(speaker, descriptor): the person name in ``subject`` or its last noun phrase."""
-    cache = lexicon.memo("speaker_text")
-    found = cache.get(subject)
-    if found is None:
-        found = _find_speaker_text(subject, lexicon)
-        if len(subject) <= _MEMO_LEN:
-            cache[subject] = found
-    return found
+    return lexicon.cached("speaker_text", subject, lambda s: _find_speaker_text(s, lexicon))
 
 
 def _find_speaker_text(subject: str, lexicon: ActorLexicon) -> tuple[str, str]:
