@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import pandas as pd
@@ -160,6 +161,17 @@ def test_ggt_annotations_near_published_f1():
     result = evaluate_ggt(GGT_DIR)
     assert result["overlap_0.3"]["f1"] >= 0.80  # published 0.837
     assert result["overlap_0.8"]["f1"] >= 0.761  # published 0.761
+
+
+def test_ggt_row_with_two_lists_counts_each_annotation_once():
+    shared_path("ggt-quotes", "annotations.xlsx")
+    from framing.evaluate import GGT_DIR, _ggt_quotations
+
+    ann = pd.read_excel(GGT_DIR / "annotations.xlsx")
+    for raw in ann["quotations"]:
+        quotes = [json.dumps(q, sort_keys=True) for q in _ggt_quotations(raw)]
+        assert len(quotes) == len(set(quotes))
+    assert sum(len(_ggt_quotations(raw)) for raw in ann["quotations"]) == 1493
 
 
 # ---- the fast paths give what the plain regexes and uncached functions give, on seed text

@@ -123,8 +123,11 @@ def _ggt_quotations(raw: object) -> list[dict]:
     try:
         return json.loads(text, strict=False)
     except json.JSONDecodeError:
-        # one row holds two lists run together ("} [ {"): join them into one
-        return json.loads(re.sub(r"\}\s*\[\s*\{", "}, {", text), strict=False)
+        # one row holds two lists run together ("} [ {"), the second repeating the first:
+        # join them and keep each annotation once
+        joined = json.loads(re.sub(r"\}\s*\[\s*\{", "}, {", text), strict=False)
+        unique = {json.dumps(q, sort_keys=True): q for q in joined}
+        return list(unique.values())
 
 
 def load_ggt(folder: Path = GGT_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
