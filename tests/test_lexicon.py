@@ -47,53 +47,21 @@ def test_fold_keeps_length_with_unicode_hyphens_and_apostrophes():
     assert fold(text).startswith("assad's anti-government")
 
 
-def test_unknown_key_names_the_entry_and_the_allowed_keys(tmp_path):
-    path = _write(tmp_path, "bad.yaml", """\
-        families:
-          mine:
-            note: test
-            terms:
-              thugs: {note: x, variants: [thugs], colour: red}
-        """)
-    with pytest.raises(FramingError, match=r"mine\.thugs.*unknown key\(s\) \['colour'\]"):
-        load_lexicon(path)
-
-
-def test_empty_pattern_names_the_entry(tmp_path):
-    path = _write(tmp_path, "bad.yaml", """\
-        families:
-          mine:
-            note: test
-            terms:
-              thugs: {note: x, variants: ["thugs", "  "]}
-        """)
-    with pytest.raises(FramingError, match=r"mine\.thugs.*empty pattern"):
-        load_lexicon(path)
-
-
-def test_bad_case_mode_lists_the_allowed_ones(tmp_path):
-    path = _write(tmp_path, "bad.yaml", """\
-        families:
-          mine:
-            note: test
-            terms:
-              thugs: {note: x, variants: [thugs], case: upper}
-        """)
-    with pytest.raises(FramingError, match=r"case 'upper'; allowed are \['auto', 'exact', 'any'\]"):
-        load_lexicon(path)
-
-
-def test_share_naming_a_missing_term_is_an_error(tmp_path):
-    path = _write(tmp_path, "bad.yaml", """\
-        families:
-          mine:
-            note: test
-            terms:
-              thugs: {note: x, variants: [thugs]}
-        shares:
-          s: {family: mine, numerator: [goons], denominator: ["*"]}
-        """)
-    with pytest.raises(FramingError, match=r"names term 'goons', which is not in family 'mine'"):
+@pytest.mark.parametrize("thugs, shares, message", [
+    ("{note: x, variants: [thugs], colour: red}", "",
+     r"mine\.thugs.*unknown key\(s\) \['colour'\]"),
+    ('{note: x, variants: ["thugs", "  "]}', "", r"mine\.thugs.*empty pattern"),
+    ("{note: x, variants: [thugs], case: upper}", "",
+     r"case 'upper'; allowed are \['auto', 'exact', 'any'\]"),
+    ("{note: x, variants: [thugs]}",
+     'shares:\n  s: {family: mine, numerator: [goons], denominator: ["*"]}\n',
+     r"names term 'goons', which is not in family 'mine'"),
+], ids=["unknown key", "empty pattern", "bad case mode", "share names a missing term"])
+def test_bad_user_lexicon_entry_is_named_in_the_error(tmp_path, thugs, shares, message):
+    body = f"families:\n  mine:\n    note: test\n    terms:\n      thugs: {thugs}\n{shares}"
+    path = tmp_path / "bad.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(FramingError, match=message):
         load_lexicon(path)
 
 

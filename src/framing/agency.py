@@ -36,7 +36,7 @@ import functools
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -351,15 +351,20 @@ def _is_adverb(low: str) -> bool:
     return low in _ADV or (low.endswith("ly") and len(low) > 4 and low not in {"italy", "ally"})
 
 
-def _verb_like(tok: _Tok, lex: EventLexicon) -> bool:
-    """A token that is probably a finite verb (ends a subject noun phrase on its right)."""
-    memo = lex._verb_memo
+def _memoized(memo: dict, tok: _Tok, lex: EventLexicon,
+              decide: Callable[[_Tok, EventLexicon], bool]) -> bool:
+    """``decide(tok, lex)``, remembered per word form (a bounded cache on the lexicon)."""
     found = memo.get(tok.text)
     if found is None:
         if len(memo) > 200_000:
             memo.clear()
-        found = memo[tok.text] = _verb_like_word(tok, lex)
+        found = memo[tok.text] = decide(tok, lex)
     return found
+
+
+def _verb_like(tok: _Tok, lex: EventLexicon) -> bool:
+    """A token that is probably a finite verb (ends a subject noun phrase on its right)."""
+    return _memoized(lex._verb_memo, tok, lex, _verb_like_word)
 
 
 def _verb_like_word(tok: _Tok, lex: EventLexicon) -> bool:
@@ -378,13 +383,7 @@ def _verb_like_word(tok: _Tok, lex: EventLexicon) -> bool:
 
 def _np_token(tok: _Tok, lex: EventLexicon) -> bool:
     """A token that can sit inside a noun phrase."""
-    memo = lex._np_memo
-    found = memo.get(tok.text)
-    if found is None:
-        if len(memo) > 200_000:
-            memo.clear()
-        found = memo[tok.text] = _np_word(tok, lex)
-    return found
+    return _memoized(lex._np_memo, tok, lex, _np_word)
 
 
 def _np_word(tok: _Tok, lex: EventLexicon) -> bool:

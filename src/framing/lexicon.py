@@ -14,11 +14,8 @@ import re
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from framing._errors import FramingError, bad_entry, bad_value
 from framing.lexicon_io import check_keys, read_yaml
@@ -233,10 +230,7 @@ def load_lexicon(
 
 @functools.lru_cache(maxsize=1)
 def _load_bundled() -> Lexicon:
-    # read through importlib.resources, never a same-named file in the working directory
-    ref = resources.files("framing") / "lexicons" / BUNDLED
-    return _parse_native(yaml.safe_load(ref.read_text(encoding="utf-8")),
-                         f"framing/lexicons/{BUNDLED}")
+    return _parse_native(read_yaml(BUNDLED), f"framing/lexicons/{BUNDLED}")
 
 
 def _parse_any(data: Any, source: str) -> Lexicon:
