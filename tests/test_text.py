@@ -221,3 +221,12 @@ def test_paragraph_spans_split_on_blank_lines(texts):
     text = texts["a01"]
     assert [text[a:b] for a, b in paragraph_spans(text)] == [
         p for p in text.split("\n\n") if p.strip()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab1 -'’_.é\n", max_size=60),
+       spans=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=4))
+def test_count_words_excludes_exactly_the_words_starting_in_the_spans(text, spans):
+    exclude = [(a, a + n) for a, n in spans]
+    inside = sum(1 for s, _ in word_spans(text) if any(a <= s < b for a, b in exclude))
+    assert count_words(text, exclude) == len(word_spans(text)) - inside

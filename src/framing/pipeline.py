@@ -227,7 +227,7 @@ class _Merger:
             outlets = {o for s, o, _ in keys if s == stage}
             measures = {m for s, _, m in keys if s == stage}
             keys |= {(stage, o, m) for o in outlets for m in measures}
-        rows = []
+        rows, ratios = [], []
         for stage, outlet, measure in sorted(keys):
             parts = []
             for i in order:
@@ -239,8 +239,12 @@ class _Merger:
                          if s == stage and o == outlet), 0))
                 if rec is not None:
                     parts.append(rec)
-            rows.append(_merged_row(outlet, measure, parts))
-        return stats.outlet_scores_frame(rows)
+            merged = _merged_row(outlet, measure, parts)
+            if "numerators" in merged:
+                ratios.append(merged)  # bootstrapped below, an outlet's measures together
+            else:
+                rows.append(merged)
+        return stats.outlet_scores_frame(rows + stats.score_rows(ratios))
 
 
 def _zeros(model: tuple, n: int, n_words: int) -> tuple:
@@ -251,6 +255,7 @@ def _zeros(model: tuple, n: int, n_words: int) -> tuple:
 
 
 def _merged_row(outlet: str, measure: str, parts: list) -> dict:
+    """An entropy row, or the arguments of :func:`framing.stats.score_rows` for a ratio."""
     kinds = {p[0] for p in parts}
     n_words = sum(p[3]["n_words"] for p in parts)
     if kinds == {"entropy"}:
@@ -262,8 +267,9 @@ def _merged_row(outlet: str, measure: str, parts: list) -> dict:
     events = [p[3]["n_events"] for p in parts]
     n_events = None if all(e is None for e in events) else int(sum(e or 0 for e in events))
     extra = parts[0][3]
-    return stats.score_row(outlet, measure, num, den, n_words=n_words, n_events=n_events,
-                     scale=extra["scale"], seed=extra["seed"])
+    return {"outlet": outlet, "measure": measure, "numerators": num, "denominators": den,
+            "n_words": n_words, "n_events": n_events, "scale": extra["scale"],
+            "seed": extra["seed"]}
 
 
 # ---------------------------------------------------------------- reading a corpus in chunks

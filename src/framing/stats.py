@@ -71,71 +71,118 @@ def bootstrap_ci(
     15.0
     """
     num = np.asarray(list(numerators), dtype=float)
-    den = np.ones_like(num) if denominators is None else np.asarray(list(denominators), float)
-    if num.size == 0 or den.sum() == 0:
-        return float("nan"), float("nan"), float("nan")
-    value = scale * num.sum() / den.sum()
-    if num.size == 1:
-        return value, float("nan"), float("nan")
-    if 0.0 < scale < np.inf and (den > 0).all() and not num.any() and not np.signbit(num).any():
-        return float(value), 0.0, 0.0  # every resample's ratio is exactly 0.0
-    draws = _resamples(num.size, n_boot, seed)
-    boot_den = draws.sums(den)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        boot = scale * draws.sums(num) / boot_den
-    boot = boot[np.isfinite(boot)]
-    if boot.size == 0:
-        return value, float("nan"), float("nan")
-    alpha = (1.0 - level) / 2.0
-    low, high = np.quantile(boot, [alpha, 1.0 - alpha])
-    return float(value), float(low), float(high)
+    den = None if denominators is None else np.asarray(list(denominators), float)
+    return ratio_cis([(num, den, scale)], n_boot=n_boot, level=level, seed=seed)[0]
 
 
-class _Resamples:
-    """The bootstrap's document draws for one (documents, resamples, seed), reusable.
+def ratio_cis(
+    items: list[tuple[np.ndarray, np.ndarray | None, float]],
+    *,
+    n_boot: int = N_BOOT,
+    level: float = 0.95,
+    seed: int = SEED,
+) -> list[tuple[float, float, float]]:
+    """:func:`bootstrap_ci` of many ratios over the same documents, sharing the draws.
 
-    ``sums(values)`` is ``values[idx].sum(axis=1)``, bit for bit: for integer-valued data
-    (counts, words) every partial sum is exact, so when the draws are kept for reuse
-    (``reuse``), a product with the matrix of how often each document was drawn gives the same
-    numbers faster; other data is summed as drawn.
+    ``items`` are ``(numerators, denominators or None, scale)`` with one value per document,
+    in the same document order for every item; the result is what :func:`bootstrap_ci` gives
+    for each, bit for bit, computed with one pass over the bootstrap draws.
     """
+    out: list[tuple[float, float, float] | None] = [None] * len(items)
+    columns: list[np.ndarray] = []
+    todo = []
+    for k, (num, den, scale) in enumerate(items):
+        den = np.ones_like(num) if den is None else den
+        if num.size == 0 or den.sum() == 0:
+            out[k] = (float("nan"), float("nan"), float("nan"))
+            continue
+        value = scale * num.sum() / den.sum()
+        if num.size == 1:
+            out[k] = (value, float("nan"), float("nan"))
+        elif 0.0 < scale < np.inf and (den > 0).all() and not num.any() \
+                and not np.signbit(num).any():
+            out[k] = (float(value), 0.0, 0.0)  # every resample's ratio is exactly 0.0
+        else:
+            todo.append((k, value, scale))
+            columns += [num, den]
+    if todo:
+        sums = boot_sums(columns, n_boot=n_boot, seed=seed)
+        alpha = (1.0 - level) / 2.0
+        scales = np.array([t[2] for t in todo])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            boot = scales * sums[:, 0::2] / sums[:, 1::2]
+        finite = np.isfinite(boot)
+        whole = finite.all(axis=0)
+        bounds = np.full((2, len(todo)), np.nan)
+        if whole.any():  # the same numbers as column by column, in one call
+            bounds[:, whole] = np.quantile(boot[:, whole], [alpha, 1.0 - alpha], axis=0)
+        for j in np.flatnonzero(~whole):
+            kept = boot[finite[:, j], j]
+            if kept.size:
+                bounds[:, j] = np.quantile(kept, [alpha, 1.0 - alpha])
+        for j, (k, value, _) in enumerate(todo):
+            out[k] = (float(value), float(bounds[0, j]), float(bounds[1, j]))
+    return out  # type: ignore[return-value]
 
-    def __init__(self, n: int, n_boot: int, seed: int, *, reuse: bool) -> None:
-        self.idx = np.random.default_rng(seed).integers(0, n, size=(n_boot, n))
-        self.idx.setflags(write=False)
-        self.reuse = reuse
-        self._times: np.ndarray | None = None
 
-    def sums(self, values: np.ndarray) -> np.ndarray:
-        n_boot, n = self.idx.shape
-        if not (self.reuse and np.abs(values).max() * n < 2.0**53
-                and (values == np.round(values)).all()):
-            return values[self.idx].sum(axis=1)
-        if self._times is None:
-            flat = (self.idx + (np.arange(n_boot) * n)[:, None]).ravel()
-            self._times = np.bincount(flat, minlength=n_boot * n).reshape(n_boot, n)
-            self._times = self._times.astype(float)
-        return self._times @ values
+#: Cells (draws x documents) of one block of bootstrap draws held at a time (~32 MB).
+_BLOCK_CELLS = 4_000_000
+#: Columns summed by one matrix product.
+_BLOCK_COLUMNS = 256
 
 
-_RESAMPLES: OrderedDict[tuple[int, int, int], _Resamples] = OrderedDict()
-#: Draws kept for reuse: measures of one outlet share them (entries, and cells in all).
-_RESAMPLES_KEEP, _RESAMPLES_MAX_CELLS = 8, 4_000_000
+def boot_sums(columns: list[np.ndarray], *, n_boot: int = N_BOOT, seed: int = SEED) -> np.ndarray:
+    """Bootstrap sums of per-document columns: an ``(n_boot, len(columns))`` array.
+
+    Draw ``b`` resamples the documents with replacement (``idx``, drawn from
+    ``numpy.random.default_rng(seed).integers(0, n, (n_boot, n))``), and entry ``[b, j]`` is
+    ``columns[j][idx[b]].sum()``. The draws are made in blocks of the same stream, so memory
+    stays bounded whatever the number of documents. For integer-valued columns (counts, words)
+    every partial sum is exact, so a product with the matrix of how often each document was
+    drawn gives the same numbers, for many columns at once; other columns are summed as drawn.
+    """
+    n = len(columns[0])
+    out = np.empty((n_boot, len(columns)))
+    exact = [j for j, c in enumerate(columns)
+             if c.size and np.abs(c).max() * n < 2.0**53 and (c == np.round(c)).all()]
+    inexact = sorted(set(range(len(columns))) - set(exact))
+    block = max(1, min(n_boot, _BLOCK_CELLS // max(n, 1)))
+    for b0, idx, times in _draws(n, n_boot, seed, block):
+        b = len(idx)
+        if exact:
+            for c0 in range(0, len(exact), _BLOCK_COLUMNS):
+                cols = exact[c0:c0 + _BLOCK_COLUMNS]
+                out[b0:b0 + b, cols] = times @ np.column_stack([columns[j] for j in cols])
+        for j in inexact:
+            out[b0:b0 + b, j] = columns[j][idx].sum(axis=1)
+    return out
 
 
-def _resamples(n: int, n_boot: int, seed: int) -> _Resamples:
+def _draws(n: int, n_boot: int, seed: int, block: int) -> Iterator[tuple]:
+    """Blocks ``(first draw, idx, times)`` of the bootstrap draws; one block is kept for reuse
+    (an outlet's measures are scored one after another with the same documents)."""
     key = (n, n_boot, seed)
-    found = _RESAMPLES.get(key)
-    if found is None:
-        if n * n_boot * 2 > _RESAMPLES_MAX_CELLS:
-            return _Resamples(n, n_boot, seed, reuse=False)  # too big to keep
-        found = _Resamples(n, n_boot, seed, reuse=True)
-        _RESAMPLES[key] = found
-        while len(_RESAMPLES) > _RESAMPLES_KEEP or \
-                sum(k[0] * k[1] * 2 for k in _RESAMPLES) > _RESAMPLES_MAX_CELLS:
-            _RESAMPLES.popitem(last=False)
-    _RESAMPLES.move_to_end(key)
-    return found
+    if block == n_boot and key in _DRAWS:
+        _DRAWS.move_to_end(key)
+        yield 0, *_DRAWS[key]
+        return
+    rng = np.random.default_rng(seed)
+    for b0 in range(0, n_boot, block):
+        b = min(block, n_boot - b0)
+        idx = rng.integers(0, n, size=(b, n))
+        flat = (idx + (np.arange(b) * n)[:, None]).ravel()
+        times = np.bincount(flat, minlength=b * n).reshape(b, n).astype(float)
+        if block == n_boot:
+            idx.setflags(write=False)
+            times.setflags(write=False)
+            _DRAWS[key] = (idx, times)
+            while len(_DRAWS) > _DRAWS_KEEP:
+                _DRAWS.popitem(last=False)
+        yield b0, idx, times
+
+
+_DRAWS: OrderedDict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+_DRAWS_KEEP = 4  # at most 4 x 2 x _BLOCK_CELLS cells
 
 
 # While a chunk of a corpus is scored, rows record their per-article inputs here instead of
@@ -194,9 +241,7 @@ def entropy_row(outlet: str, measure: str, counts: np.ndarray, *, n_words: int,
     value = float(entropy(counts.sum(axis=0))) if n_docs and k else float("nan")
     low = high = float("nan")
     if n_docs > 1 and k:
-        rng = np.random.default_rng(seed)
-        idx = rng.integers(0, n_docs, size=(N_BOOT, n_docs))
-        boot = entropy(counts[idx].sum(axis=1))
+        boot = entropy(boot_sums(list(counts.T), n_boot=N_BOOT, seed=seed))
         boot = boot[np.isfinite(boot)]
         if boot.size:
             low, high = (float(x) for x in np.quantile(boot, [0.025, 0.975]))
@@ -229,23 +274,48 @@ def score_row(
                      {"n_words": int(n_words), "n_events": n_events, "scale": scale,
                       "seed": seed}))
         return _placeholder(str(outlet), measure, len(num_a), n_words)
-    num = list(numerators)
-    den = None if denominators is None else list(denominators)
-    value, low, high = bootstrap_ci(num, den, scale=scale, seed=seed)
-    n_docs = len(num)
-    n_ev = int(round(sum(den if den is not None and scale == 1.0 else num))) \
-        if n_events is None else int(n_events)
-    return {
-        "outlet": outlet,
-        "measure": measure,
-        "value": value,
-        "ci_low": low,
-        "ci_high": high,
-        "n_docs": n_docs,
-        "n_words": int(n_words),
-        "n_events": n_ev,
-        "small_sample": bool(n_docs < MIN_DOCS or n_ev < MIN_EVENTS),
-    }
+    num = np.asarray(list(numerators), dtype=float)
+    den = None if denominators is None else np.asarray(list(denominators), dtype=float)
+    return score_rows([{"outlet": outlet, "measure": measure, "numerators": num,
+                        "denominators": den, "n_words": n_words, "n_events": n_events,
+                        "scale": scale, "seed": seed}])[0]
+
+
+def score_rows(requests: list[Mapping]) -> list[dict]:
+    """:func:`score_row` for many rows at once (its arguments as mappings, arrays given).
+
+    Rows over the same documents (an outlet's measures: same length and seed) share one
+    pass over the bootstrap draws (:func:`ratio_cis`), which is what makes merging the
+    statistics of a large corpus fast.
+    """
+    groups: dict[tuple[int, int], list[int]] = {}
+    for k, req in enumerate(requests):
+        groups.setdefault((len(req["numerators"]), req.get("seed", SEED)), []).append(k)
+    cis: list = [None] * len(requests)
+    for (_, seed), members in groups.items():
+        items = [(requests[k]["numerators"], requests[k]["denominators"],
+                  requests[k].get("scale", 1.0)) for k in members]
+        for k, ci in zip(members, ratio_cis(items, seed=seed), strict=True):
+            cis[k] = ci
+    rows = []
+    for req, (value, low, high) in zip(requests, cis, strict=True):
+        num, den, scale = req["numerators"], req["denominators"], req.get("scale", 1.0)
+        n_events = req.get("n_events")
+        n_docs = len(num)
+        n_ev = int(round(sum((den if den is not None and scale == 1.0 else num).tolist()))) \
+            if n_events is None else int(n_events)
+        rows.append({
+            "outlet": req["outlet"],
+            "measure": req["measure"],
+            "value": value,
+            "ci_low": low,
+            "ci_high": high,
+            "n_docs": n_docs,
+            "n_words": int(req["n_words"]),
+            "n_events": n_ev,
+            "small_sample": bool(n_docs < MIN_DOCS or n_ev < MIN_EVENTS),
+        })
+    return rows
 
 
 def outlet_scores_frame(rows: Iterable[Mapping]) -> pd.DataFrame:

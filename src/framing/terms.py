@@ -40,7 +40,7 @@ from framing.lexicon import (
 )
 from framing.quotes import voice_spans as quote_voice_spans
 from framing.stats import SEED, outlet_scores_frame, score_row
-from framing.text import WORD_RE, count_words, sentence_spans, word_spans
+from framing.text import count_words, sentence_spans, word_spans
 
 TERM_HIT_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "family", "term", "match", "referent", "voice", "speaker",
@@ -539,27 +539,7 @@ def _doc_words(text: str, title: str, embeds: list) -> tuple[int, int]:
     """
     emb = [(s, e) for s, e, _ in embeds]
     other = [(s, e) for s, e, _, _ in quote_voice_spans(text, title, speakers=False)]
-    if not emb and not other:
-        n = len(WORD_RE.findall(text))
-        return n, n
-    starts = [m.start() for m in WORD_RE.finditer(text)]
-    outlet = len(starts) - _starts_within(starts, emb)
-    return outlet, len(starts) - _starts_within(starts, emb + other)
-
-
-def _starts_within(starts: list[int], spans: list[tuple[int, int]]) -> int:
-    """How many of the sorted ``starts`` fall inside the union of the ``[a, b)`` spans."""
-    n, reach = 0, None
-    for a, b in sorted(sp for sp in spans if sp[1] > sp[0]):
-        if reach is not None and a <= reach[1]:
-            reach[1] = max(reach[1], b)
-            continue
-        if reach is not None:
-            n += bisect_left(starts, reach[1]) - bisect_left(starts, reach[0])
-        reach = [a, b]
-    if reach is not None:
-        n += bisect_left(starts, reach[1]) - bisect_left(starts, reach[0])
-    return n
+    return count_words(text, emb), count_words(text, emb + other)
 
 
 def term_scores(

@@ -9,8 +9,8 @@ time and needs no downloaded model.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import pandas as pd
 
@@ -72,6 +72,12 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in WORD_RE.finditer(text)]
 
 
+@lru_cache(maxsize=4096)
+def _n_words(text: str) -> int:
+    """Words in ``text``; cached, as every stage's per-outlet rates divide by it."""
+    return len(WORD_RE.findall(text))
+
+
 def count_words(text: str, exclude: Iterable[tuple[int, int]] = ()) -> int:
     """Count words in ``text``, leaving out words that start inside an ``exclude`` span.
 
@@ -80,20 +86,40 @@ def count_words(text: str, exclude: Iterable[tuple[int, int]] = ()) -> int:
     >>> count_words("Russia warns US-led coalition", exclude=[(0, 6)])
     3
     """
-    spans = sorted(exclude)
-    if not spans:
-        return sum(1 for _ in WORD_RE.finditer(text))
-    starts = [a for a, _ in spans]
-    # Running maximum of ends, so overlapping spans are handled with one bisection per word.
-    reach, ends = 0, []
-    for _, b in spans:
-        reach = max(reach, b)
-        ends.append(reach)
-    n = 0
-    for m in WORD_RE.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        if i < 0 or m.start() >= ends[i]:
-            n += 1
+    n = _n_words(text)
+    reach = None  # the union of the spans, one merged run at a time
+    for a, b in sorted(exclude):
+        if b <= a:
+            continue
+        if reach is not None and a <= reach[1]:
+            reach[1] = max(reach[1], b)
+            continue
+        if reach is not None:
+            n -= _words_starting_in(text, *reach)
+        reach = [a, b]
+    if reach is not None:
+        n -= _words_starting_in(text, *reach)
+    return n
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _words_starting_in(text: str, a: int, b: int) -> int:
+    """Words of ``text`` (as :data:`WORD_RE` cuts the whole text) that start in ``[a, b)``."""
+    a, b = max(a, 0), min(b, len(text))
+    if a >= b:
+        return 0
+    n = len(WORD_RE.findall(text, a, b))
+    if n and a > 0:  # the first word found may be the tail of a word begun before ``a``
+        prev, cur = text[a - 1], text[a]
+        nxt = text[a + 1] if a + 1 < len(text) else ""
+        joins = "'’-"
+        if (_is_word_char(prev) and _is_word_char(cur)) \
+                or (prev in joins and a > 1 and _is_word_char(text[a - 2]) and _is_word_char(cur)) \
+                or (_is_word_char(prev) and cur in joins and _is_word_char(nxt)):
+            n -= 1
     return n
 
 
@@ -198,6 +224,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         raise FramingError(
             f"The 'text' parameter of sentence_spans must be a str. Got {type(text).__name__}."
         )
+    return list(_sentence_spans(text))
+
+
+@lru_cache(maxsize=4096)  # more than a chunk's articles: every stage splits the same texts
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for cand in _CANDIDATE_RE.finditer(text):
@@ -205,7 +236,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             _append(spans, text, start, cand.end())
             start = cand.end()
     _append(spans, text, start, len(text))
-    return spans
+    return tuple(spans)
 
 
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end"]
