@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 
@@ -18,6 +19,23 @@ def bundled_corpus(mb: float) -> pd.DataFrame:
     frame = pd.concat([base] * reps, ignore_index=True)
     frame["doc_id"] = [f"b{i}" for i in range(len(frame))]
     return frame
+
+
+def clear_caches() -> None:
+    """Start a timed run cold: empty framing's per-text and per-phrase caches.
+
+    Lexicon loaders (caches of one to a few entries) stay warm: they are paid once per process.
+    """
+    from framing.actors import load_actors
+
+    for name, module in list(sys.modules.items()):
+        if name != "framing" and not name.startswith("framing."):
+            continue
+        for obj in vars(module).values():
+            info = getattr(obj, "cache_info", None)
+            if info is not None and (info().maxsize is None or info().maxsize > 16):
+                obj.cache_clear()
+    load_actors()._memo.clear()
 
 
 def cpu_seconds(func: Callable[[], object]) -> float:

@@ -12,10 +12,9 @@ from __future__ import annotations
 import argparse
 
 import pandas as pd
-from _common import best_of, bundled_corpus
+from _common import best_of, bundled_corpus, clear_caches
 
 from framing.lexicon import load_lexicon
-from framing.quotes import _speaker_voices
 from framing.terms import _compile, _scan, find_terms
 from framing.text import sentence_spans
 
@@ -44,7 +43,7 @@ def main() -> None:
         "splitting sentences itself, speakers": {},
     }
     times = {label: best_of(args.repeat, lambda kw=kw: find_terms(articles, **kw),
-                            before=_speaker_voices.cache_clear)  # voices are cached per text
+                            before=clear_caches)  # sentences and voices are cached per text
              for label, kw in runs.items()}
     n_hits = len(find_terms(articles, sentences=sentences))
     split_rate = mb / t_split

@@ -57,6 +57,25 @@ def test_agency_side_named_in_one_chunk_only_still_scores_every_outlet(chunked):
     assert (per_measure == chunked["articles"]["outlet"].nunique()).all()
 
 
+def test_chunks_arriving_in_any_order_merge_to_the_same_scores(seed_articles, chunked):
+    results = [pipeline.score_chunk(seed_articles.iloc[a:a + 4], index=i, first_row=a,
+                                    validated=True)
+               for i, a in enumerate(range(0, len(seed_articles), 4))]
+    fill = {s.name for s in pipeline.STAGES if s.fill_absent}
+    merger = pipeline._Merger(fill)
+    for result in reversed(results):  # a pool or Dask returns them in any order
+        merger.add(result)
+    pd.testing.assert_frame_equal(merger.outlet_scores(), chunked["outlet_scores"])
+
+
+def test_merge_refuses_when_a_chunk_is_missing(seed_articles):
+    merger = pipeline._Merger(set())
+    merger.add(pipeline.score_chunk(seed_articles.iloc[4:8], index=1, validated=True,
+                                    stages=["terms"]))
+    with pytest.raises(FramingError, match="Chunk 0 never arrived"):
+        merger.outlet_scores()
+
+
 @pytest.mark.enable_socket
 @pytest.mark.allow_hosts(["127.0.0.1"])
 def test_dask_engine_gives_the_pandas_engine_tables(seed_articles, tmp_path):

@@ -207,69 +207,138 @@ def _compact(values: np.ndarray | None, pool: dict) -> np.ndarray | None:
 
 # ---------------------------------------------------------------- merging chunks
 class _Merger:
-    """Accumulates chunks' per-article statistics, in chunk order, and builds outlet_scores."""
+    """Folds chunks' per-article statistics into one array per measure, in chunk order.
+
+    Chunks may arrive in any order; each waits until those before it have been folded, so a
+    measure's arrays list articles in corpus order. The parent then holds, per measure, one
+    compact array of per-article numbers (and no per-chunk objects), whatever the corpus size.
+    """
 
     def __init__(self, fill: set[str]) -> None:
         self.fill = fill
-        self.chunks: dict[int, tuple[dict, dict]] = {}
+        self.waiting: dict[int, ChunkResult] = {}
+        self.next = 0
+        self.series: dict[tuple[str, str, str], _Series] = {}
+        self.models: dict[tuple[str, str], tuple] = {}  # (stage, measure) -> first record
+        self.docs: Counter = Counter()  # outlet -> articles folded so far
+        self.words: Counter = Counter()  # (fill stage, outlet) -> n_words folded so far
+        self.outlets: dict[str, set[str]] = {s: set() for s in fill}  # fill stage -> outlets
 
     def add(self, result: ChunkResult) -> None:
+        self.waiting[result.index] = result
+        while self.next in self.waiting:
+            self._fold(self.waiting.pop(self.next))
+            self.next += 1
+
+    def _fold(self, result: ChunkResult) -> None:
         recs: dict = {}
+        words: dict = {}
         for stage, kind, outlet, measure, num, den, extra in result.records:
             recs[(stage, outlet, measure)] = (kind, num, den, extra)
-        self.chunks[result.index] = (recs, result.outlet_docs)
+            words.setdefault((stage, outlet), extra["n_words"])
+            self.models.setdefault((stage, measure), (kind, num, den, extra))
+        for stage in self.fill:  # a new outlet or measure: zeros for the articles before
+            measures = {m for s, m in self.models if s == stage}
+            self.outlets[stage] |= {o for s, o, _ in recs if s == stage}
+            for outlet in self.outlets[stage]:
+                for measure in measures:
+                    key = (stage, outlet, measure)
+                    if key not in self.series and self.docs[outlet]:
+                        self.series[key] = _Series(_zeros(
+                            self.models[(stage, measure)], self.docs[outlet],
+                            self.words[(stage, outlet)]))
+            for outlet in self.outlets[stage]:  # this chunk's articles
+                n = result.outlet_docs.get(outlet, 0)
+                if not n:
+                    continue
+                for measure in measures:
+                    key = (stage, outlet, measure)
+                    rec = recs.pop(key, None) or _zeros(self.models[(stage, measure)], n,
+                                                       words.get((stage, outlet), 0))
+                    self._append(key, rec)
+                self.words[(stage, outlet)] += words.get((stage, outlet), 0)
+        for key, rec in recs.items():
+            self._append(key, rec)
+        self.docs.update(result.outlet_docs)
+
+    def _append(self, key: tuple, rec: tuple) -> None:
+        found = self.series.get(key)
+        if found is None:
+            self.series[key] = _Series(rec)
+        else:
+            found.append(rec)
 
     def outlet_scores(self) -> pd.DataFrame:
-        order = sorted(self.chunks)
-        keys = {k for i in order for k in self.chunks[i][0]}
-        models = {(s, m): r for i in order for (s, _, m), r in self.chunks[i][0].items()}
-        for stage in self.fill:  # its measures exist for every outlet it scored
-            outlets = {o for s, o, _ in keys if s == stage}
-            measures = {m for s, _, m in keys if s == stage}
-            keys |= {(stage, o, m) for o in outlets for m in measures}
-        rows, ratios = [], []
-        for stage, outlet, measure in sorted(keys):
-            parts = []
-            for i in order:
-                recs, docs = self.chunks[i]
-                rec = recs.get((stage, outlet, measure))
-                if rec is None and stage in self.fill and docs.get(outlet):
-                    rec = _zeros(models[(stage, measure)], docs[outlet], next(
-                        (r[3]["n_words"] for (s, o, _), r in recs.items()
-                         if s == stage and o == outlet), 0))
-                if rec is not None:
-                    parts.append(rec)
-            merged = _merged_row(outlet, measure, parts)
-            if "numerators" in merged:
-                ratios.append(merged)  # bootstrapped below, an outlet's measures together
-            else:
-                rows.append(merged)
-        return stats.outlet_scores_frame(rows + stats.score_rows(ratios))
+        if self.waiting:
+            raise FramingError(f"Chunk {self.next} never arrived; cannot merge the statistics.")
+        by_outlet: dict[str, list] = {}
+        for (stage, outlet, measure), series in self.series.items():
+            by_outlet.setdefault(outlet, []).append((stage, measure, series))
+        rows = []
+        for outlet in sorted(by_outlet):  # one outlet's float arrays in memory at a time
+            ratios = []
+            for _, measure, series in sorted(by_outlet[outlet], key=lambda x: x[:2]):
+                merged = series.row(outlet, measure)
+                if "numerators" in merged:
+                    ratios.append(merged)  # bootstrapped together: same articles, same draws
+                else:
+                    rows.append(merged)
+            rows += stats.score_rows(ratios)
+        return stats.outlet_scores_frame(rows)
+
+
+class _Series:
+    """One measure's per-article numbers over the chunks folded so far (compact dtypes)."""
+
+    __slots__ = ("kind", "num", "den", "n_words", "n_events", "extra")
+
+    def __init__(self, rec: tuple) -> None:
+        kind, num, den, extra = rec
+        self.kind, self.extra = kind, extra
+        self.num, self.den = [num], None if den is None else [den]
+        self.n_words = extra["n_words"]
+        self.n_events = extra.get("n_events")
+
+    def append(self, rec: tuple) -> None:
+        kind, num, den, extra = rec
+        if kind != self.kind or (den is None) != (self.den is None):
+            raise FramingError(f"A measure is recorded as {self.kind!r} in one chunk and "
+                               f"{kind!r} (or with other denominators) in another.")
+        self.num.append(num)
+        if den is not None:
+            self.den.append(den)
+        self.n_words += extra["n_words"]
+        if extra.get("n_events") is not None:
+            self.n_events = (self.n_events or 0) + extra["n_events"]
+        if len(self.num) >= 64:  # keep a few arrays, not one per chunk
+            self.num = [_join(self.num)]
+            if self.den is not None:
+                self.den = [_join(self.den)]
+
+    def row(self, outlet: str, measure: str) -> dict:
+        """An entropy row, or the arguments of :func:`framing.stats.score_rows` for a ratio."""
+        num = _join(self.num).astype(float)  # small ints would overflow sums
+        if self.kind == "entropy":
+            return stats.entropy_row(outlet, measure, num, n_words=self.n_words,
+                                     seed=self.extra["seed"])
+        den = None if self.den is None else _join(self.den).astype(float)
+        return {"outlet": outlet, "measure": measure, "numerators": num, "denominators": den,
+                "n_words": self.n_words,
+                "n_events": None if self.n_events is None else int(self.n_events),
+                "scale": self.extra["scale"], "seed": self.extra["seed"]}
+
+
+def _join(arrays: list[np.ndarray]) -> np.ndarray:
+    return arrays[0] if len(arrays) == 1 else (
+        np.vstack(arrays) if arrays[0].ndim == 2 else np.concatenate(arrays))
 
 
 def _zeros(model: tuple, n: int, n_words: int) -> tuple:
     """Statistics of ``n`` articles without any event of the measure ``model`` belongs to."""
-    kind, _, den, extra = model
-    return (kind, np.zeros(n), None if den is None else np.zeros(n),
+    kind, num, den, extra = model
+    shape = (n, *num.shape[1:])
+    return (kind, np.zeros(shape, np.uint8), None if den is None else np.zeros(n, np.uint8),
             {**extra, "n_words": n_words, "n_events": None if extra["n_events"] is None else 0})
-
-
-def _merged_row(outlet: str, measure: str, parts: list) -> dict:
-    """An entropy row, or the arguments of :func:`framing.stats.score_rows` for a ratio."""
-    kinds = {p[0] for p in parts}
-    n_words = sum(p[3]["n_words"] for p in parts)
-    if kinds == {"entropy"}:
-        table = np.vstack([p[1] for p in parts]).astype(float)
-        return stats.entropy_row(outlet, measure, table, n_words=n_words, seed=parts[0][3]["seed"])
-    num = np.concatenate([p[1] for p in parts]).astype(float)  # small ints would overflow sums
-    dens = [p[2] for p in parts]
-    den = None if all(d is None for d in dens) else np.concatenate(dens).astype(float)
-    events = [p[3]["n_events"] for p in parts]
-    n_events = None if all(e is None for e in events) else int(sum(e or 0 for e in events))
-    extra = parts[0][3]
-    return {"outlet": outlet, "measure": measure, "numerators": num, "denominators": den,
-            "n_words": n_words, "n_events": n_events, "scale": extra["scale"],
-            "seed": extra["seed"]}
 
 
 # ---------------------------------------------------------------- reading a corpus in chunks
