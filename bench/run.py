@@ -156,6 +156,19 @@ def timed_score(path: Path, out: Path, **kwargs) -> tuple[float, float]:
     return time.perf_counter() - t0, cpu_seconds() - c0
 
 
+def head(path: Path, mb: float) -> pd.DataFrame:
+    """The first ``mb`` MB of articles of a JSONL corpus, as a DataFrame."""
+    rows, total = [], 0
+    with open(path, encoding="utf-8") as src:
+        for line in src:
+            if total >= mb * 1e6:
+                break
+            if line.strip():
+                rows.append(json.loads(line))
+                total += len(rows[-1]["text"].encode("utf-8"))
+    return pd.DataFrame(rows)
+
+
 def prefix(path: Path, mb: float, target: Path) -> float:
     """Copy the first ``mb`` MB of articles of a JSONL corpus; return its text MB."""
     total = 0
@@ -180,21 +193,28 @@ def main() -> int:
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask comparison")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--seed", type=int, default=7, help="seed of the generator")
+    parser.add_argument("--corpus", default=None,
+                        help="an existing JSONL corpus to use instead of generating one")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="framing-bench-"))
-    corpus = work / "corpus.jsonl"
     t0 = time.perf_counter()
-    corpus_mb = generate(args.size_mb, corpus, args.seed)
+    if args.corpus:
+        corpus = Path(args.corpus)
+        corpus_mb = sum(len(json.loads(line)["text"].encode("utf-8"))
+                        for line in open(corpus, encoding="utf-8") if line.strip()) / 1e6
+    else:
+        corpus = work / "corpus.jsonl"
+        corpus_mb = generate(args.size_mb, corpus, args.seed)
     gen_s = time.perf_counter() - t0
-    frame = pd.read_json(corpus, lines=True, dtype=False)
-
+    # the floor and the stage sample come from the corpus's first MBs, read without loading it
+    frame = head(corpus, max(args.stage_mb, min(corpus_mb, 20.0)))
     t0 = time.process_time()
     for t in frame["text"]:
         t.lower().split()
-    floor = corpus_mb / (time.process_time() - t0)
+    floor = text_mb(frame) / (time.process_time() - t0)
 
-    sample = validate_articles(frame.iloc[:max(1, int(len(frame) * args.stage_mb / corpus_mb))])
+    sample = validate_articles(head(corpus, args.stage_mb))
     del frame
     stages = stage_speeds(sample)
 
