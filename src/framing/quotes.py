@@ -14,10 +14,18 @@ Span rules (one pass over the quotation marks, linear in the text):
 * Spans without a letter or digit (a page of nothing but quotation marks) are dropped.
 
 Attribution: a cue before or after the quotation names the speaker ("said X", "X told",
-"according to X", "with X saying"). "he" and "she" go to the latest earlier speaker or named
-person of that gender (honorifics, or the pronouns that follow the person's mentions) whom the
-article treats as a person (it also uses the surname alone). A speaker of unknown side takes
-the side of the group the article affiliates them with ("signed up with the SDF").
+"according to X", "with X saying", "X was quoted as saying"). Before the cue the name nearest
+it speaks ("Hockey Association president Marty Jones said"), unless an apposition follows the
+name ("Ken Njoroge, chief executive of a company that ..., said"); after the cue the first
+name speaks. Cues after an article or a passive ("the alleged use", "were reported") are no
+speech, and a quotation that ends its sentence takes no cue from the next one. "he", "she"
+and person descriptions ("the 28-year-old") go to the latest earlier speaker or subject of a
+clause (a person mention followed by a verb, not "from Zehaf Bibeau and") of that gender
+(honorifics, or the pronouns that follow the person's mentions) whom the article treats as a
+person; names holding place or organisation words ("Fraser Valley", "BC Hydro") are none. A
+later surname or first name alone stands for the full name. "Her statement said" is hers. A
+speaker of unknown side takes the side of the group the article affiliates them with ("signed
+up with the SDF").
 
 Speed: the text is read once per pattern family (quotation marks, one Aho-Corasick pass for the
 cues and one for the relays), windows are served from those passes, and results for short
@@ -42,12 +50,13 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import ahocorasick
+import numpy as np
 import pandas as pd
 
 from framing._errors import FramingError, bad_value, missing_column
 from framing.actors import ActorLexicon, _matches, find_actors, load_actors, side_of
 from framing.lexicon_io import check_keys, read_yaml
-from framing.text import WORD_RE, sentence_spans
+from framing.text import WORD_RE, count_words, sentence_spans
 
 QUOTE_COLUMNS = ["doc_id", "quote_id", "start", "end", "text", "kind", "speaker",
                  "speaker_side", "cue", "relay"]
@@ -79,7 +88,7 @@ _ADVERBIAL_RE = re.compile(
     r"|\s*(?:also|later|earlier|previously|separately|again)\b", re.IGNORECASE)
 _TRAIL_RE = re.compile(
     rf"(?:[\s,]+(?:(?:on|late|early|last|this)\s+{_DAYS}|{_DAYS}|also|however|then|now|"
-    r"previously|meanwhile|has|had|have|would|will|later|earlier|once|\w+ly))+[\s,]*$",
+    r"previously|meanwhile|has|had|have|would|will|later|earlier|once|(?-i:[a-z]\w*ly)))+[\s,]*$",
     re.IGNORECASE)
 _LEAD_RE = re.compile(r"^(?:[\s,]|\b(?:and|but|so|yet|however|meanwhile|moreover)\b)+",
                       re.IGNORECASE)
@@ -104,7 +113,12 @@ _PERSON_WORDS = re.compile(
     r"\b(?:official|spokes(?:man|woman|person)|fighter|minister|governor|analyst|rebel|man|"
     r"woman|resident|year-old|leader|commander|diplomat|president|expert|researcher|"
     r"correspondent|envoy|chairman|officer|colonel|captain|general|soldier|father|mother|"
-    r"source)\b", re.IGNORECASE)
+    r"source|chairwoman|professor|proprietor|owner|founder|mayor|premier|chief|coach|player|"
+    r"teacher|lawyer|student|doctor|nurse|author|writer|artist|director|executive|manager|"
+    r"councillor|senator|judge|veteran|husband|wife|son|daughter|girl|boy|scientist|"
+    r"economist|geologist|activist|organizer|organiser|worker|mechanic|retiree|survivor|"
+    r"victim|witness|neighbour|neighbor|friend|partner|maverick|prosecutor|candidate)\b",
+    re.IGNORECASE)
 _TITLE_WORDS = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. president prime minister deputy foreign defence defense
     secretary col col. colonel lieutenant lt lt. capt capt. captain navy army gen gen. general
@@ -114,7 +128,11 @@ _TITLE_WORDS = frozenset(
 _STOP_CAPS = frozenset(
     """the a an but and in on at for of when while after before as if it its this that these
     those he she they we i his her their our my so yet however meanwhile moreover since
-    according earlier later last also there here what why how who where""".split())
+    according earlier later last also there here what why how who where still now then instead
+    finally separately previously similarly additionally furthermore nonetheless nevertheless
+    indeed today yesterday currently initially ultimately eventually overall elsewhere
+    otherwise thus hence therefore again recently january february september october november
+    december monday tuesday wednesday thursday friday saturday sunday""".split())
 _NAME_TOKEN = r"(?:[A-Z][\w’'\-]*\.?|(?:al|el|bin|ibn|de|van|von|du|da)-?[A-Z]?[\w’'\-]*)"
 # The first token written so that the regex engine can skip to its first letter: the word
 # boundary before it becomes a look-behind after that letter (same matches, twice as fast).
@@ -129,6 +147,34 @@ _GENDERED_RE = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b"
 _HONORIFIC_RE = re.compile(r"\b(?:(Mr|Sir|Lord|King|Prince)|(Mrs|Ms|Miss|Madam|Dame|Lady|Queen|"
                            r"Princess))\.?\s+(?:[A-Z][\w’'\-]*\s+)?$")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+#: Capitalised words that make a name a place, an organisation or an event, not a person
+#: ("Lake Cowichan", "Homeland Security", "FedEx Cup"); words that are also common surnames
+#: (Lake, Park, Hall, Day, Church) are left out.
+_NON_PERSON_RE = re.compile(
+    r"\b(?:Valley|River|Bay|Island|Islands|Mountain|County|City|Province|District|Region|"
+    r"Street|Avenue|Road|Square|Airport|Hospital|University|College|School|Academy|Institute|"
+    r"Association|Council|Committee|Commission|Department|Ministry|Agency|Office|Board|Bureau|"
+    r"Authority|Services?|Security|Police|Forces?|Army|Company|Co|Corp|Corporation|Inc|Ltd|"
+    r"Group|Party|Centre|Center|Hotel|Foundation|Society|Union|Network|Research|Bank|Court|"
+    r"Tour|Cup|Open|Games|League|Championship|Club|Team|News|Press|Times|Post|Media|Project|"
+    r"Program|Programme|Strategy|Act|Canada|Canadian|American|Nations?|National|International|"
+    r"Federal|Global|Energy|Mining|Health|Museum|Library|Theatre|Festival|Awards?|Phase|Youth|"
+    r"Community|Assembly|Senate|Parliament|Government|Coalition|Alliance|Federation|Fund|"
+    r"Trust|Partners|Holdings|Industries|Systems|Technologies|Seal|Christmas|Twitter|Facebook|"
+    r"Arabs|Christians|Muslims|Jews|Kurds|Sunnis|Shiites|Middle|Eastern|Western)"
+    r"\b")
+#: A name of one word ("McNeely", "IRCC"), not a day or a month.
+_LONE_NAME_RE = re.compile(
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)[A-Z][\w’'\-]*")
+_ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
+#: Words after a name that show it is not the subject of its clause ("from Zehaf Bibeau and").
+_NOT_VERB = frozenset("""of in at on for and or nor to the a an with from by about as who whose
+    whom which that than into over under after before during near since until via per but
+    s""".split())
+_WORD_AT_RE = re.compile(r"\s*([\w’'-]+)")
+_ANY_APPOSITION_RE = re.compile(r",[^,.;:!?]{1,150},")
+_APPOSITION_RE = re.compile(r",\s*(?:a|an|the|\d+|[\w’'-]+’s|[\w’'-]+'s)\b[^,.;:!?]{0,120},")
 #: Words tying a person to the group named after them, and words showing a person armed.
 _AFFILIATION_RE = re.compile(r"\b(?:join(?:s|ed|ing)?|signed up (?:with|for)|members? of|"
                              r"ranks of|commands?|commanders? of|fighters? (?:of|with|for))\b",
@@ -142,6 +188,10 @@ _ARMED_RE = re.compile(r"\b(?:fighter|commander|militiam[ae]n|(?:bearing|carryin
 _NOT_ALONE_RE = re.compile(r"\b(?:the|a|an|of|in|at|on|from|to|for|by|with|near|into)\s+$",
                            re.IGNORECASE)
 _LINE_RE = re.compile(r"[^\n]+")
+#: A piece of an apposition: it opens with a lower-case word or a number ("a resident of",
+#: "50"), or is an abbreviation ("D-Calif.", "Mo.").
+_APPOSITION_PART_RE = re.compile(r"\s*(?:[a-z\d].*|[A-Z][\w.\-]*\.)\s*", re.DOTALL)
+_NEXT_CHAR_RE = re.compile(r"[ \t]*(\S)")
 _SINGLE_RE = re.compile("[‘’']")
 _BY_RE = re.compile(r"^(?:with|by|from|for)\s+")
 _BODY_RE = re.compile(r"\b(?:ministry|military|statement|government|army|agency|office|"
@@ -175,6 +225,10 @@ class _Quote:
     cue: str = ""
     relay: str = ""
     cue_at: int = -1
+    #: The speaker's name opens the speaker phrase: it follows the cue ("said X", "according
+    #: to X") or an apposition follows it ("Roman, a resident of ..., said"). Otherwise the
+    #: name nearest the cue speaks ("Hockey Association president Marty Jones said").
+    name_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -371,15 +425,16 @@ def _single_spans(text: str, a: int, b: int,
     return out
 
 
-def _ends_with_article(text: str) -> bool:
-    """True when ``text`` ends with "a", "an" or "the" and white space (an article)."""
-    body = text.rstrip()
-    if len(body) == len(text):
-        return False
-    for word in ("a", "an", "the"):
-        if body.endswith(word) and (len(body) == len(word) or not _is_word(body[-len(word) - 1])):
-            return True
-    return False
+# "he was quoted as (saying)": the subject speaks
+_QUOTED_AS_RE = re.compile(r"\s+(?:is|are|was|were|being|been)\s+quoted\s+as\s*$")
+_NOT_SPEECH_RE = re.compile(r"(?:-|\b(?:a|an|the|is|are|was|were|be|been|being)\s+)$")
+
+
+def _not_speech(masked: str, lo: int, at: int) -> bool:
+    """Whether the cue at ``at`` is no speech of the words before it: an adjective after an
+    article ("the alleged use"), a passive ("were reported dead", "was told") or the end of
+    a compound ("co-wrote")."""
+    return _NOT_SPEECH_RE.search(masked, max(lo, at - 12), at) is not None
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -389,12 +444,16 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 
 # ---------------------------------------------------------------- speakers
-def _name_in(text: str, lexicon: ActorLexicon) -> str:
-    """The first person name in ``text`` ("Sergei Ryabkov"), titles and nationalities removed."""
-    return lexicon.cached("name_in", text, lambda t: _find_name(t, lexicon))
+def _name_in(text: str, lexicon: ActorLexicon, last: bool = False) -> str:
+    """The first (or ``last``) person name in ``text`` ("Sergei Ryabkov"), titles and
+    nationalities removed; runs naming places or organisations ("Fraser Valley", "BC Hydro")
+    are no person names."""
+    names = lexicon.cached("names_in", text, lambda t: _find_names(t, lexicon))
+    return (names[-1] if last else names[0]) if names else ""
 
 
-def _find_name(text: str, lexicon: ActorLexicon) -> str:
+def _find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
+    found = []
     persons, non_person = set(), set()  # starts of person names; offsets inside other actors
     for s, e, entry in _matches(text, lexicon):
         if entry.kind == "person":
@@ -415,10 +474,12 @@ def _find_name(text: str, lexicon: ActorLexicon) -> str:
         if any(t[0] in non_person for t in tokens):
             continue
         if tokens[0][0] in persons or len(tokens) >= 2 or titled:
-            if not tokens[0][2][:1].isupper():
+            name = text[tokens[0][0]:tokens[-1][1]].rstrip(".,’'")
+            if not name[:1].isupper() or _NON_PERSON_RE.search(name) \
+                    or _ACRONYM_RE.search(name):
                 continue
-            return text[tokens[0][0]:tokens[-1][1]].rstrip(".,’'")
-    return ""
+            found.append(name)
+    return tuple(found)
 
 
 def _mentions(text: str, word: str, lo: int = 0, hi: int | None = None,
@@ -455,22 +516,34 @@ def _name_tokens(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return tokens
 
 
+def _looks_named(name: str) -> bool:
+    """Whether a speaker is named like a person ("Yuni", "Rod Peters"; not "Burnaby RCMP")."""
+    last = _PARTICLE_RE.sub("", name.split()[-1]) if name.strip() else ""
+    return name[:1].isupper() and last[:1].isupper() and last.lower() not in _STOP_CAPS \
+        and not _NON_PERSON_RE.search(name) and not _ACRONYM_RE.search(name)
+
+
 def _clean_subject(subject: str) -> str:
-    subject = _DATELINE_RE.sub("", _TRAIL_RE.sub("", subject))
+    subject = _DATELINE_RE.sub("", _TRAIL_RE.sub("", _QUOTED_AS_RE.sub("", subject)))
     subject = _LEAD_RE.sub("", subject).strip(" ,:;–—-")
     return subject
 
 
-def _speaker_text(subject: str, lexicon: ActorLexicon) -> tuple[str, str]:
-    """(speaker, descriptor): the person name in ``subject`` or its last noun phrase."""
-    return lexicon.cached("speaker_text", subject, lambda s: _find_speaker_text(s, lexicon))
+def _speaker_text(subject: str, lexicon: ActorLexicon, last: bool = False) -> tuple[str, str]:
+    """(speaker, descriptor): the first (``last``) person name in ``subject`` or its last noun
+    phrase."""
+    return lexicon.cached("speaker_text_last" if last else "speaker_text", subject,
+                          lambda s: _find_speaker_text(s, lexicon, last))
 
 
-def _find_speaker_text(subject: str, lexicon: ActorLexicon) -> tuple[str, str]:
-    name = _name_in(subject, lexicon)
+def _find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[str, str]:
+    chunks = [c.strip() for c in subject.strip(" ,").split(",") if c.strip()] or [subject]
+    edge = chunks[-1] if last else chunks[0]
+    if _LONE_NAME_RE.fullmatch(edge) and edge.lower() not in _STOP_CAPS:
+        return edge, subject  # "When she and her boyfriend got a cat, McNeely (said)"
+    name = _name_in(subject, lexicon, last)
     if name:
         return name, subject
-    chunks = [c.strip() for c in subject.strip(" ,").split(",") if c.strip()] or [subject]
     named = [c for c in chunks if len(c.split()) <= 6 and any(
         h["kind"] != "nationality" for h in find_actors(c, lexicon=lexicon))]
     tail = named[0] if named else chunks[-1]
@@ -487,13 +560,18 @@ class _RelayWindows:
     boundaries of the lower-cased text, so a window holding none names no relay. Texts with
     letters that ``re.IGNORECASE`` folds onto ASCII ones (İ ı ſ and the Kelvin sign), and
     windows whose edge cuts a word (a boundary only for the slice), are left to the regexes.
+    The pass is made at the first window asked about (texts without quotes need none).
     """
 
     def __init__(self, masked: str, cues: _Cues):
-        self.masked = masked
-        self.lower = lower = masked.lower()
+        self.masked, self.cues = masked, cues
         self.seen: dict[tuple[int, int], str] = {}
+        self.lower = ""
         self.starts: list[int] | None = None
+
+    def _scan(self) -> None:
+        masked, cues = self.masked, self.cues
+        self.lower = lower = masked.lower()
         if len(lower) != len(masked) or any(c in masked for c in "\u0130\u0131\u212a\u017f"):
             return
         n, spans = len(lower), []
@@ -509,6 +587,8 @@ class _RelayWindows:
 
     def relay(self, lo: int, hi: int) -> str:
         """The relay :func:`_relay_in` finds in ``masked[lo:hi]`` with quotations blanked."""
+        if not self.lower and self.masked:
+            self._scan()
         if (lo, hi) not in self.seen:
             self.seen[lo, hi] = self._relay(lo, hi)
         return self.seen[lo, hi]
@@ -535,9 +615,16 @@ def _relay_in(text: str) -> str:
 class _Resolver:
     """Turns pronouns and descriptions ("he", "the ministry") into the speaker they point to."""
 
-    def __init__(self, text: str, lexicon: ActorLexicon):
+    def __init__(self, text: str, lexicon: ActorLexicon, masked: str | None = None):
         self.text = text
+        self.masked = text if masked is None else masked
         self.lexicon = lexicon
+        self._people: list[tuple[int, str, bool, bool]] = []  # read as far as asked
+        self._people_starts: list[int] = []
+        self._people_runs: Iterator[re.Match] | None = None
+        self._people_run: re.Match | None = None
+        self._aliases: dict[str, str] = {}
+        self._sure: dict[str, bool] = {}
         self.speakers: list[tuple[int, str, str, str]] = []  # (position, name, type, side)
         self.names: list[tuple[int, str]] = []  # read from the text as far as asked
         self.name_starts: list[int] = []
@@ -608,11 +695,6 @@ class _Resolver:
         if side != "unknown":
             self.sides[_surname(name)] = side
 
-    def _fits(self, name: str, gender: str, pos: int) -> bool:
-        """Whether "he" or "she" (``gender`` "m" or "f"; "" for other words) can stand for
-        ``name``: a capitalised name of a person not known to be of the other gender."""
-        return not gender or (name[:1].isupper() and self.gender(name, pos) in ("", gender))
-
     def is_person(self, name: str, pos: int) -> bool:
         """A name is a person's when the lexicon says so, or when the article also calls it
         by its last word alone, as news style does for people ("Kevin Vickers ... Vickers
@@ -629,11 +711,114 @@ class _Resolver:
                 find_actors(name, lexicon=self.lexicon, kinds=("person",)))
         return self._persons[name]
 
+    def people(self, pos: int) -> tuple[list[tuple[int, str, bool, bool]], list[int]]:
+        """Mentions of persons outside quotations before ``pos``, in text order, and their
+        offsets (the text is read as far as asked).
+
+        Each mention is (offset, full name, subject, titled). A run of two or more capitalised
+        words may name a person when no word of it names a place or an organisation
+        (``_NON_PERSON_RE``) or is an acronym; it surely does (:meth:`surely_person`) when the
+        article treats it as a person. Later mentions by surname or first name alone map to
+        the full name; a lone name new to the article counts when an apposition ("Roman, a
+        resident of ...,") or a speech verb ("Yuni said") follows it. A mention is a subject
+        when the next word after it (past an apposition) is a lower-case word that is not a
+        preposition, conjunction or article ("Vickers rolled", not "from Zehaf Bibeau and").
+        """
+        if self._people_runs is None:
+            self._people_runs = _NAME_RUN_RE.finditer(self.masked)
+            self._people_run = next(self._people_runs, None)
+        while self._people_run is not None and self._people_run.start() < pos:
+            found = self._person_at(self._people_run, self._aliases)
+            if found:
+                self._people.append(found)
+                self._people_starts.append(found[0])
+            self._people_run = next(self._people_runs, None)
+        return self._people, self._people_starts
+
+    def _person_at(self, run: re.Match,
+                   aliases: dict[str, str]) -> tuple[int, str, bool, bool] | None:
+        masked = self.masked
+        word = run.group()
+        if " " not in word and "\t" not in word and word not in aliases and (
+                word.lower() in _STOP_CAPS or not _APPOSITION_RE.match(masked, run.end())
+                and not _SPEECH_VERB_RE.match(masked, run.end() + 1)):
+            return None  # a capitalised word new to the article, mostly no name
+        tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(masked, *run.span())]
+        titled = False
+        for k in range(len(tokens) - 2, -1, -1):  # "Toronto Mayor John Tory" -> "John Tory"
+            if tokens[k][2].lower().rstrip(",") in _TITLE_WORDS:
+                tokens, titled = tokens[k + 1:], True
+                break
+        while tokens and tokens[0][2].lower() in _STOP_CAPS:
+            tokens = tokens[1:]
+        tokens = _name_tokens(tokens)
+        owner = next((k for k, t in enumerate(tokens) if t[2].endswith(("’s", "'s"))), None)
+        tokens = tokens if owner is None else tokens[:owner + 1]  # "Hussein’s Al-Rumeilah"
+        if not tokens:
+            return None
+        start, end = tokens[0][0], tokens[-1][1]
+        name = masked[start:end].rstrip(".,")
+        name = name[:-2] if owner is not None else name
+        after_word = _NOT_ALONE_RE.search(masked, max(0, start - 12), start)
+        if not name[:1].isupper() or _NON_PERSON_RE.search(name) or _ACRONYM_RE.search(name) \
+                or (after_word and after_word.group().lower().startswith(("the", "a"))):
+            return None
+        subject = owner is None and not after_word and self._is_subject(end)
+        if " " not in name:
+            if name not in aliases:
+                if name.lower() in _STOP_CAPS or not (titled or _APPOSITION_RE.match(masked, end)
+                                                      or (subject and _SPEECH_VERB_RE.match(
+                                                          masked, end + 1))):
+                    return None
+                aliases[name] = name
+            return start, aliases[name], subject, True
+        aliases.setdefault(name.split()[0], name)
+        aliases[name.split()[-1]] = name
+        return start, name, subject, titled
+
+    def surely_person(self, name: str, pos: int) -> bool:
+        """Whether the article surely treats ``name`` as a person's: the lexicon says so, or
+        no actor of another kind matches it and :meth:`is_person` holds or "he" or "she"
+        follows its mentions."""
+        if name not in self._sure:
+            hits = find_actors(name, lexicon=self.lexicon)
+            self._sure[name] = any(h["kind"] == "person" for h in hits) or not hits and (
+                " " not in name or self.is_person(name, pos) or self.gender(name, pos) != "")
+        return self._sure[name]
+
+    def _is_subject(self, end: int) -> bool:
+        apposition = _ANY_APPOSITION_RE.match(self.masked, end)
+        word = _WORD_AT_RE.match(self.masked, apposition.end() if apposition else end)
+        return bool(word) and word.group(1)[:1].islower() and word.group(1) not in _NOT_VERB
+
+    def _resolve_person(self, gender: str, pos: int,
+                        same_side: str | None = None) -> tuple[str, str] | None:
+        """"he" (``gender`` "m"), "she" ("f") or a description of a person ("") at ``pos``:
+        the latest earlier subject or speaker not known to be of the other gender (and of
+        ``same_side`` when given), else the latest such person. A pronoun only goes to a name
+        the article surely treats as a person's."""
+        people, starts = self.people(pos)
+        found = people[bisect_left(starts, pos - _LOOKBACK):bisect_left(starts, pos)]
+        found += [(at, name, True, True) for at, name, kind, _ in self._recent_speakers(pos)
+                  if kind == "person" and _looks_named(name)]
+        found.sort(reverse=True)
+        for at, name, _, titled in [p for p in found if p[2]] + [p for p in found if not p[2]]:
+            if gender and not ((titled or self.surely_person(name, at))
+                               and self.gender(name, pos) in ("", gender)):
+                continue
+            side = next((s[3] for s in self.speakers if _surname(s[1]) == _surname(name)),
+                        side_of(name, lexicon=self.lexicon))
+            if same_side in (None, side):
+                return name, side
+        return None
+
     def resolve(self, words: str, pos: int) -> tuple[str, str] | None:
         """Antecedent and side of a pronoun or definite description at ``pos``."""
         low = words.lower().strip()
         want = _PRONOUNS.get(low)
         gender = _PRONOUN_GENDER.get(low, "")
+        if gender:
+            return self._resolve_person(gender, pos)
         same_side = None
         if want is None:
             if not _DEFINITE_RE.match(low) or _name_in(words, self.lexicon):
@@ -646,15 +831,16 @@ class _Resolver:
             for _, name, _, side in reversed(self._recent_speakers(pos)):
                 if head in name.lower():
                     return name, side
-            want = "person" if _PERSON_WORDS.search(low) else "thing"
-            if want == "thing" and head not in ("statement", "ministry", "military", "army",
-                                                "government", "group", "agency", "office"):
+            if _PERSON_WORDS.search(low):  # "the affable proprietor": a person named before
+                return self._resolve_person("", pos, same_side)
+            want = "thing"
+            if head not in ("statement", "ministry", "military", "army", "government", "group",
+                            "agency", "office"):
                 return None
         best: tuple[int, str, str] | None = None
         recent = self._recent_speakers(pos)
         for spos, name, kind, side in recent:
-            if (want == "any" or kind == want) and same_side in (None, side) \
-                    and self._fits(name, gender, pos):
+            if (want == "any" or kind == want) and same_side in (None, side):
                 best = (spos, name, side)
         if want != "thing":
             surnames = {}
@@ -663,8 +849,7 @@ class _Resolver:
             for name, npos in surnames.items():
                 last = max([npos] + [s[0] for s in recent
                                      if s[1].split()[-1] == name.split()[-1]])
-                if (best is None or last > best[0]) and self._fits(name, gender, pos) \
-                        and (not gender or self.is_person(name, pos)):
+                if best is None or last > best[0]:
                     side = next((s[3] for s in self.speakers
                                  if s[1].split()[-1] == name.split()[-1]),
                                 side_of(name, lexicon=self.lexicon))
@@ -674,43 +859,64 @@ class _Resolver:
 
 
 # ---------------------------------------------------------------- attribution
-def _subject_before(masked: str, lo: int, cue_start: int) -> str:
-    """The subject of the cue at ``cue_start``: the clause text before it, cleaned."""
+def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[str, bool]:
+    """The subject of the cue at ``cue_start`` (the clause text before it, cleaned), and
+    whether it is a name followed by an apposition ("Ken Njoroge, chief executive of a
+    company that offers ..., said", "Brooks, who still has ..., said"): clause breaks
+    inside the apposition do not cut it."""
     seg = masked[lo:cue_start]
+    body = seg.rstrip()
+    k = body.rfind(",", 0, len(body) - 1) if body.endswith(",") else -1
+    if k > 0:
+        clause = _after_breaks(body[:k])
+        cut = len(clause)  # "Will Young, a mechanic in Kansas City, Mo., and an organizer"
+        while (j := clause.rfind(",", 0, cut)) >= 0 and \
+                _APPOSITION_PART_RE.fullmatch(clause[j + 1:cut]):
+            cut = j
+        head_at = clause.rfind(",", 0, cut) + 1
+        head, apposition = clause[head_at:cut], clause[cut:] + body[k:-1]
+        if head.strip()[:1].isupper() and _MASK not in head + apposition \
+                and len(apposition.split()) <= 25:
+            return _clean_subject(head + apposition), True
+    return _clean_subject(_after_breaks(seg).replace(_MASK, " ")), False
+
+
+def _after_breaks(seg: str) -> str:
     breaks = list(_CLAUSE_BREAK_RE.finditer(seg))
-    if breaks:
-        seg = seg[breaks[-1].end():]
-    return _clean_subject(seg.replace(_MASK, " "))
+    return seg[breaks[-1].end():] if breaks else seg
 
 
 def _attribute_left(masked: str, index: _CueIndex, lo: int,
-                    hi: int) -> tuple[str, str, int] | None:
-    """(subject, cue, cue position) for a cue before the quote, within ``masked[lo:hi]``."""
+                    hi: int) -> tuple[str, str, int, bool] | None:
+    """(subject, cue, cue position, subject after the cue) for a cue before the quote, within
+    ``masked[lo:hi]``."""
     cues = _cues()
-    found = index.find(lo, hi)
+    found = [h for h in index.find(lo, hi) if not _not_speech(masked, lo, h.start())]
     if not found:
         return None
     last = found[-1]
     form = last.group().lower()
     if form == "according to":
         after = masked[last.end():hi].split(",")[0]
-        return _clean_subject(after), "according to", last.start()
+        return _clean_subject(after), "according to", last.start(), True
     if form in cues.participles:
         finite = [m for m in found[:-1] if m.group().lower() not in cues.participles]
         if finite:
-            subj = _subject_before(masked, lo, finite[-1].start())
-            return subj, cues.lemma[form], finite[-1].start()
+            subj, first = _subject_before(masked, lo, finite[-1].start())
+            return subj, cues.lemma[form], finite[-1].start(), first
         clause = masked[lo:last.start()].rstrip(" ,")
         subj = _clean_subject(clause.rsplit(",", 1)[-1].replace(_MASK, " "))
-        return subj, cues.lemma[form], last.start()
-    return _subject_before(masked, lo, last.start()), cues.lemma[form], last.start()
+        return subj, cues.lemma[form], last.start(), False
+    subj, first = _subject_before(masked, lo, last.start())
+    return subj, cues.lemma[form], last.start(), first
 
 
 def _attribute_right(masked: str, index: _CueIndex, lo: int,
-                     hi: int) -> tuple[str, str, int, bool] | None:
-    """(speaker phrase, cue, cue position, inverted) for a cue after the quote."""
+                     hi: int) -> tuple[str, str, int, bool | None] | None:
+    """(speaker phrase, cue, cue position, inverted) for a cue after the quote; inverted is
+    None for "quoted X" and "according to X" (the phrase follows the cue, uncut)."""
     cues = _cues()
-    found = index.find(lo, hi)
+    found = [h for h in index.find(lo, hi) if not _not_speech(masked, lo, h.start())]
     if not found:
         return None
     m = found[0]
@@ -719,9 +925,9 @@ def _attribute_right(masked: str, index: _CueIndex, lo: int,
     if form == "quoted":
         rest = masked[m.end():hi]
         k = rest.find(" as ")
-        return _clean_subject(rest[:k] if k >= 0 else rest), "say", m.start(), False
+        return _clean_subject(rest[:k] if k >= 0 else rest), "say", m.start(), None
     if form == "according to":
-        return _clean_subject(masked[m.end():hi].split(",")[0]), "according to", m.start(), False
+        return _clean_subject(masked[m.end():hi].split(",")[0]), "according to", m.start(), None
     if not before.strip(" ,;:–—-" + _MASK + "”»\"’"):
         return masked[m.end():hi].strip().rstrip("."), cues.lemma[form], m.start(), True
     subject = before.replace(_MASK, " ")
@@ -730,12 +936,13 @@ def _attribute_right(masked: str, index: _CueIndex, lo: int,
     if len(chunks) > 1 and len(chunks[-2].split()) <= 5 and chunks[-2][:1].isascii() \
             and chunks[-2][:1].isupper():
         subject = chunks[-2] + ", " + chunks[-1]  # "Sergei Ryabkov, Russia's deputy minister"
+        first = None
     else:
-        subject = chunks[-1]
+        subject, first = chunks[-1], False
     subject = _clean_subject(subject)
     if not subject or len(subject.split()) > 16:
         return None
-    return subject, cues.lemma[form], m.start(), False
+    return subject, cues.lemma[form], m.start(), first
 
 
 def _split_inverted(phrase: str) -> str:
@@ -749,6 +956,16 @@ def _split_inverted(phrase: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
     return _PARTICLE_RE.sub("", name.split()[-1].lower()) if name else ""
+
+
+def _closes_sentence(text: str, s: int, e: int) -> bool:
+    """Whether the quotation ``text[s:e]`` ends its sentence: a full stop inside the closing
+    mark and a new sentence or quotation after it ("… or not.” While some critics say"), so
+    a cue after it belongs to the next sentence."""
+    if not text[s:e].rstrip("”»\"’'").endswith("."):
+        return False
+    nxt = _NEXT_CHAR_RE.match(text, e)
+    return nxt is None or nxt.group(1).isupper() or nxt.group(1) in "“\"«‘"
 
 
 def _is_subhead(text: str, a: int, b: int) -> bool:
@@ -783,7 +1000,7 @@ def _analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None,
     masked = _masked(text, spans)
     index = _CueIndex(masked, _cues())
     relays = _RelayWindows(masked, _cues())
-    resolver = _Resolver(text, lex)
+    resolver = _Resolver(text, lex, masked)
     sentences: list[tuple[int, int]] = []
     for a, b in lines:
         for c in _chunks(masked, a, b):
@@ -807,10 +1024,12 @@ def _analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None,
         starts_sentence = not left.strip(" –—-(")
         att = None if starts_sentence else _attribute_left(masked, index, ss, s)
         if att is None:
-            right = _attribute_right(masked, index, e, se)
+            right = None if _closes_sentence(text, s, e) else \
+                _attribute_right(masked, index, e, se)
             if right is not None:
                 phrase, cue, at, inverted = right
-                att = (_split_inverted(phrase) if inverted else phrase, cue, at)
+                att = (_split_inverted(phrase) if inverted else phrase, cue, at,
+                       inverted is not False)
         if s < head_end or subhead(li):
             q.kind = "title"
         elif starts_sentence or (left.rstrip()[-1:] in (":", ",")
@@ -821,7 +1040,7 @@ def _analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None,
         else:
             q.kind = "scare" if len(WORD_RE.findall(text, s, e)) <= 4 else "partial"
         if att is not None and q.kind != "title":
-            q.descriptor, q.cue, q.cue_at = att
+            q.descriptor, q.cue, q.cue_at, q.name_first = att
             q.relay = relays.relay(ss, se)
             if "interview" in masked[ss:se].lower():
                 q.kind = q.kind + "+interview"
@@ -943,7 +1162,10 @@ def _bisect(starts: list[int], pos: int) -> int:
 
 
 def _set_speaker(q: _Quote, phrase: str, resolver: _Resolver, lex: ActorLexicon) -> None:
-    speaker, descriptor = _speaker_text(phrase, lex) if phrase else ("", "")
+    speaker, descriptor = _speaker_text(phrase, lex, not q.name_first) if phrase else ("", "")
+    owner = _OWN_WORDS_RE.fullmatch(speaker)
+    if owner:  # "her statement said": she speaks
+        speaker = _OWNER_PRONOUN[owner.group(1).lower()]
     resolved = resolver.resolve(speaker, q.start) if speaker else None
     if resolved:
         q.speaker, q.side = resolved
@@ -959,6 +1181,11 @@ def _set_speaker(q: _Quote, phrase: str, resolver: _Resolver, lex: ActorLexicon)
         resolver.remember(max(q.cue_at, q.start), q.speaker, q.side)
 
 
+#: A speaker's own words as the subject of a cue ("her statement said", "his email reads").
+_OWN_WORDS_RE = re.compile(r"(his|her|its|their)\s+(?:[\w-]+\s+)?(?:statement|e-?mail|letter|"
+                           r"tweet|post|message|note|release|book|blog|column|website)s?",
+                           re.IGNORECASE)
+_OWNER_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _AFTER_CUE_RE = re.compile(
     rf"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:{_DAYS}|week|night|month|year)\b"
     r"|\s+in an? (?:written |joint |televised |brief )?(?:statement|interview|news conference|"
@@ -1012,7 +1239,7 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> _Quote | None:
     if form not in cues.clause and form not in ("quoted", "according to"):
         return None
     before = masked[ss:m.start()]
-    if _ends_with_article(before):
+    if _not_speech(masked, ss, m.start()):
         return None
     if form in cues.participles or form == "according to":
         q = _according_or_with(text, masked, ss, body_end, m, form)
@@ -1036,14 +1263,15 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> _Quote | None:
             subject = after[:j] if j >= 0 else after
         elif not subject.strip():
             subject = _split_inverted(after.strip(" ,.").rstrip("."))
+        from_after = form == "quoted" or not before[k + 1:].strip()
         if _MASK not in subject and 0 < len(subject.split()) <= 16 and \
                 len(content.split()) >= 4:
             start = ss + len(_DATELINE_RE.match(content).group()) \
                 if _DATELINE_RE.match(content) else ss
-            q = _Quote(start, _rstrip(text, start, ss + k))
+            q = _Quote(start, _rstrip(text, start, ss + k), name_first=from_after)
             q.descriptor = _clean_subject(subject)
     elif form in cues.clause and not ends_here:
-        subject = _subject_before(masked, ss, m.start())
+        subject, first = _subject_before(masked, ss, m.start())
         rest_at = m.end()
         if cues.lemma[form] == "tell":
             obj = _TELL_OBJECT_RE.match(masked, rest_at, se)
@@ -1062,7 +1290,7 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> _Quote | None:
         words = masked[rest_at:end].split()
         if subject and len(subject.split()) <= 25 and len(words) >= 4 and \
                 masked[rest_at:rest_at + 1].isalnum() and not _VERB_START_RE.match(words[0]):
-            q = _Quote(rest_at, _rstrip(text, rest_at, end))
+            q = _Quote(rest_at, _rstrip(text, rest_at, end), name_first=first)
             q.descriptor = subject
     if q is None:
         return None
@@ -1112,7 +1340,7 @@ def _according_or_with(text, masked, ss, body_end, m, form) -> _Quote | None:
     if not source or len(source.split()) > 12 or len(masked[start:end].split()) < 4 \
             or not masked[start:start + 1].isalnum():
         return None
-    q = _Quote(start, _rstrip(text, start, end))
+    q = _Quote(start, _rstrip(text, start, end), name_first=form == "according to")
     q.descriptor = source
     return q
 
@@ -1269,7 +1497,7 @@ def quote_scores(quotes: pd.DataFrame, articles: pd.DataFrame, *, outlet: str = 
     kinds : iterable of str
         Quote kinds counted as voices (scare and title quotes are the writer's framing).
     """
-    from framing.stats import outlet_scores_frame, score_row
+    from framing.stats import entropy_row, outlet_scores_frame, score_row
 
     lex = lexicon or load_actors()
     for col in QUOTE_COLUMNS:
@@ -1281,31 +1509,45 @@ def quote_scores(quotes: pd.DataFrame, articles: pd.DataFrame, *, outlet: str = 
     if bad:
         raise FramingError(bad_value("kinds", "quote_scores", QUOTE_KINDS, sorted(bad)))
     counted = _counted_quotes(quotes, kinds)
-    words_of = {d: len(WORD_RE.findall(t))
-                for d, t in zip(ids, articles["text"].fillna(""), strict=True)}
     sides = list(lex.sides)
+    # Per distinct doc_id: quotes and quoted words by side, all quotes, official quotes.
+    uniq = pd.Index(pd.unique(np.asarray(ids, dtype=object)))
+    doc = uniq.get_indexer(counted["doc_id"].astype(object))
+    keep = doc >= 0
+    doc = doc[keep]
+    side = pd.Index(sides).get_indexer(counted["speaker_side"].astype(object))[keep]
+    n_wq = counted["n_words"].to_numpy(float)[keep]
+    official = np.array([lex.is_official(x) for x in counted["speaker_side"]], bool)[keep]
+    n_u, n_s = len(uniq), len(sides)
+    on_side = side >= 0
+    by_side = np.bincount(doc[on_side] * n_s + side[on_side],
+                          minlength=n_u * n_s).reshape(n_u, n_s).astype(float)
+    words_side = np.bincount(doc[on_side] * n_s + side[on_side], weights=n_wq[on_side],
+                             minlength=n_u * n_s).reshape(n_u, n_s)
+    all_q = np.bincount(doc, minlength=n_u).astype(float)
+    all_w = np.bincount(doc, weights=n_wq, minlength=n_u)
+    off_q = np.bincount(doc[official], minlength=n_u).astype(float)
+    row_of = uniq.get_indexer(np.asarray(ids, dtype=object))
+    words = np.array([count_words(t) for t in articles["text"].fillna("")], dtype=np.int64)
+    outlets = np.asarray(outlets.astype(str), dtype=object)
     rows = []
-    for name, docs in pd.Series(list(ids)).groupby(list(outlets)):
-        docs = list(docs)
-        per = counted[counted["doc_id"].isin(docs)]
-        n_words = sum(words_of[d] for d in docs)
-        n_q = per.groupby("doc_id").size().reindex(docs, fill_value=0)
-        n_w = per.groupby("doc_id")["n_words"].sum().reindex(docs, fill_value=0)
-        for side in sides:
-            mine = per[per["speaker_side"] == side]
-            q_side = mine.groupby("doc_id").size().reindex(docs, fill_value=0)
-            w_side = mine.groupby("doc_id")["n_words"].sum().reindex(docs, fill_value=0)
-            rows.append(score_row(name, f"quotes_{side}", q_side, None, n_words=n_words,
+    for name in sorted(set(outlets)):
+        pos = np.flatnonzero(outlets == name)
+        r = row_of[pos]
+        n_words = int(words[pos].sum())
+        n_q, n_w = all_q[r], all_w[r]
+        for k, side_name in enumerate(sides):
+            q_side, w_side = by_side[r, k], words_side[r, k]
+            rows.append(score_row(name, f"quotes_{side_name}", q_side, None, n_words=n_words,
                                   n_events=int(q_side.sum())))
-            rows.append(score_row(name, f"quoted_words_{side}", w_side, None, n_words=n_words,
-                                  n_events=int(w_side.sum())))
-            rows.append(score_row(name, f"quote_share_{side}", q_side, n_q, n_words=n_words))
-            rows.append(score_row(name, f"quoted_word_share_{side}", w_side, n_w,
+            rows.append(score_row(name, f"quoted_words_{side_name}", w_side, None,
+                                  n_words=n_words, n_events=int(w_side.sum())))
+            rows.append(score_row(name, f"quote_share_{side_name}", q_side, n_q,
                                   n_words=n_words))
-        official = [lex.is_official(side) for side in per["speaker_side"]]
-        off = per.loc[official].groupby("doc_id").size().reindex(docs, fill_value=0)
-        rows.append(score_row(name, "official_quote_share", off, n_q, n_words=n_words))
-        rows.append(_entropy_row(name, per, docs, sides, n_words))
+            rows.append(score_row(name, f"quoted_word_share_{side_name}", w_side, n_w,
+                                  n_words=n_words))
+        rows.append(score_row(name, "official_quote_share", off_q[r], n_q, n_words=n_words))
+        rows.append(entropy_row(name, "quote_side_entropy", by_side[r], n_words=n_words))
     return outlet_scores_frame(rows)
 
 
@@ -1321,13 +1563,3 @@ def _counted_quotes(quotes: pd.DataFrame, kinds: tuple[str, ...]) -> pd.DataFram
     keep["n_words"] = [0 if k == "indirect" else len(WORD_RE.findall(t))
                        for k, t in zip(keep["kind"], keep["text"], strict=False)]
     return keep
-
-
-def _entropy_row(outlet: str, per: pd.DataFrame, docs: list, sides: list[str],
-                 n_words: int) -> dict:
-    """Normalised entropy of the speaker sides, pooled over an outlet's articles."""
-    from framing.stats import entropy_row
-
-    table = per.groupby(["doc_id", "speaker_side"]).size().unstack(fill_value=0)
-    table = table.reindex(index=docs, columns=sides, fill_value=0).to_numpy(float)
-    return entropy_row(outlet, "quote_side_entropy", table, n_words=n_words)
