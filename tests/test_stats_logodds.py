@@ -130,3 +130,14 @@ def test_bootstrap_of_real_valued_scores_equals_plain_resampling(seed_articles):
     grades = readability(seed_articles)["flesch_kincaid_grade"].dropna().to_numpy()
     ones = np.ones_like(grades)
     assert bootstrap_ci(grades) == _plain_bootstrap(grades, ones)
+
+
+def test_bootstrap_drawn_in_small_blocks_gives_the_same_intervals(fakes_counts, monkeypatch):
+    from framing import stats
+
+    terror, regime, words = fakes_counts["sana"]
+    whole = [bootstrap_ci(c, words, scale=1000.0) for c in (terror, regime)]
+    monkeypatch.setattr(stats, "_BLOCK_CELLS", 3 * len(words))  # 3 resamples per block
+    monkeypatch.setattr(stats, "_DRAWS", type(stats._DRAWS)())
+    items = [(terror, words, 1000.0), (regime, words, 1000.0)]
+    assert stats.ratio_cis(items) == whole
