@@ -3,9 +3,10 @@
 Runs on the seed articles and FA-KES (the bench corpus), and prints MB/s for the quotation-mark
 scan alone, for the sentence splitter, for :func:`framing.find_quotes` (spans, speakers, sides,
 relays) and for :func:`framing.quotes.voice_spans` with and without speakers (what the terms,
-tone and agency stages call).
+tone and agency stages call), each alone, and for the pipeline's order: ``find_quotes`` and then
+``voice_spans`` on the same texts, which share one analysis per text.
 Times are CPU seconds of this process (``time.process_time``), so the figures are per core and
-hold on a shared machine. The phrase caches of the actor lexicon are emptied before every
+hold on a shared machine. framing's per-text and per-phrase caches are emptied before every
 timed run, so each run starts cold; the best of ``--repeat`` runs is kept.
 """
 
@@ -14,30 +15,15 @@ from __future__ import annotations
 import argparse
 
 import pandas as pd
-from _common import best_of
+from _common import best_of, clear_caches
 
-from framing.actors import load_actors
 from framing.datasets import load_fakes, load_seed
-from framing.quotes import (
-    _lines,
-    _marked_spans,
-    _speaker_voices,
-    _surname,
-    find_quotes,
-    voice_spans,
-)
+from framing.quotes import _lines, _marked_spans, find_quotes, voice_spans
 from framing.text import sentence_spans
 
 
-def _clear_caches() -> None:
-    """Start each timed run cold: actor look-ups, surnames and per-text voices are cached."""
-    load_actors()._memo.clear()
-    _surname.cache_clear()
-    _speaker_voices.cache_clear()
-
-
 def _best(func, repeat: int) -> float:
-    return best_of(repeat, func, before=_clear_caches)
+    return best_of(repeat, func, before=clear_caches)
 
 
 def main() -> None:
@@ -56,12 +42,16 @@ def main() -> None:
                    args.repeat)
     bare = _best(lambda: [voice_spans(t, h, speakers=False)
                           for t, h in zip(texts, titles, strict=True)], args.repeat)
+    both = _best(lambda: (find_quotes(articles),
+                          [voice_spans(t, h) for t, h in zip(texts, titles, strict=True)]),
+                 args.repeat)
     print(f"{len(articles)} articles, {mb:.2f} MB, {len(find_quotes(articles))} quotes")
     print(f"quotation-mark scan: {mb / scan:.1f} MB/s")
     print(f"sentence_spans: {mb / sents:.1f} MB/s")
     print(f"find_quotes (spans, speakers, sides, relays): {mb / full:.2f} MB/s")
     print(f"voice_spans: {mb / voices:.2f} MB/s")
     print(f"voice_spans(speakers=False): {mb / bare:.1f} MB/s")
+    print(f"find_quotes then voice_spans (pipeline): {mb / both:.2f} MB/s")
 
 
 if __name__ == "__main__":

@@ -132,6 +132,27 @@ def test_megabyte_without_newline_runs_in_linear_time():
     assert time.perf_counter() - t0 < 30
 
 
+@pytest.mark.parametrize("old, new, message", [
+    ("  male: [Mr,", "  colour: red\n  male: [Mr,",
+     r"speakers\.yaml: entry 'honorifics' has unknown key\(s\) \['colour'\]"),
+    ("  words: [al, el]", "  wrods: [al, el]",
+     r"entry 'mention_prefixes' lacks key\(s\) \['words'\]"),
+    ('in, "on", at,', "in, on, at,", r"entry 'stop_caps\.words' holds True, which is no word"),
+    ("he: person,", "he: people,", r"entry 'pronouns\.words' has kind\(s\) \['people'\]"),
+], ids=["unknown key", "missing key", "unquoted YAML boolean", "bad pronoun kind"])
+def test_bad_speaker_lexicon_entry_is_named_in_the_error(tmp_path, old, new, message):
+    from importlib import resources
+
+    from framing.quotes import _words
+
+    text = (resources.files("framing") / "lexicons" / "speakers.yaml").read_text("utf-8")
+    assert old in text
+    path = tmp_path / "speakers.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(FramingError, match=message):
+        _words(str(path))
+
+
 def test_find_quotes_needs_text_column():
     with pytest.raises(FramingError, match="Column 'text' not in data"):
         find_quotes(pd.DataFrame({"doc_id": ["x"], "body": ["hi"]}))
@@ -217,11 +238,12 @@ def test_relay_windows_name_what_the_relay_regexes_name(seed_articles):
 def test_name_runs_equal_the_word_boundary_form(seed_articles):
     import re
 
-    from framing.quotes import _NAME_RUN_RE, _NAME_TOKEN
+    from framing.quotes import _words
 
-    plain = re.compile(rf"\b{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
+    words = _words()
+    plain = re.compile(rf"\b{words.name_token}(?:[ \t]+{words.name_token})*")
     for text in seed_articles["text"]:
-        assert [m.span() for m in _NAME_RUN_RE.finditer(text)] == \
+        assert [m.span() for m in words.name_run.finditer(text)] == \
             [m.span() for m in plain.finditer(text)]
 
 
@@ -239,17 +261,37 @@ def test_clause_breaks_equal_the_ignorecase_form(seed_articles):
 
 def test_cached_phrase_results_equal_fresh_ones(seed_articles):
     from framing.actors import _scan, _side_of, load_actors
-    from framing.quotes import _find_names, _find_speaker_text
+    from framing.quotes import _find_names, _find_speaker_text, _speaker_kind
 
     lex = load_actors()
     find_quotes(seed_articles)
     fresh = {"matches": _scan, "side_of": _side_of, "names_in": _find_names,
+             "speaker_kind": _speaker_kind,
              "speaker_text": lambda p, x: _find_speaker_text(p, x, False),
              "speaker_text_last": lambda p, x: _find_speaker_text(p, x, True)}
     for name, func in fresh.items():
         cache = lex.memo(name)
         assert cache, name
         assert all(func(phrase, lex) == value for phrase, value in cache.items()), name
+
+
+def test_find_quotes_and_voice_spans_share_one_analysis_per_text(seed_articles):
+    from framing.quotes import _analysis
+
+    _analysis.cache_clear()
+    find_quotes(seed_articles)
+    misses = _analysis.cache_info().misses
+    for row in seed_articles.itertuples():
+        voice_spans(row.text, row.title)
+    assert _analysis.cache_info().misses == misses == len(seed_articles)
+
+
+def test_relay_of_the_article_s_own_outlet_is_blanked_after_the_shared_analysis(seed_articles):
+    doc = _doc(seed_articles, "a05")
+    relays = set(find_quotes(doc.assign(outlet="x"))["relay"]) - {""}
+    assert relays  # a05 relays quotes through agencies
+    own = next(iter(relays))
+    assert own not in set(find_quotes(doc.assign(outlet=own))["relay"])
 
 
 def test_voice_spans_without_speakers_gives_the_same_regions(seed_articles):

@@ -28,8 +28,13 @@ speaker of unknown side takes the side of the group the article affiliates them 
 up with the SDF").
 
 Speed: the text is read once per pattern family (quotation marks, one Aho-Corasick pass for the
-cues and one for the relays), windows are served from those passes, and results for short
-phrases (actor matches, names, sides) are cached on the actor lexicon.
+cues and one for the relays), windows are served from those passes, lines are split into
+sentences only when a quotation or a cue form needs them, results for short phrases (actor
+matches, names, sides) are cached on the actor lexicon, and the analysis of a text is cached
+so that :func:`find_quotes` and :func:`voice_spans` (called by later stages) share it.
+
+The word lists behind attribution (person nouns, titles, place and organisation words, name
+particles, pronouns, honorifics) are data: ``lexicons/speakers.yaml``.
 
 References
 ----------
@@ -44,7 +49,7 @@ import itertools
 import json
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -53,7 +58,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from framing._errors import FramingError, bad_value, missing_column
+from framing._errors import FramingError, bad_entry, bad_value, missing_column
 from framing.actors import ActorLexicon, _matches, find_actors, load_actors, side_of
 from framing.lexicon_io import check_keys, read_yaml
 from framing.text import WORD_RE, count_words, sentence_spans
@@ -66,7 +71,7 @@ VOICES = ("headline", "quote", "interviewer", "interviewee")
 QUOTE_MEASURE_PREFIXES = ("quotes_", "quoted_words_", "quote_share_", "quoted_word_share_",
                           "quote_side_entropy", "official_quote_share")
 
-_MARK_RE = re.compile("’’|''|[“”„«»\"‘’']")
+_DOUBLE_RE = re.compile("’’|''|[“”„«»\"]")
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = ("”", "»", "’’", "''")
 _WORDY = re.compile(r"[^\W_]")
@@ -78,18 +83,8 @@ _LOOKBACK, _RECENT = 3000, 30
 _EVIDENCE = 20_000
 #: Attribution cues are looked for this far (characters) before and after a quote.
 _REACH = 600
-#: Lines longer than this are split for sentence splitting (no real paragraph is so long).
+#: A "sentence" longer than this (characters) is not one: no quote is read from it.
 _CHUNK = 5000
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_ADVERBIAL_RE = re.compile(
-    rf"\s*(?:(?:on|late|early|last|this)\s+)?(?:{_DAYS}|week|night|month|year|day)\b"
-    r"|\s*(?:in|on) (?:a|an|its|his|her|their) (?:written |joint |televised |brief )?"
-    r"(?:statement|interview|news conference|press conference|speech|post|tweet)\b[^,]*?(?=\s+\w)"
-    r"|\s*(?:also|later|earlier|previously|separately|again)\b", re.IGNORECASE)
-_TRAIL_RE = re.compile(
-    rf"(?:[\s,]+(?:(?:on|late|early|last|this)\s+{_DAYS}|{_DAYS}|also|however|then|now|"
-    r"previously|meanwhile|has|had|have|would|will|later|earlier|once|(?-i:[a-z]\w*ly)))+[\s,]*$",
-    re.IGNORECASE)
 _LEAD_RE = re.compile(r"^(?:[\s,]|\b(?:and|but|so|yet|however|meanwhile|moreover)\b)+",
                       re.IGNORECASE)
 
@@ -107,71 +102,8 @@ _CLAUSE_BREAK_RE = re.compile(
     + rf")\b|[Bb](?<!\w.){_anycase('ut')}\b|[Tt](?<!\w.){_anycase('hat')}\b|_+[”»\"’']*")
 _DATELINE_RE = re.compile(r"^[\s>]*[A-Z][A-Z .,()'’]+\s*[–—-]+\s*")
 _VERB_START_RE = re.compile(r"(?:was|were|is|are|has|had|have|would|will|could|can|did|does)\b")
-_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "thing", "we": "any",
-             "i": "person"}
-_PERSON_WORDS = re.compile(
-    r"\b(?:official|spokes(?:man|woman|person)|fighter|minister|governor|analyst|rebel|man|"
-    r"woman|resident|year-old|leader|commander|diplomat|president|expert|researcher|"
-    r"correspondent|envoy|chairman|officer|colonel|captain|general|soldier|father|mother|"
-    r"source|chairwoman|professor|proprietor|owner|founder|mayor|premier|chief|coach|player|"
-    r"teacher|lawyer|student|doctor|nurse|author|writer|artist|director|executive|manager|"
-    r"councillor|senator|judge|veteran|husband|wife|son|daughter|girl|boy|scientist|"
-    r"economist|geologist|activist|organizer|organiser|worker|mechanic|retiree|survivor|"
-    r"victim|witness|neighbour|neighbor|friend|partner|maverick|prosecutor|candidate)\b",
-    re.IGNORECASE)
-_TITLE_WORDS = frozenset(
-    """mr mr. mrs mrs. ms ms. dr dr. president prime minister deputy foreign defence defense
-    secretary col col. colonel lieutenant lt lt. capt capt. captain navy army gen gen. general
-    chancellor governor sen sen. rep rep. chairman spokesman sheikh ayatollah king prince
-    provincial under state interior information vice commander major maj maj. sgt sgt.
-    sergeant admiral adm adm. brigadier""".split())
-_STOP_CAPS = frozenset(
-    """the a an but and in on at for of when while after before as if it its this that these
-    those he she they we i his her their our my so yet however meanwhile moreover since
-    according earlier later last also there here what why how who where still now then instead
-    finally separately previously similarly additionally furthermore nonetheless nevertheless
-    indeed today yesterday currently initially ultimately eventually overall elsewhere
-    otherwise thus hence therefore again recently january february september october november
-    december monday tuesday wednesday thursday friday saturday sunday""".split())
-_NAME_TOKEN = r"(?:[A-Z][\w’'\-]*\.?|(?:al|el|bin|ibn|de|van|von|du|da)-?[A-Z]?[\w’'\-]*)"
-# The first token written so that the regex engine can skip to its first letter: the word
-# boundary before it becomes a look-behind after that letter (same matches, twice as fast).
-_FIRST_NAME_TOKEN = (r"(?:[A-Z](?<!\w.)[\w’'\-]*\.?|(?:a(?<!\w.)l|e(?<!\w.)l|b(?<!\w.)in|"
-                     r"i(?<!\w.)bn|d(?<!\w.)e|v(?<!\w.)an|v(?<!\w.)on|d(?<!\w.)u|d(?<!\w.)a)"
-                     r"-?[A-Z]?[\w’'\-]*)")
-_NAME_RUN_RE = re.compile(rf"{_FIRST_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*")
 _TOKEN_RE = re.compile(r"\S+")
-_PARTICLE_TOKEN_RE = re.compile(r"(?:al|el|bin|ibn|de|van|von|du|da)(?:-[A-Z][\w’'\-]*)?")
-#: Words that tell a person's gender: pronouns after a mention, honorifics before it.
-_GENDERED_RE = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
-_HONORIFIC_RE = re.compile(r"\b(?:(Mr|Sir|Lord|King|Prince)|(Mrs|Ms|Miss|Madam|Dame|Lady|Queen|"
-                           r"Princess))\.?\s+(?:[A-Z][\w’'\-]*\s+)?$")
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
-#: Capitalised words that make a name a place, an organisation or an event, not a person
-#: ("Lake Cowichan", "Homeland Security", "FedEx Cup"); words that are also common surnames
-#: (Lake, Park, Hall, Day, Church) are left out.
-_NON_PERSON_RE = re.compile(
-    r"\b(?:Valley|River|Bay|Island|Islands|Mountain|County|City|Province|District|Region|"
-    r"Street|Avenue|Road|Square|Airport|Hospital|University|College|School|Academy|Institute|"
-    r"Association|Council|Committee|Commission|Department|Ministry|Agency|Office|Board|Bureau|"
-    r"Authority|Services?|Security|Police|Forces?|Army|Company|Co|Corp|Corporation|Inc|Ltd|"
-    r"Group|Party|Centre|Center|Hotel|Foundation|Society|Union|Network|Research|Bank|Court|"
-    r"Tour|Cup|Open|Games|League|Championship|Club|Team|News|Press|Times|Post|Media|Project|"
-    r"Program|Programme|Strategy|Act|Canada|Canadian|American|Nations?|National|International|"
-    r"Federal|Global|Energy|Mining|Health|Museum|Library|Theatre|Festival|Awards?|Phase|Youth|"
-    r"Community|Assembly|Senate|Parliament|Government|Coalition|Alliance|Federation|Fund|"
-    r"Trust|Partners|Holdings|Industries|Systems|Technologies|Seal|Christmas|Twitter|Facebook|"
-    r"Arabs|Christians|Muslims|Jews|Kurds|Sunnis|Shiites|Middle|Eastern|Western)"
-    r"\b")
-#: A name of one word ("McNeely", "IRCC"), not a day or a month.
-_LONE_NAME_RE = re.compile(
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)\b)[A-Z][\w’'\-]*")
 _ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
-#: Words after a name that show it is not the subject of its clause ("from Zehaf Bibeau and").
-_NOT_VERB = frozenset("""of in at on for and or nor to the a an with from by about as who whose
-    whom which that than into over under after before during near since until via per but
-    s""".split())
 _WORD_AT_RE = re.compile(r"\s*([\w’'-]+)")
 _ANY_APPOSITION_RE = re.compile(r",[^,.;:!?]{1,150},")
 _APPOSITION_RE = re.compile(r",\s*(?:a|an|the|\d+|[\w’'-]+’s|[\w’'-]+'s)\b[^,.;:!?]{0,120},")
@@ -194,13 +126,10 @@ _APPOSITION_PART_RE = re.compile(r"\s*(?:[a-z\d].*|[A-Z][\w.\-]*\.)\s*", re.DOTA
 _NEXT_CHAR_RE = re.compile(r"[ \t]*(\S)")
 _SINGLE_RE = re.compile("[‘’']")
 _BY_RE = re.compile(r"^(?:with|by|from|for)\s+")
-_BODY_RE = re.compile(r"\b(?:ministry|military|statement|government|army|agency|office|"
-                      r"command|forces|headquarters)\b", re.IGNORECASE)
 _DEFINITE_RE = re.compile(r"(?:the|this|that)\s")
 _RELATIVE_RE = re.compile(r",\s*(?:who|which)\b")
 _NAME_END_RE = re.compile(r"\s+(?:in|on|at|after|as|while|when)\s")
 _APPOSITIVE_END_RE = re.compile(r",\s*(?:who|which|adding|referring|saying)\b|\s+(?:who|which)\s")
-_PARTICLE_RE = re.compile(r"^(?:al|el|de|bin|ibn)-")
 _ENDS_HERE_RE = re.compile(r"[\s]*(?:[,.;]|$)")
 _THAT_RE = re.compile(r"\s*that\s")
 _BEFORE_THAT_RE = re.compile(r"\s*,?\s*(?=that\s)")
@@ -287,6 +216,128 @@ def _cues() -> _Cues:
                  relay_automaton)
 
 
+#: Entries of speakers.yaml and the keys each has besides its note; "words" of pronouns and
+#: owner_pronouns map a word to a word, every other list is a list of words.
+_SPEAKER_LISTS = {
+    "person_words": ("words",), "title_words": ("words",), "stop_caps": ("words",),
+    "non_person_words": ("words",), "particles": ("words",), "surname_particles": ("words",),
+    "mention_prefixes": ("words",), "pronouns": ("words",), "gendered_pronouns": ("male", "female"),
+    "honorifics": ("male", "female"), "owner_pronouns": ("words",), "own_words": ("words",),
+    "body_words": ("words",), "thing_heads": ("words",), "not_verbs": ("words",),
+    "days": ("words",), "months": ("words",),
+}
+_MAPPINGS = ("pronouns", "owner_pronouns")
+_PRONOUN_KINDS = ("person", "thing", "any")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The word lists of speakers.yaml, as sets and the patterns compiled from them."""
+
+    person_words: re.Pattern
+    title_words: frozenset
+    stop_caps: frozenset
+    non_person: re.Pattern
+    name_token: str
+    name_run: re.Pattern
+    particle_token: re.Pattern
+    surname_particle: re.Pattern
+    mention_prefixes: tuple
+    pronouns: dict
+    pronoun_gender: dict
+    gendered: re.Pattern
+    honorific: re.Pattern
+    owner_pronouns: dict
+    own_words: re.Pattern
+    body: re.Pattern
+    thing_heads: frozenset
+    not_verbs: frozenset
+    lone_name: re.Pattern
+    trail: re.Pattern
+    after_cue: re.Pattern
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
+@functools.lru_cache(maxsize=4)
+def _words(name: str = "speakers.yaml") -> _Words:
+    """Read and check the speaker word lists (the bundled file, or a copy at path ``name``)."""
+    source = f"framing/lexicons/{name}" if name == "speakers.yaml" else str(name)
+    data = read_yaml(name)
+    check_keys(source, "<top level>", data, set(_SPEAKER_LISTS) | {"version"}, set())
+    lists = {}
+    for entry, keys in _SPEAKER_LISTS.items():
+        check_keys(source, entry, data[entry], {"note", *keys}, set())
+        for key in keys:
+            value = data[entry][key]
+            mapping = entry in _MAPPINGS
+            if not isinstance(value, dict if mapping else list) or not value:
+                kind = "a mapping of words to words" if mapping else "a list of words"
+                raise FramingError(bad_entry(source, f"{entry}.{key}",
+                                             f"must be a non-empty {kind}, got {value!r}"))
+            for word in [*value.items()] if mapping else value:
+                if not all(isinstance(w, str) and w.strip() for w in
+                           (word if mapping else (word,))):
+                    raise FramingError(bad_entry(
+                        source, f"{entry}.{key}", f"holds {word!r}, which is no word; write "
+                        "words as strings (quote YAML booleans such as 'on' and 'no')"))
+            lists[entry if key == "words" else f"{entry}.{key}"] = value
+    bad = sorted(set(lists["pronouns"].values()) - set(_PRONOUN_KINDS))
+    if bad:
+        raise FramingError(bad_entry(source, "pronouns.words", f"has kind(s) {bad}; allowed "
+                                     f"are {list(_PRONOUN_KINDS)}"))
+    particles = lists["particles"]
+    name_token = rf"(?:[A-Z][\w’'\-]*\.?|{_alternation(particles)}-?[A-Z]?[\w’'\-]*)"
+    # The first token written so that the regex engine can skip to its first letter: the word
+    # boundary before it becomes a look-behind after that letter (same matches, twice as fast).
+    first_token = (r"(?:[A-Z](?<!\w.)[\w’'\-]*\.?|(?:"
+                   + "|".join(re.escape(p[0]) + r"(?<!\w.)" + re.escape(p[1:]) for p in particles)
+                   + r")-?[A-Z]?[\w’'\-]*)")
+    male, female = lists["gendered_pronouns.male"], lists["gendered_pronouns.female"]
+    days = _alternation(lists["days"])
+    return _Words(
+        person_words=re.compile(rf"\b{_alternation(lists['person_words'])}\b", re.IGNORECASE),
+        title_words=frozenset(w.lower() for w in lists["title_words"]),
+        stop_caps=frozenset(w.lower() for w in lists["stop_caps"]),
+        non_person=re.compile(rf"\b{_alternation(lists['non_person_words'])}\b"),
+        name_token=name_token,
+        name_run=re.compile(rf"{first_token}(?:[ \t]+{name_token})*"),
+        particle_token=re.compile(rf"{_alternation(particles)}(?:-[A-Z][\w’'\-]*)?"),
+        surname_particle=re.compile(rf"^{_alternation(lists['surname_particles'])}-"),
+        mention_prefixes=tuple(f"{p}-" for p in lists["mention_prefixes"]),
+        pronouns={k.lower(): v for k, v in lists["pronouns"].items()},
+        pronoun_gender={male[0].lower(): "m", female[0].lower(): "f"},
+        gendered=re.compile(rf"\b(?:({'|'.join(map(re.escape, male))})|"
+                            rf"({'|'.join(map(re.escape, female))}))\b", re.IGNORECASE),
+        honorific=re.compile(
+            rf"\b(?:({'|'.join(map(re.escape, lists['honorifics.male']))})|"
+            rf"({'|'.join(map(re.escape, lists['honorifics.female']))}))"
+            r"\.?\s+(?:[A-Z][\w’'\-]*\s+)?$"),
+        owner_pronouns={k.lower(): v.lower() for k, v in lists["owner_pronouns"].items()},
+        own_words=re.compile(rf"({'|'.join(map(re.escape, lists['owner_pronouns']))})\s+"
+                             rf"(?:[\w-]+\s+)?{_alternation(lists['own_words'])}s?",
+                             re.IGNORECASE),
+        body=re.compile(rf"\b{_alternation(lists['body_words'])}\b", re.IGNORECASE),
+        thing_heads=frozenset(w.lower() for w in lists["thing_heads"]),
+        not_verbs=frozenset(lists["not_verbs"]),
+        # a name of one word ("McNeely", "IRCC"), not a day or a month
+        lone_name=re.compile(rf"(?!{_alternation(lists['days'] + lists['months'])}\b)"
+                             r"[A-Z][\w’'\-]*"),
+        trail=re.compile(
+            rf"(?:[\s,]+(?:(?:on|late|early|last|this)\s+{days}|{days}|also|however|then|now|"
+            r"previously|meanwhile|has|had|have|would|will|later|earlier|once|"
+            r"(?-i:[a-z]\w*ly)))+[\s,]*$", re.IGNORECASE),
+        after_cue=re.compile(
+            rf"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:{days}|week|night|month|year)\b"
+            r"|\s+in an? (?:written |joint |televised |brief )?(?:statement|interview|"
+            r"news conference|press conference|speech|post|tweet)"
+            r"(?:\s+(?:released|issued|published)(?:\s+\w+day)?)?"
+            r"|\s+(?:also|later|earlier|previously|separately|again|repeatedly))*"),
+    )
+
+
 def _is_word(ch: str) -> bool:
     """True for the characters ``\\w`` matches (``\\b`` lies between word and non-word)."""
     return ch.isalnum() or ch == "_"
@@ -320,10 +371,14 @@ class _CueIndex:
     def __init__(self, text: str, cues: _Cues):
         self.text, self.regex = text, cues.regex
         n, longest = len(text), {}
+        #: Starts of cue forms with a word boundary before them: every window that holds a cue
+        #: holds one of these (a window ending inside the next word makes the boundary after).
+        self.near: list[int] = []
         for last, length in cues.automaton.iter(text):
             start, end = last - length + 1, last + 1
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
+            self.near.append(start)
             if end < n and (text[end].isalnum() or text[end] == "_"):
                 continue
             if longest.get(start, 0) < end:
@@ -346,6 +401,68 @@ class _CueIndex:
                 break
             out.append(hits[k])
         return out
+
+
+class _Sentences:
+    """Sentence spans of a masked text, split line by line as far as they are asked for.
+
+    A line is split with :func:`framing.text.sentence_spans` when first asked for. :meth:`at`
+    gives the last sentence starting at or before an offset, else the first sentence, else
+    the whole text.
+    """
+
+    def __init__(self, masked: str, lines: list[tuple[int, int]]):
+        self.masked, self.lines = masked, lines
+        self.line_starts = [a for a, _ in lines]
+        self._split: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        self._last: dict[int, tuple[int, int] | None] = {}  # last sentence up to a line
+        self._first: tuple[int, int] | None = None
+
+    def of_line(self, li: int) -> tuple[list[tuple[int, int]], list[int]]:
+        """The sentences of line ``li`` and their starts."""
+        if li not in self._split:
+            a, b = self.lines[li]
+            spans = [(a + s, a + e) for s, e in sentence_spans(self.masked[a:b])]
+            self._split[li] = spans, [s for s, _ in spans]
+        return self._split[li]
+
+    def at(self, pos: int) -> tuple[int, int]:
+        li = _bisect(self.line_starts, pos)
+        if li >= 0:
+            spans, starts = self.of_line(li)
+            k = _bisect(starts, pos)
+            found = spans[k] if k >= 0 else self._last_up_to(li - 1)
+            if found is not None:
+                return found
+        return self._first_sentence()
+
+    def _last_up_to(self, li: int) -> tuple[int, int] | None:
+        empty = []
+        while li >= 0 and li not in self._last:
+            spans = self.of_line(li)[0]
+            if spans:
+                self._last[li] = spans[-1]
+                break
+            empty.append(li)
+            li -= 1
+        found = self._last[li] if li >= 0 else None
+        for k in empty:
+            self._last[k] = found
+        return found
+
+    def _first_sentence(self) -> tuple[int, int]:
+        if self._first is None:
+            first = next((self.of_line(li)[0][0] for li in range(len(self.lines))
+                          if self.of_line(li)[0]), None)
+            self._first = first or (0, len(self.masked))
+        return self._first
+
+    def near_cues(self, index: _CueIndex) -> Iterator[tuple[int, int]]:
+        """In text order, every sentence that may hold a cue of ``index`` (a line without a
+        cue form is not split)."""
+        for li in sorted({_bisect(self.line_starts, at) for at in index.near}):
+            if li >= 0:
+                yield from self.of_line(li)[0]
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -372,14 +489,14 @@ def _marked_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, in
     for li, (a, b) in enumerate(lines):
         singles_from, first = a, len(spans)
         skip_first = open_at is not None  # the re-opening mark of a continued paragraph
-        for m in _MARK_RE.finditer(text, a, b):
+        # single marks are read after the line's double quotes (_single_spans); a continued
+        # paragraph opens with its double mark, so that is the line's first mark of any kind
+        for m in _DOUBLE_RE.finditer(text, a, b):
             mark, i = m.group(), m.start()
             if skip_first:
                 skip_first = False
                 if mark in _DOUBLE_OPEN or mark == '"':
                     continue
-            if mark in "‘’'":
-                continue
             if open_at is None:
                 if mark in _DOUBLE_OPEN or mark == '"':
                     open_at = i
@@ -406,6 +523,8 @@ def _marked_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, in
 
 def _single_spans(text: str, a: int, b: int,
                   doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if text.find("‘", a, b) < 0 and text.find("'", a, b) < 0:
+        return []  # no mark that opens a single quote
     inside = [(s, e) for s, e in doubles if e > a and s < b]
     out, open_at, k = [], None, 0
     for m in _SINGLE_RE.finditer(text, a, b):
@@ -460,13 +579,13 @@ def _find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
             persons.add(s)
         elif entry.kind != "role":
             non_person.update(range(s, e))
-    for m in _NAME_RUN_RE.finditer(text):
+    for m in _words().name_run.finditer(text):
         tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(text, *m.span())]
         titled = False
-        while tokens and (tokens[0][2].lower().rstrip(",") in _TITLE_WORDS
-                          or tokens[0][2].lower() in _STOP_CAPS
+        while tokens and (tokens[0][2].lower().rstrip(",") in _words().title_words
+                          or tokens[0][2].lower() in _words().stop_caps
                           or tokens[0][0] in non_person):
-            titled |= tokens[0][2].lower() in _TITLE_WORDS
+            titled |= tokens[0][2].lower() in _words().title_words
             tokens = tokens[1:]
         tokens = _name_tokens(tokens)
         if not tokens:
@@ -475,7 +594,7 @@ def _find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
             continue
         if tokens[0][0] in persons or len(tokens) >= 2 or titled:
             name = text[tokens[0][0]:tokens[-1][1]].rstrip(".,’'")
-            if not name[:1].isupper() or _NON_PERSON_RE.search(name) \
+            if not name[:1].isupper() or _words().non_person.search(name) \
                     or _ACRONYM_RE.search(name):
                 continue
             found.append(name)
@@ -508,9 +627,9 @@ def _name_tokens(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     """Cut a run of name tokens where the name ends: before a lower-case word that is no
     particle ("To determine", "Assad also"), after a word that ends a sentence ("Complex. In")."""
     for k, (_, _, token) in enumerate(tokens):
-        if k and token[:1].islower() and not _PARTICLE_TOKEN_RE.fullmatch(token):
+        if k and token[:1].islower() and not _words().particle_token.fullmatch(token):
             return tokens[:k]
-        if token.endswith(".") and len(token) > 2 and token.lower() not in _TITLE_WORDS \
+        if token.endswith(".") and len(token) > 2 and token.lower() not in _words().title_words \
                 and token.lower() not in ("jr.", "sr.", "st."):
             return tokens[:k + 1]
     return tokens
@@ -518,13 +637,24 @@ def _name_tokens(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str
 
 def _looks_named(name: str) -> bool:
     """Whether a speaker is named like a person ("Yuni", "Rod Peters"; not "Burnaby RCMP")."""
-    last = _PARTICLE_RE.sub("", name.split()[-1]) if name.strip() else ""
-    return name[:1].isupper() and last[:1].isupper() and last.lower() not in _STOP_CAPS \
-        and not _NON_PERSON_RE.search(name) and not _ACRONYM_RE.search(name)
+    last = _words().surname_particle.sub("", name.split()[-1]) if name.strip() else ""
+    return name[:1].isupper() and last[:1].isupper() and last.lower() not in _words().stop_caps \
+        and not _words().non_person.search(name) and not _ACRONYM_RE.search(name)
 
 
+def _speaker_kind(name: str, lexicon: ActorLexicon) -> str:
+    """"thing" for a speaker named as an institution or a body ("the defence ministry"), else
+    "person"."""
+    things = find_actors(name, lexicon=lexicon,
+                         kinds=("institution", "group", "media", "capital", "nationality"))
+    words = _words()
+    return "thing" if (things and not words.person_words.search(name)) \
+        or words.body.search(name) else "person"
+
+
+@functools.lru_cache(maxsize=4096)
 def _clean_subject(subject: str) -> str:
-    subject = _DATELINE_RE.sub("", _TRAIL_RE.sub("", _QUOTED_AS_RE.sub("", subject)))
+    subject = _DATELINE_RE.sub("", _words().trail.sub("", _QUOTED_AS_RE.sub("", subject)))
     subject = _LEAD_RE.sub("", subject).strip(" ,:;–—-")
     return subject
 
@@ -539,7 +669,7 @@ def _speaker_text(subject: str, lexicon: ActorLexicon, last: bool = False) -> tu
 def _find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[str, str]:
     chunks = [c.strip() for c in subject.strip(" ,").split(",") if c.strip()] or [subject]
     edge = chunks[-1] if last else chunks[0]
-    if _LONE_NAME_RE.fullmatch(edge) and edge.lower() not in _STOP_CAPS:
+    if _words().lone_name.fullmatch(edge) and edge.lower() not in _words().stop_caps:
         return edge, subject  # "When she and her boyfriend got a cat, McNeely (said)"
     name = _name_in(subject, lexicon, last)
     if name:
@@ -626,8 +756,11 @@ class _Resolver:
         self._aliases: dict[str, str] = {}
         self._sure: dict[str, bool] = {}
         self.speakers: list[tuple[int, str, str, str]] = []  # (position, name, type, side)
-        self.names: list[tuple[int, str]] = []  # read from the text as far as asked
-        self.name_starts: list[int] = []
+        # runs of two or more capitalised words, read from the text as far as asked, and the
+        # name each holds (found when first needed)
+        self._multi: list[tuple[int, str]] = []
+        self._multi_starts: list[int] = []
+        self._multi_names: dict[int, str] = {}
         self._runs: Iterator[re.Match] | None = None
         self._run: re.Match | None = None
         self._genders: dict[str, str] = {}
@@ -645,33 +778,43 @@ class _Resolver:
         if surname not in self._genders:
             votes = {"m": 0, "f": 0}
             for at in _mentions(self.text, surname, *self._evidence(pos)):
-                title = _HONORIFIC_RE.search(self.text, max(0, at - 40), at)
+                title = _words().honorific.search(self.text, max(0, at - 40), at)
                 if title:
                     votes["m" if title.group(1) else "f"] += 3
                     continue
                 end = at + len(surname)
-                pronoun = _GENDERED_RE.search(self.text, end, end + 160)
+                pronoun = _words().gendered.search(self.text, end, end + 160)
                 if pronoun:
                     votes["m" if pronoun.group(1) else "f"] += 1
             self._genders[surname] = "" if votes["m"] == votes["f"] else \
                 max(votes, key=votes.get)
         return self._genders[surname]
 
-    def _names_before(self, pos: int) -> list[tuple[int, str]]:
+    def _runs_before(self, pos: int) -> range:
+        """Indices in ``self._multi`` of the runs starting less than ``_LOOKBACK`` before
+        ``pos``."""
         if self._runs is None:
-            self._runs = _NAME_RUN_RE.finditer(self.text)
+            self._runs = _words().name_run.finditer(self.text)
             self._run = next(self._runs, None)
-        while self._run is not None and self._run.start() < pos:
-            run = self._run.group()
-            if " " in run:  # single capitalised words are mostly not names
-                name = _name_in(run, self.lexicon)
-                if name:
-                    self.names.append((self._run.start(), name))
-                    self.name_starts.append(self._run.start())
-            self._run = next(self._runs, None)
-        hi = _bisect(self.name_starts, pos - 1) + 1
-        lo = _bisect(self.name_starts, pos - _LOOKBACK) + 1
-        return self.names[lo:hi]
+        run, runs = self._run, self._runs
+        while run is not None and run.start() < pos:
+            if " " in run.group():  # single capitalised words are mostly not names
+                self._multi.append((run.start(), run.group()))
+                self._multi_starts.append(run.start())
+            run = next(runs, None)
+        self._run = run
+        return range(_bisect(self._multi_starts, pos - _LOOKBACK) + 1,
+                     _bisect(self._multi_starts, pos - 1) + 1)
+
+    def _multi_name(self, k: int) -> str:
+        if k not in self._multi_names:
+            self._multi_names[k] = _name_in(self._multi[k][1], self.lexicon)
+        return self._multi_names[k]
+
+    def _names_before(self, pos: int) -> list[tuple[int, str]]:
+        """(offset, name) of the names in runs of two or more words shortly before ``pos``."""
+        return [(self._multi[k][0], name) for k in self._runs_before(pos)
+                if (name := self._multi_name(k))]
 
     def _recent_speakers(self, pos: int) -> list[tuple[int, str, str, str]]:
         return [sp for sp in self.speakers[-_RECENT:] if pos - _LOOKBACK <= sp[0] < pos]
@@ -681,16 +824,16 @@ class _Resolver:
         if " " in name:
             return name
         best, surname = name, _surname(name)
-        for _, other in self._names_before(before):
-            if len(other) > len(best) and _surname(other) == surname:
-                best = other
+        for k in self._runs_before(before):
+            run = self._multi[k][1]  # its name is part of it, so holds the surname
+            if len(run) > len(best) and surname in run.lower():
+                other = self._multi_name(k)
+                if len(other) > len(best) and _surname(other) == surname:
+                    best = other
         return best
 
     def remember(self, pos: int, name: str, side: str) -> None:
-        things = find_actors(name, lexicon=self.lexicon,
-                             kinds=("institution", "group", "media", "capital", "nationality"))
-        kind = "thing" if (things and not _PERSON_WORDS.search(name)) \
-            or _BODY_RE.search(name) else "person"
+        kind = self.lexicon.cached("speaker_kind", name, lambda n: _speaker_kind(n, self.lexicon))
         self.speakers.append((pos, name, kind, side))
         if side != "unknown":
             self.sides[_surname(name)] = side
@@ -702,7 +845,7 @@ class _Resolver:
         article or preposition ("the Krakatau volcano", "in Thunder Bay") does not count."""
         if name not in self._persons:
             *first, last = name.split()
-            surname = _PARTICLE_RE.sub("", last)
+            surname = _words().surname_particle.sub("", last)
             alone = bool(first) and any(
                 not _NOT_ALONE_RE.search(self.text, max(0, at - 12), at)
                 and not self.text.startswith(first[-1] + " ", at - len(first[-1]) - 1)
@@ -717,15 +860,16 @@ class _Resolver:
 
         Each mention is (offset, full name, subject, titled). A run of two or more capitalised
         words may name a person when no word of it names a place or an organisation
-        (``_NON_PERSON_RE``) or is an acronym; it surely does (:meth:`surely_person`) when the
-        article treats it as a person. Later mentions by surname or first name alone map to
-        the full name; a lone name new to the article counts when an apposition ("Roman, a
-        resident of ...,") or a speech verb ("Yuni said") follows it. A mention is a subject
+        (``non_person_words`` of speakers.yaml) or is an acronym; it surely does
+        (:meth:`surely_person`) when the article treats it as a person. Later mentions by
+        surname or first name alone map to the full name; a lone name new to the article
+        counts when an apposition ("Roman, a resident of ...,") or a speech verb ("Yuni
+        said") follows it. A mention is a subject
         when the next word after it (past an apposition) is a lower-case word that is not a
         preposition, conjunction or article ("Vickers rolled", not "from Zehaf Bibeau and").
         """
         if self._people_runs is None:
-            self._people_runs = _NAME_RUN_RE.finditer(self.masked)
+            self._people_runs = _words().name_run.finditer(self.masked)
             self._people_run = next(self._people_runs, None)
         while self._people_run is not None and self._people_run.start() < pos:
             found = self._person_at(self._people_run, self._aliases)
@@ -737,19 +881,19 @@ class _Resolver:
 
     def _person_at(self, run: re.Match,
                    aliases: dict[str, str]) -> tuple[int, str, bool, bool] | None:
-        masked = self.masked
+        masked, words = self.masked, _words()
         word = run.group()
         if " " not in word and "\t" not in word and word not in aliases and (
-                word.lower() in _STOP_CAPS or not _APPOSITION_RE.match(masked, run.end())
+                word.lower() in words.stop_caps or not _APPOSITION_RE.match(masked, run.end())
                 and not _SPEECH_VERB_RE.match(masked, run.end() + 1)):
             return None  # a capitalised word new to the article, mostly no name
         tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(masked, *run.span())]
         titled = False
         for k in range(len(tokens) - 2, -1, -1):  # "Toronto Mayor John Tory" -> "John Tory"
-            if tokens[k][2].lower().rstrip(",") in _TITLE_WORDS:
+            if tokens[k][2].lower().rstrip(",") in words.title_words:
                 tokens, titled = tokens[k + 1:], True
                 break
-        while tokens and tokens[0][2].lower() in _STOP_CAPS:
+        while tokens and tokens[0][2].lower() in words.stop_caps:
             tokens = tokens[1:]
         tokens = _name_tokens(tokens)
         owner = next((k for k, t in enumerate(tokens) if t[2].endswith(("’s", "'s"))), None)
@@ -760,15 +904,16 @@ class _Resolver:
         name = masked[start:end].rstrip(".,")
         name = name[:-2] if owner is not None else name
         after_word = _NOT_ALONE_RE.search(masked, max(0, start - 12), start)
-        if not name[:1].isupper() or _NON_PERSON_RE.search(name) or _ACRONYM_RE.search(name) \
+        if not name[:1].isupper() or words.non_person.search(name) \
+                or _ACRONYM_RE.search(name) \
                 or (after_word and after_word.group().lower().startswith(("the", "a"))):
             return None
         subject = owner is None and not after_word and self._is_subject(end)
         if " " not in name:
             if name not in aliases:
-                if name.lower() in _STOP_CAPS or not (titled or _APPOSITION_RE.match(masked, end)
-                                                      or (subject and _SPEECH_VERB_RE.match(
-                                                          masked, end + 1))):
+                if name.lower() in words.stop_caps or not (
+                        titled or _APPOSITION_RE.match(masked, end)
+                        or (subject and _SPEECH_VERB_RE.match(masked, end + 1))):
                     return None
                 aliases[name] = name
             return start, aliases[name], subject, True
@@ -789,7 +934,8 @@ class _Resolver:
     def _is_subject(self, end: int) -> bool:
         apposition = _ANY_APPOSITION_RE.match(self.masked, end)
         word = _WORD_AT_RE.match(self.masked, apposition.end() if apposition else end)
-        return bool(word) and word.group(1)[:1].islower() and word.group(1) not in _NOT_VERB
+        return bool(word) and word.group(1)[:1].islower() \
+            and word.group(1) not in _words().not_verbs
 
     def _resolve_person(self, gender: str, pos: int,
                         same_side: str | None = None) -> tuple[str, str] | None:
@@ -815,8 +961,8 @@ class _Resolver:
     def resolve(self, words: str, pos: int) -> tuple[str, str] | None:
         """Antecedent and side of a pronoun or definite description at ``pos``."""
         low = words.lower().strip()
-        want = _PRONOUNS.get(low)
-        gender = _PRONOUN_GENDER.get(low, "")
+        want = _words().pronouns.get(low)
+        gender = _words().pronoun_gender.get(low, "")
         if gender:
             return self._resolve_person(gender, pos)
         same_side = None
@@ -831,11 +977,10 @@ class _Resolver:
             for _, name, _, side in reversed(self._recent_speakers(pos)):
                 if head in name.lower():
                     return name, side
-            if _PERSON_WORDS.search(low):  # "the affable proprietor": a person named before
+            if _words().person_words.search(low):  # "the affable proprietor": a person named before
                 return self._resolve_person("", pos, same_side)
             want = "thing"
-            if head not in ("statement", "ministry", "military", "army", "government", "group",
-                            "agency", "office"):
+            if head not in _words().thing_heads:
                 return None
         best: tuple[int, str, str] | None = None
         recent = self._recent_speakers(pos)
@@ -955,7 +1100,7 @@ def _split_inverted(phrase: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
-    return _PARTICLE_RE.sub("", name.split()[-1].lower()) if name else ""
+    return _words().surname_particle.sub("", name.split()[-1].lower()) if name else ""
 
 
 def _closes_sentence(text: str, s: int, e: int) -> bool:
@@ -986,8 +1131,8 @@ def _interview_voices(text: str, lines: list[tuple[int, int]]) -> dict[int, str]
     return voices
 
 
-def _analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None,
-             outlet: str = "") -> tuple[list[_Quote], list[tuple[int, int, str, str]]]:
+def _analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None
+             ) -> tuple[list[_Quote], list[tuple[int, int, str, str]]]:
     """Find quotes and voice regions of one text; see :func:`find_quotes`."""
     if not isinstance(text, str):
         raise FramingError(f"Quotes need text as str. Got {type(text).__name__}.")
@@ -1001,16 +1146,8 @@ def _analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None,
     index = _CueIndex(masked, _cues())
     relays = _RelayWindows(masked, _cues())
     resolver = _Resolver(text, lex, masked)
-    sentences: list[tuple[int, int]] = []
-    for a, b in lines:
-        for c in _chunks(masked, a, b):
-            piece = masked[c:min(b, c + _CHUNK)]
-            sentences.extend((c + s, c + e) for s, e in sentence_spans(piece))
-    starts = [s for s, _ in sentences]
-
-    def sentence_at(pos: int) -> tuple[int, int]:
-        return sentences[max(0, _bisect(starts, pos))] if sentences else (0, len(text))
-
+    sentences = _Sentences(masked, lines)
+    sentence_at = sentences.at
     subhead = functools.lru_cache(maxsize=None)(lambda li: _is_subhead(text, *lines[li]))
     quotes: list[_Quote] = []
     interviewee = ""
@@ -1058,14 +1195,11 @@ def _analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None,
     quotes = [q for q in quotes if q.kind != "indirect" or q.speaker]
     _inherit_speakers(quotes, line_starts, qa)
     _sides_from_affiliation(masked, sentences, quotes, resolver)
-    for q in quotes:
-        if q.relay and q.relay == outlet:
-            q.relay = ""
     voices = _voice_regions(text, lines, head_end, qa, quotes, interviewee)
     return quotes, voices
 
 
-def _sides_from_affiliation(masked: str, sentences: list[tuple[int, int]],
+def _sides_from_affiliation(masked: str, sentences: _Sentences,
                             quotes: list[_Quote], resolver: _Resolver) -> None:
     """Give speakers of unknown side the side of the group the article says they belong to.
 
@@ -1083,12 +1217,11 @@ def _sides_from_affiliation(masked: str, sentences: list[tuple[int, int]],
     if not unknown:
         return
     affiliated, armed = {}, set()
-    starts = [a for a, _ in sentences]
     for name in named:
-        surname = _PARTICLE_RE.sub("", name.split()[-1])
+        surname = _words().surname_particle.sub("", name.split()[-1])
         votes: dict[str, int] = {}
-        for at in _mentions(masked, surname, prefixes=("al-", "el-")):
-            a, b = sentences[max(0, _bisect(starts, at))] if sentences else (0, len(masked))
+        for at in _mentions(masked, surname, prefixes=_words().mention_prefixes):
+            a, b = sentences.at(at)
             end = at + len(surname)
             near = masked[end:min(b, end + _AFFILIATION_REACH)]
             cue = _AFFILIATION_RE.search(near)
@@ -1127,15 +1260,6 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def _chunks(text: str, a: int, b: int) -> list[int]:
-    """Starts of pieces of at most ``_CHUNK`` characters of ``text[a:b]``, cut after a space."""
-    starts = [a]
-    while b - starts[-1] > _CHUNK:
-        cut = text.rfind(" ", starts[-1] + _CHUNK // 2, starts[-1] + _CHUNK)
-        starts.append(cut + 1 if cut > 0 else starts[-1] + _CHUNK)
-    return starts
-
-
 def _inherit_speakers(quotes: list[_Quote], line_starts: list[int], qa: dict) -> None:
     """A quote without a cue continues the last attributed quote of the two lines before."""
     last: _Quote | None = None
@@ -1151,21 +1275,15 @@ def _inherit_speakers(quotes: list[_Quote], line_starts: list[int], qa: dict) ->
 
 
 def _bisect(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1
+    """Index of the last of ``starts`` at or before ``pos`` (-1 when none)."""
+    return bisect_right(starts, pos) - 1
 
 
 def _set_speaker(q: _Quote, phrase: str, resolver: _Resolver, lex: ActorLexicon) -> None:
     speaker, descriptor = _speaker_text(phrase, lex, not q.name_first) if phrase else ("", "")
-    owner = _OWN_WORDS_RE.fullmatch(speaker)
+    owner = _words().own_words.fullmatch(speaker)
     if owner:  # "her statement said": she speaks
-        speaker = _OWNER_PRONOUN[owner.group(1).lower()]
+        speaker = _words().owner_pronouns[owner.group(1).lower()]
     resolved = resolver.resolve(speaker, q.start) if speaker else None
     if resolved:
         q.speaker, q.side = resolved
@@ -1181,16 +1299,6 @@ def _set_speaker(q: _Quote, phrase: str, resolver: _Resolver, lex: ActorLexicon)
         resolver.remember(max(q.cue_at, q.start), q.speaker, q.side)
 
 
-#: A speaker's own words as the subject of a cue ("her statement said", "his email reads").
-_OWN_WORDS_RE = re.compile(r"(his|her|its|their)\s+(?:[\w-]+\s+)?(?:statement|e-?mail|letter|"
-                           r"tweet|post|message|note|release|book|blog|column|website)s?",
-                           re.IGNORECASE)
-_OWNER_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
-_AFTER_CUE_RE = re.compile(
-    rf"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:{_DAYS}|week|night|month|year)\b"
-    r"|\s+in an? (?:written |joint |televised |brief )?(?:statement|interview|news conference|"
-    r"press conference|speech|post|tweet)(?:\s+(?:released|issued|published)(?:\s+\w+day)?)?"
-    r"|\s+(?:also|later|earlier|previously|separately|again|repeatedly))*")
 # Cues that may follow their content ("..., the Pentagon said.").
 _TRAILING_CUES = frozenset("say tell add report state confirm warn claim insist explain note "
                            "announce write tweet".split())
@@ -1206,7 +1314,7 @@ def _indirect_quotes(text, masked, index, relays, sentences, lines, quotes, qa, 
     line_starts = [a for a, _ in lines]
     direct = [(q.start, q.end) for q in quotes]
     direct_starts = [s for s, _ in direct]
-    for ss, se in sentences:
+    for ss, se in sentences.near_cues(index):
         found = index.find(ss, se)
         if not found:
             continue
@@ -1248,7 +1356,7 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> _Quote | None:
         return q
     after = masked[m.end():se]
     q = None
-    tail = _AFTER_CUE_RE.match(after)
+    tail = _words().after_cue.match(after)
     ends_here = _ENDS_HERE_RE.match(after, tail.end())
     inverted = "," in before and not before[before.rfind(",") + 1:].strip() and \
         after.lstrip()[:1].isupper() and len(after.split()) <= 16
@@ -1278,7 +1386,7 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> _Quote | None:
             rest_at = obj.end() if obj else rest_at
             if not _THAT_RE.match(masked, rest_at, se):
                 return None
-        rest_at = _AFTER_CUE_RE.match(masked, rest_at, se).end()
+        rest_at = _words().after_cue.match(masked, rest_at, se).end()
         that = _BEFORE_THAT_RE.match(masked, rest_at, se)
         rest_at = that.end() if that else rest_at
         while rest_at < se and masked[rest_at] == " ":
@@ -1364,10 +1472,13 @@ def _voice_regions(text, lines, head_end, qa, quotes, interviewee):
 
 
 # ---------------------------------------------------------------- public API
-@functools.lru_cache(maxsize=256)
-def _speaker_voices(text: str, title: str) -> tuple[tuple[int, int, str, str], ...]:
-    """Voice regions with speakers, kept for the next stage that asks about the same text."""
-    return tuple(_analyse(text, title)[1])
+@functools.lru_cache(maxsize=4096)
+def _analysis(text: str, title: str) -> tuple[tuple[_Quote, ...], tuple[tuple, ...]]:
+    """Quotes and voice regions of a text with the bundled actor lexicon, kept for the other
+    stages that ask about the same text (a pipeline chunk holds up to 1000 articles, and the
+    quotes, terms, tone and agency stages each walk it). Callers must not change the quotes."""
+    quotes, voices = _analyse(text, title)
+    return tuple(quotes), tuple(voices)
 
 
 def voice_spans(text: str, title: str = "", *,
@@ -1399,10 +1510,10 @@ def voice_spans(text: str, title: str = "", *,
     >>> voice_spans('“We feel great joy,” said Abu Saleh al-Hindawi.', speakers=False)
     [(0, 20, 'quote', '')]
     """
-    if speakers:
-        return list(_speaker_voices(text, title))
     if not isinstance(text, str):
         raise FramingError(f"Quotes need text as str. Got {type(text).__name__}.")
+    if speakers:
+        return list(_analysis(text, title)[1])
     lines = _lines(text)
     head_end = len(title) if title and text.startswith(title) else 0
     # Every quotation in marks is a "quote" region, whoever speaks it (see _voice_regions).
@@ -1445,13 +1556,16 @@ def find_quotes(articles: pd.DataFrame, *, text: str = "text", title: str = "tit
     titles = articles[title] if title in articles.columns else pd.Series([""] * len(articles))
     outlets = articles[outlet] if outlet in articles.columns else pd.Series([""] * len(articles))
     embeds = articles["embeds"] if "embeds" in articles.columns else pd.Series([""] * len(articles))
+    lex = lexicon or load_actors()
+    shared = lex is load_actors()  # the analysis voice_spans also uses, cached per text
     rows = []
     for doc_id, body, head, out, emb in zip(ids, texts, titles, outlets, embeds, strict=False):
         body = "" if body is None or (isinstance(body, float) and math.isnan(body)) else body
         head = head if isinstance(head, str) else ""
         skip = [(int(s), int(e)) for s, e, *_ in json.loads(emb)] if isinstance(emb, str) \
             and emb.strip() else []
-        quotes, _ = _analyse(body, head, lexicon, out if isinstance(out, str) else "")
+        quotes = _analysis(body, head)[0] if shared else _analyse(body, head, lex)[0]
+        out = out if isinstance(out, str) else ""
         n = 0
         for q in quotes:
             if any(s <= q.start < e for s, e in skip):
@@ -1460,7 +1574,7 @@ def find_quotes(articles: pd.DataFrame, *, text: str = "text", title: str = "tit
             rows.append({"doc_id": doc_id, "quote_id": f"{doc_id}-q{n}", "start": q.start,
                          "end": q.end, "text": body[q.start:q.end], "kind": q.kind,
                          "speaker": q.speaker, "speaker_side": q.side, "cue": q.cue,
-                         "relay": q.relay})
+                         "relay": "" if q.relay == out else q.relay})
     frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return frame.astype({"start": "int64", "end": "int64"})
 
