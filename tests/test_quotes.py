@@ -462,3 +462,10 @@ def test_quipped_is_a_speech_verb():
     quotes = find_quotes(_ggt_doc("5c158f201e67d78e27721ffd"))
     row = _one(quotes, "It didn’t take me long")
     assert (row["cue"], row["speaker"]) == ("joke", "Green")
+
+
+def test_reported_speech_past_character_5000_of_a_one_line_article_is_not_cut(fakes_articles):
+    art = fakes_articles[fakes_articles["doc_id"] == "fk1926479363"]
+    quotes = find_quotes(art)
+    late = quotes[(quotes["start"] > 5000) & (quotes["kind"] == "indirect")]
+    assert late["text"].str.contains("during the six-year war which has killed").any()
