@@ -36,12 +36,15 @@ import functools
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate, count
+from operator import add, sub
 from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick
+import numpy as np
 import pandas as pd
 
 from framing._errors import FramingError, bad_entry, missing_column
@@ -170,9 +173,20 @@ class EventLexicon:
     location_modifiers: frozenset[str]
     victims: frozenset[str]
     _automaton: ahocorasick.Automaton = field(repr=False)
-    # per-word results of _np_token and _verb_like (they depend on the word and the lexicon)
-    _np_memo: dict = field(default_factory=dict, repr=False, compare=False)
-    _verb_memo: dict = field(default_factory=dict, repr=False, compare=False)
+    # the tokens met so far, with their word classes under this lexicon (see _Tok)
+    _words: _Words = field(init=False, repr=False, compare=False)
+    _chunks: _Chunks = field(init=False, repr=False, compare=False)
+    # the readings of each surface sorted for _read; the first noun reading of each surface
+    _plans: dict[str, _Plan] = field(init=False, repr=False, compare=False)
+    _nouns: dict[str, _Reading] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._words = _Words(self)
+        self._chunks = _Chunks(self._words)
+        self._plans = {surface: _plan(rs) for surface, rs in self.readings.items()}
+        self._nouns = {surface: next(r for r in rs if r.role == "noun")
+                       for surface, rs in self.readings.items()
+                       if any(r.role == "noun" for r in rs)}
 
 
 def _build_events(data: object, source: str) -> EventLexicon:
@@ -277,19 +291,30 @@ def load_events(path: str | Path | None = None) -> EventLexicon:
 # --- tokens ----------------------------------------------------------------------------------
 
 class _Tok:
-    """A word: surface, lower-cased form, capitalised, possessive, and the lower-cased form
-    without its possessive ending (:func:`_bare`). One object per distinct word, shared by
-    all its occurrences; offsets live in :class:`_Toks`."""
+    """A word: surface, lower-cased form, capitalised, possessive, the lower-cased form
+    without its possessive ending (:func:`_bare`), and the word classes the rules ask about
+    most: an auxiliary-chain word (``aux``, see :func:`_aux_chain`), what it is to
+    :func:`_irrealis_before` (``irr``: 1 clause end, 2 irrealis cue, 3 "short", else 0) and,
+    under one lexicon, whether it is probably a finite verb (``verb``,
+    :func:`_verb_like_word`), can sit inside a noun phrase (``np``, :func:`_np_word`) and ends
+    the search for a by-phrase (``by_stop``, see :func:`_by_agent`). One object per distinct
+    word and lexicon, shared by all its occurrences; offsets live in :class:`_Toks`."""
 
-    __slots__ = ("text", "low", "cap", "poss", "bare")
+    __slots__ = ("text", "low", "cap", "poss", "bare", "aux", "irr", "verb", "np", "by_stop")
 
-    def __init__(self, w: str):
+    def __init__(self, w: str, lex: EventLexicon):
         low = _UPPER_NAMES.get(w) or w.lower()
         self.text = w
         self.low = low
         self.cap = w != w.lower()
         self.poss = low.endswith(("'s", "’s", "s'", "s’")) or low in _POSS_PRON
         self.bare = _bare(low)
+        self.aux = low in _AUX or low.endswith("n't") or _is_adverb(low)
+        self.irr = (1 if w in _CLAUSE_END else 2 if low in _IRREALIS else 3 if low == "short"
+                    else 0)
+        self.verb = _verb_like_word(self, lex)
+        self.np = _np_word(self, lex)
+        self.by_stop = w in _CLAUSE_END or low in _CONJ or low in _REL or self.verb
 
 
 class _Toks(list):
@@ -307,30 +332,96 @@ class _Toks(list):
         toks.ends = ends
         return toks
 
-    def sub(self, a: int, b: int) -> _Toks:
-        """Tokens ``a`` to ``b`` (exclusive), with their offsets."""
-        return _Toks.of(self[a:b], self.starts[a:b], self.ends[a:b])
-
 
 class _Words(dict):
-    """Cache of :class:`_Tok` by surface, filled on first lookup."""
+    """Cache of :class:`_Tok` by surface for one lexicon, filled on first lookup."""
+
+    def __init__(self, lex: EventLexicon):
+        super().__init__()
+        self.lex = lex
 
     def __missing__(self, w: str) -> _Tok:
         if len(self) > 200_000:
             self.clear()
-        tok = self[w] = _Tok(w)
+        tok = self[w] = _Tok(w, self.lex)
         return tok
 
 
-_WORDS = _Words()
+class _Chunks(dict):
+    """Cache of the tokens of a chunk of text without white space, by chunk, for one lexicon:
+    the chunk's :class:`_Tok` when the chunk is one token ("Syria", "al-Assad", "U.S."),
+    else ``(toks, starts, ends)`` with offsets in the chunk ("Syria." → "Syria", ".")."""
+
+    def __init__(self, words: _Words):
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, chunk: str) -> _Tok | tuple[list[_Tok], list[int], list[int]]:
+        if len(self) > 200_000:
+            self.clear()
+        found = list(_TOKEN_RE.finditer(chunk))
+        if len(found) == 1 and found[0].span() == (0, len(chunk)):
+            entry = self.words[chunk]
+        else:
+            entry = (list(map(self.words.__getitem__, map(_group, found))),
+                     list(map(_start, found)), list(map(_end, found)))
+        self[chunk] = entry
+        return entry
+
+
 _group, _start, _end = re.Match.group, re.Match.start, re.Match.end
 
 
-def _tokens(text: str, start: int, end: int) -> _Toks:
-    """Tokens of ``text[start:end]`` (matches of ``_TOKEN_RE``), built without a Python loop."""
-    found = list(_TOKEN_RE.finditer(text, start, end))
-    return _Toks.of(map(_WORDS.__getitem__, map(_group, found)),
-                    list(map(_start, found)), list(map(_end, found)))
+def _tokens(text: str, start: int, end: int, lex: EventLexicon | None = None) -> _Toks:
+    """Tokens of ``text[start:end]`` (matches of ``_TOKEN_RE``); their word classes are those
+    of ``lex`` (default: the bundled lexicon).
+
+    No token holds white space and none reaches past one (the pattern has no look-around), so
+    the tokens of a span are those of its white-space-separated chunks, and a span whose
+    chunks are one white-space character apart (most sentences) is read chunk by chunk from
+    the lexicon's chunk cache, without running the pattern; others are matched whole.
+    """
+    lex = lex or load_events()
+    span = text[start:end]
+    chunks = span.split()  # str.split() and the pattern's \s split at the same characters
+    lens = list(map(len, chunks))
+    if sum(lens) + len(chunks) - 1 != len(span):
+        found = list(_TOKEN_RE.finditer(text, start, end))
+        return _Toks.of(map(lex._words.__getitem__, map(_group, found)),
+                        list(map(_start, found)), list(map(_end, found)))
+    toks = _Toks(map(lex._chunks.__getitem__, chunks))
+    ends = list(map(add, accumulate(lens), count(start)))  # chunk k ends k spaces further
+    starts = list(map(sub, ends, lens))
+    split = [k for k, w in enumerate(toks) if w.__class__ is tuple]  # chunks of 2+ tokens
+    if len(split) > _SPLICES:  # many: rebuild the lists, in linear time
+        rebuilt, new_starts, new_ends = _Toks(), [], []
+        done = 0
+        for k in [*split, len(toks)]:
+            rebuilt += toks[done:k]
+            new_starts += starts[done:k]
+            new_ends += ends[done:k]
+            if k < len(toks):
+                chunk_toks, rel_starts, rel_ends = toks[k]
+                rebuilt += chunk_toks
+                new_starts += [starts[k] + r for r in rel_starts]
+                new_ends += [starts[k] + r for r in rel_ends]
+            done = k + 1
+        toks, starts, ends = rebuilt, new_starts, new_ends
+    else:  # few (often just the last word and its period): splice them in, last first
+        for k in reversed(split):
+            chunk_toks, rel_starts, rel_ends = toks[k]
+            at = starts[k]
+            toks[k:k + 1] = chunk_toks
+            starts[k:k + 1] = [at + r for r in rel_starts]
+            ends[k:k + 1] = [at + r for r in rel_ends]
+    toks.starts = starts
+    toks.ends = ends
+    return toks
+
+
+# Chunks of several tokens spliced into a sentence's token lists in place, at most (each
+# splice moves the tokens after it); with more the lists are rebuilt.
+_SPLICES = 8
 
 
 def _bare(low: str) -> str:
@@ -351,23 +442,8 @@ def _is_adverb(low: str) -> bool:
     return low in _ADV or (low.endswith("ly") and len(low) > 4 and low not in {"italy", "ally"})
 
 
-def _memoized(memo: dict, tok: _Tok, lex: EventLexicon,
-              decide: Callable[[_Tok, EventLexicon], bool]) -> bool:
-    """``decide(tok, lex)``, remembered per word form (a bounded cache on the lexicon)."""
-    found = memo.get(tok.text)
-    if found is None:
-        if len(memo) > 200_000:
-            memo.clear()
-        found = memo[tok.text] = decide(tok, lex)
-    return found
-
-
-def _verb_like(tok: _Tok, lex: EventLexicon) -> bool:
-    """A token that is probably a finite verb (ends a subject noun phrase on its right)."""
-    return _memoized(lex._verb_memo, tok, lex, _verb_like_word)
-
-
 def _verb_like_word(tok: _Tok, lex: EventLexicon) -> bool:
+    """A token that is probably a finite verb (ends a subject noun phrase on its right)."""
     low = tok.low
     if (low in _BE or low in _HAVE or low in _DO or low in _MODAL or low in _REPORT
             or low in _COMMON_VERBS or low in lex.finite_verbs or low in _ACCUSE):
@@ -381,12 +457,8 @@ def _verb_like_word(tok: _Tok, lex: EventLexicon) -> bool:
             and low not in _ED_ADJ)
 
 
-def _np_token(tok: _Tok, lex: EventLexicon) -> bool:
-    """A token that can sit inside a noun phrase."""
-    return _memoized(lex._np_memo, tok, lex, _np_word)
-
-
 def _np_word(tok: _Tok, lex: EventLexicon) -> bool:
+    """A token that can sit inside a noun phrase (``tok.verb`` already set)."""
     low = tok.low
     if tok.text in ("-", "/", "&"):
         return False
@@ -398,10 +470,10 @@ def _np_word(tok: _Tok, lex: EventLexicon) -> bool:
         return False
     if low.endswith("ing") and not tok.cap and low not in lex.event_nouns:
         return False
-    return not _verb_like(tok, lex)
+    return not tok.verb
 
 
-def _np_left(toks: _Toks, j: int, lex: EventLexicon) -> tuple[int, int] | None:
+def _np_left(toks: _Toks, j: int) -> tuple[int, int] | None:
     """Noun phrase ending at token ``j`` (inclusive), as token indices [a, b)."""
     if j < 0:
         return None
@@ -413,7 +485,7 @@ def _np_left(toks: _Toks, j: int, lex: EventLexicon) -> tuple[int, int] | None:
         tok = toks[k]
         if a <= j and tok.bare in _TIME:
             break  # "in February its website": a time word starts another phrase
-        if _np_token(tok, lex):
+        if tok.np:
             if tok.low in _DET and not tok.poss:
                 a = k
                 break
@@ -423,17 +495,17 @@ def _np_left(toks: _Toks, j: int, lex: EventLexicon) -> tuple[int, int] | None:
         if tok.text == ")" and a <= j and k >= 3 and toks[k - 2].text == "(":
             k -= 3  # "the Levant (ISIL) terrorist organization"
             continue
-        if tok.low == "of" and a <= j and k > 0 and _np_token(toks[k - 1], lex):
+        if tok.low == "of" and a <= j and k > 0 and toks[k - 1].np:
             k -= 1
             continue
         break
-    if a > j or all(toks[t].low in _DET and not toks[t].poss for t in range(a, j + 1)):
+    # a phrase of determiners only is none; the walk stops at the first one, so it is one word
+    if a > j or (a == j and toks[j].low in _DET and not toks[j].poss):
         return None
     return (a, j + 1)
 
 
-def _np_right(toks: _Toks, i: int, lex: EventLexicon, *, allow_of: bool = True
-              ) -> tuple[int, int] | None:
+def _np_right(toks: _Toks, i: int, *, allow_of: bool = True) -> tuple[int, int] | None:
     """Noun phrase starting at token ``i``, as token indices [a, b)."""
     n = len(toks)
     if i >= n:
@@ -446,11 +518,11 @@ def _np_right(toks: _Toks, i: int, lex: EventLexicon, *, allow_of: bool = True
         if tok.text == "-" and k > i and k + 1 < n and toks[k + 1].cap:
             k += 1
             continue
-        if _np_token(tok, lex) and not (k > i and tok.low in _DET and not tok.poss):
+        if tok.np and not (k > i and tok.low in _DET and not tok.poss):
             k += 1
             continue
         if (allow_of and tok.low == "of" and k > i and k + 1 < n
-                and _np_token(toks[k + 1], lex)):
+                and toks[k + 1].np):
             k += 2  # "the aircrafts of the US-led coalition": a determiner may follow "of"
             continue
         break
@@ -461,16 +533,19 @@ def _np_right(toks: _Toks, i: int, lex: EventLexicon, *, allow_of: bool = True
 
 def _head(toks: _Toks, ab: tuple[int, int]) -> int:
     """Index of the head noun of phrase ``ab``: its last word before "of" ("the city of X")."""
-    of = next((t for t in range(ab[0] + 1, ab[1] - 1) if toks[t].low == "of"), ab[1])
-    return of - 1
+    a, b = ab
+    for t in range(a + 1, b - 1):
+        if toks[t].low == "of":
+            return t - 1
+    return b - 1
 
 
 def _np_before(toks: _Toks, k: int, lex: EventLexicon) -> tuple[int, int] | None:
     """:func:`_np_left`, also when token ``k`` is an event noun that looks like a verb
     ("US-led air strikes in Syria kill": strikes)."""
-    ab = _np_left(toks, k, lex)
+    ab = _np_left(toks, k)
     if ab is None and k >= 0 and toks[k].low in lex.event_nouns:
-        left = _np_left(toks, k - 1, lex)
+        left = _np_left(toks, k - 1)
         ab = (left[0] if left is not None else k, k + 1)
     return ab
 
@@ -483,7 +558,7 @@ def _span(toks: _Toks, ab: tuple[int, int] | None) -> tuple[int, int] | None:
 
 # --- one event mention -----------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     lemma: str
     construction: str
@@ -495,22 +570,21 @@ class _Mention:
     hypothetical: bool = False
 
 
+# Words of an auxiliary chain (with n't-words and adverbs, see _Tok.aux).
+_AUX = _BE | _HAVE | _DO | _MODAL | _NEG | {"to"}
+
+
 def _aux_chain(toks: _Toks, i: int) -> tuple[int, list[str]]:
     """Walk left over auxiliaries, modals, negation and adverbs; return (first index, words)."""
     words: list[str] = []
     k = i - 1
-    while k >= 0:
-        low = toks[k].low
-        if (low in _BE or low in _HAVE or low in _DO or low in _MODAL or low in _NEG
-                or low.endswith("n't") or _is_adverb(low) or low == "to"):
-            words.append(low)
-            k -= 1
-            continue
-        break
+    while k >= 0 and toks[k].aux:
+        words.append(toks[k].low)
+        k -= 1
     return k + 1, words
 
 
-def _gerund_is_noun(toks: _Toks, i: int, head: int, lex: EventLexicon) -> bool:
+def _gerund_is_noun(toks: _Toks, i: int, head: int) -> bool:
     """An -ing event word read as a noun: "the downing of", "the terrorist bombing occurred",
     "the U.S. downing"; a verb when an object follows ("in Tabqa killing 18 rebels")."""
     nxt = toks[head + 1] if head + 1 < len(toks) else None
@@ -520,11 +594,11 @@ def _gerund_is_noun(toks: _Toks, i: int, head: int, lex: EventLexicon) -> bool:
                             or nxt.low in _NUMBER_WORDS):
         return False
     k = i - 1
-    while k >= 0 and _np_token(toks[k], lex) and toks[k].low not in _DET and not toks[k].poss:
+    while k >= 0 and toks[k].np and toks[k].low not in _DET and not toks[k].poss:
         k -= 1  # over modifiers, to a determiner or possessive
     if k >= 0 and (toks[k].low in _DET or toks[k].poss):
         return True
-    if k >= 0 and k < i - 1 and toks[k].low in _PREP and (nxt is None or not _np_token(nxt, lex)):
+    if k >= 0 and k < i - 1 and toks[k].low in _PREP and (nxt is None or not nxt.np):
         return True  # "subject to ferocious bombing and shelling"
     prev = toks[i - 1] if i > 0 else None
     before = toks[i - 2].low if i > 1 else ""
@@ -532,8 +606,7 @@ def _gerund_is_noun(toks: _Toks, i: int, head: int, lex: EventLexicon) -> bool:
         _has_actor(prev.text) or before not in _PREP)
 
 
-def _noun_reading(toks: _Toks, i: int, head: int, roles: frozenset[str],
-                  lex: EventLexicon) -> bool:
+def _noun_reading(toks: _Toks, i: int, head: int, roles: frozenset[str]) -> bool:
     """Decide noun (True) or verb (False) for an ambiguous event word at tokens [i, head]."""
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[head + 1] if head + 1 < len(toks) else None
@@ -543,7 +616,7 @@ def _noun_reading(toks: _Toks, i: int, head: int, roles: frozenset[str],
                              or plow.endswith("n't")):
         return False
     if "gerund" in roles:
-        return _gerund_is_noun(toks, i, head, lex)
+        return _gerund_is_noun(toks, i, head)
     if prev is not None and (plow in _BE or plow in _HAVE) and roles & {"past", "participle"}:
         return False
     if prev is None or plow in _DET or prev.poss or plow in _PREP or plow in _CONJ:
@@ -557,8 +630,7 @@ def _noun_reading(toks: _Toks, i: int, head: int, roles: frozenset[str],
             nxt.low in _DET or nxt.cap or nxt.low in _OBJ_PRON or nxt.text[0].isdigit()):
         return False
     # "a Syrian army jet fires rockets": a noun, the verb, then its object
-    return not ("third" in roles and nxt is not None and _np_token(prev, lex)
-                and _np_token(nxt, lex))
+    return not ("third" in roles and nxt is not None and prev.np and nxt.np)
 
 
 class _Doc:
@@ -572,13 +644,10 @@ class _Doc:
         self._toks: dict[int, _Toks] = {}
         self._title: dict[int, bool] = {}
 
-    def sent_of(self, offset: int) -> int:
-        return max(bisect_right(self.sent_starts, offset) - 1, 0)
-
     def toks(self, sid: int) -> _Toks:
         if sid not in self._toks:
             s, e = self.sents[sid]
-            self._toks[sid] = _tokens(self.text, s, e)
+            self._toks[sid] = _tokens(self.text, s, e, self.lex)
         return self._toks[sid]
 
     def title_case(self, sid: int) -> bool:
@@ -589,7 +658,7 @@ class _Doc:
         return self._title[sid]
 
 
-def _by_agent(toks: _Toks, k: int, lex: EventLexicon) -> tuple[int, int] | None:
+def _by_agent(toks: _Toks, k: int) -> tuple[int, int] | None:
     """An agent by-phrase starting at or a few tokens after ``k`` ("by the United States")."""
     n = len(toks)
     for j in range(k, min(k + 6, n)):
@@ -601,11 +670,11 @@ def _by_agent(toks: _Toks, k: int, lex: EventLexicon) -> tuple[int, int] | None:
             if nxt.low in _TIME or nxt.text[0].isdigit() or (
                     nxt.low.endswith("ing") and not nxt.cap):
                 return None
-            ab = _np_right(toks, j + 1, lex)
+            ab = _np_right(toks, j + 1)
             if ab and any(toks[t].low not in _TIME for t in range(*ab)):
                 return ab
             return None
-        if toks[j].text in _CLAUSE_END or low in _CONJ or low in _REL or _verb_like(toks[j], lex):
+        if toks[j].by_stop:
             return None
     return None
 
@@ -621,7 +690,7 @@ def _resolve_pronoun(doc: _Doc, sid: int, toks: _Toks, p: int) -> str | None:
         k -= 1
     if k >= 0 and toks[k].low in _REPORT:
         first, _ = _aux_chain(toks, k)
-        ab = _np_left(toks, first - 1, doc.lex)
+        ab = _np_left(toks, first - 1)
         if ab is not None:
             if ab[1] - ab[0] == 1 and toks[ab[0]].low in _SUBJ_PRON:
                 return _resolve_pronoun(doc, sid, toks, ab[0])
@@ -631,9 +700,9 @@ def _resolve_pronoun(doc: _Doc, sid: int, toks: _Toks, p: int) -> str | None:
         return None
     prev = doc.toks(sid - 1)
     for j, tok in enumerate(prev):
-        if _verb_like(tok, doc.lex):
+        if tok.verb:
             first, _ = _aux_chain(prev, j)
-            ab = _np_left(prev, first - 1, doc.lex)
+            ab = _np_left(prev, first - 1)
             if ab is None:
                 return None
             phrase = doc.text[prev.starts[ab[0]]:prev.ends[ab[1] - 1]]
@@ -659,11 +728,10 @@ def _clause_subject(doc: _Doc, sid: int, toks: _Toks, i: int) -> tuple[int, int]
         if k >= 0 and toks[k].text == ",":
             k -= 1
         return _antecedent(doc, sid, toks, k, person=toks[j].low in ("who", "whom"))
-    ab = _np_left(toks, j, doc.lex)
-    if (ab is not None and all(toks[t].bare in _TIME or toks[t].text[0].isdigit()
-                               for t in range(*ab))
-            and ab[0] > 0 and toks[ab[0] - 1].low in _PREP):
-        ab = _np_left(toks, ab[0] - 2, doc.lex)
+    ab = _np_left(toks, j)
+    if (ab is not None and ab[0] > 0 and toks[ab[0] - 1].low in _PREP
+            and all(toks[t].bare in _TIME or toks[t].text[0].isdigit() for t in range(*ab))):
+        ab = _np_left(toks, ab[0] - 2)
     if ab is not None and ab[1] - ab[0] == 1 and toks[ab[0]].low in _SUBJ_PRON:
         resolved = _resolve_pronoun(doc, sid, toks, ab[0])
         return resolved if resolved else ab
@@ -682,7 +750,7 @@ def _clause_subject(doc: _Doc, sid: int, toks: _Toks, i: int) -> tuple[int, int]
         return _event_doer(doc, sid, toks, (a, ab[1])) if a > ab[0] else ab
     if ab is not None and ab[0] > 1 and toks[ab[0] - 1].low in ("and", "&"):
         # coordinated actors opening a clause: "the Assad regime and Russian jets bombed"
-        left = _np_left(toks, ab[0] - 2, doc.lex)
+        left = _np_left(toks, ab[0] - 2)
         if (left is not None and (left[0] == 0 or toks[left[0] - 1].low in _CLAUSE_OPEN)
                 and _actor_like(doc, sid, doc.text, toks, left)
                 and _actor_like(doc, sid, doc.text, toks, ab)):
@@ -708,7 +776,7 @@ def _np_chain(toks: _Toks, k: int, lex: EventLexicon) -> list[tuple[int, int]]:
     a prepositional phrase, so two clauses are never joined.
     """
     chain: list[tuple[int, int]] = []
-    ab = _np_left(toks, k, lex)
+    ab = _np_left(toks, k)
     while ab is not None and len(chain) < 8:
         chain.append(ab)
         p = ab[0] - 1
@@ -764,10 +832,10 @@ def _event_doer(doc: _Doc, sid: int, toks: _Toks, ab: tuple[int, int] | None):
     if toks[h].bare in doc.lex.non_agents:
         by = _by_after_noun(toks, ab[1], doc.lex, participle=True)
         return by if by is not None else ab
-    nouns = [r for r in doc.lex.readings.get(toks[h].low, ()) if r.role == "noun"]
-    if not nouns:
+    noun = doc.lex._nouns.get(toks[h].low)
+    if noun is None:
         return ab
-    m = _read_noun(doc, sid, toks, h, h, nouns[0], toks.starts[h], toks.ends[h])
+    m = _read_noun(doc, sid, toks, h, h, noun, toks.starts[h], toks.ends[h])
     if m is None:
         return ab
     return _text_of(doc.text, m.agent)
@@ -777,7 +845,7 @@ def _previous_subject(doc: _Doc, sid: int, toks: _Toks, j: int):
     """Subject of the nearest finite verb left of token ``j`` (coordination, -ing clauses)."""
     k = j - 1
     while k >= 0:
-        if (_verb_like(toks[k], doc.lex) and toks[k].low not in _REPORT
+        if (toks[k].verb and toks[k].low not in _REPORT
                 and not _noun_homograph(toks, k, doc.lex)):
             first, _ = _aux_chain(toks, k)
             subj = _clause_subject(doc, sid, toks, first)
@@ -793,21 +861,19 @@ def _noun_homograph(toks: _Toks, k: int, lex: EventLexicon) -> bool:
     if not any(r.role == "homograph" for r in lex.readings.get(toks[k].low, ())):
         return False
     p = k - 1
-    if p >= 0 and _np_token(toks[p], lex) and toks[p].low not in _DET:
+    if p >= 0 and toks[p].np and toks[p].low not in _DET:
         p -= 1  # one modifier ("mortar")
     return p >= 0 and (toks[p].low in _DET or toks[p].low in _PREP or toks[p].text[0].isdigit())
 
 
 def _irrealis_before(toks: _Toks, i: int, width: int = 6) -> bool:
     """An irrealis cue within ``width`` tokens left of ``i`` in the same clause."""
-    k = i - 1
-    while k >= 0 and i - k <= width:
-        tok = toks[k]
-        if tok.text in _CLAUSE_END:
+    for k in range(i - 1, max(i - width, 0) - 1, -1):
+        irr = toks[k].irr
+        if irr == 1:
             return False
-        if tok.low in _IRREALIS or (tok.low == "short" and k + 1 < i and toks[k + 1].low == "of"):
+        if irr == 2 or (irr == 3 and k + 1 < i and toks[k + 1].low == "of"):
             return True
-        k -= 1
     return False
 
 
@@ -825,43 +891,45 @@ def _read_verb(doc: _Doc, sid: int, toks: _Toks, i: int, head: int, r: _Reading,
         if toks[first - 1].low not in _RAISING or any(w in _BE for w in ch2):
             first, chain = f2, ch2
     m = _Mention(r.lemma, "active", start, end)
-    m.negated = any(w in _NEG or w.endswith("n't") for w in chain)
-    m.hypothetical = (any(w in _MODAL or w == "to" for w in chain)
-                      or _irrealis_before(toks, first, 4))
+    if chain:
+        m.negated = any(w in _NEG or w.endswith("n't") for w in chain)
+        m.hypothetical = not _MODAL.isdisjoint(chain) or "to" in chain
+    if not m.hypothetical:
+        m.hypothetical = _irrealis_before(toks, first, 4)
     right = head + 1  # for a phrasal verb ``head`` is the particle ("shot it down")
     prev = toks[first - 1] if first > 0 else None
     adjectival = prev is not None and (
         prev.low in _ADJ_DET  # "the downed jet"; "Among killed militants"
         or (prev.low in _PREP and prev.low not in ("by", "to") and right < len(toks)
-            and _np_token(toks[right], lex) and toks[right].low not in _DET))
-    passive = r.role in ("participle", "past") and (any(w in _BE for w in chain) or adjectival)
+            and toks[right].np and toks[right].low not in _DET))
+    passive = r.role in ("participle", "past") and (not _BE.isdisjoint(chain) or adjectival)
     by = None
     if not passive and r.role in ("participle", "past") and not chain:
-        by = _by_agent(toks, right, lex)
+        by = _by_agent(toks, right)
         passive = by is not None or _reduced_passive(
             toks, first, right, lex, phrasal=r.particle is not None and head == i + 1)
     if r.intransitive:
         m.construction = "intransitive"
-        m.patient = _span(toks, _np_left(toks, first - 1, lex))
+        m.patient = _span(toks, _np_left(toks, first - 1))
         return m
     if passive:
-        by = by or _by_agent(toks, right, lex)
+        by = by or _by_agent(toks, right)
         m.construction = "passive_agent" if by else "passive_agentless"
         doer = _event_doer(doc, sid, toks, by)
         m.agent = doer if isinstance(doer, str) else _span(toks, doer)
         if adjectival:
-            m.patient = _span(toks, _np_right(toks, right, lex, allow_of=False))
+            m.patient = _span(toks, _np_right(toks, right, allow_of=False))
         else:
             subj = _clause_subject(doc, sid, toks, first)
             m.patient = subj if isinstance(subj, str) else _span(toks, subj)
         return m
     # active: finite, infinitive or participial (-ing) clause
-    if r.role == "gerund" and not any(w in _BE for w in chain) or "to" in chain:
+    if r.role == "gerund" and _BE.isdisjoint(chain) or "to" in chain:
         m.agent = _gerund_agent(doc, sid, toks, first)
     else:
         subj = _clause_subject(doc, sid, toks, first)
         m.agent = subj if isinstance(subj, str) else _span(toks, subj)
-    m.patient = _span(toks, _np_right(toks, right, lex))
+    m.patient = _span(toks, _np_right(toks, right))
     if r.particle is not None and m.patient is None and head - i > 1:
         m.patient = _span(toks, (i + 1, head))
     return m
@@ -896,7 +964,7 @@ def _reduced_passive(toks: _Toks, first: int, right: int, lex: EventLexicon,
     ("shot down") with no object before or after its particle is passive before any
     preposition.
     """
-    subj = _np_left(toks, first - 1, lex)
+    subj = _np_left(toks, first - 1)
     if subj is not None:
         a, b = subj
         while a < b - 1 and (toks[a].low in _QUANTIFIERS or toks[a].low in _DET):
@@ -927,12 +995,12 @@ def _gerund_agent(doc: _Doc, sid: int, toks: _Toks, i: int):
         if toks[k].low in _ACCUSE:
             if k + 1 < len(toks) and toks[k + 1].low in ("of", "for"):
                 subj = _clause_subject(doc, sid, toks, _aux_chain(toks, k)[0])
-                rel = _np_left(toks, _aux_chain(toks, k)[0] - 1, lex)
+                rel = _np_left(toks, _aux_chain(toks, k)[0] - 1)
                 if rel is not None and rel[0] > 0 and toks[rel[0] - 1].low in _REL:
-                    ante = _np_left(toks, rel[0] - 2 - (toks[rel[0] - 2].text == ","), lex)
+                    ante = _np_left(toks, rel[0] - 2 - (toks[rel[0] - 2].text == ","))
                     return _span(toks, ante)
                 return subj if isinstance(subj, str) else _span(toks, subj)
-            ab = _np_right(toks, k + 1, lex, allow_of=False)
+            ab = _np_right(toks, k + 1, allow_of=False)
             if ab and ab[1] < len(toks) and toks[ab[1]].low in ("of", "for"):
                 return _span(toks, ab)
             break
@@ -940,9 +1008,9 @@ def _gerund_agent(doc: _Doc, sid: int, toks: _Toks, i: int):
     if prev is not None and prev.low in lex.event_nouns and toks[i].low.endswith("ing"):
         doer = _event_doer(doc, sid, toks, _np_before(toks, i - 1, lex))
         return doer if isinstance(doer, str) else _span(toks, doer)  # "bombardment targeting"
-    if prev is not None and toks[i].low.endswith("ing") and _np_token(prev, lex) and (
+    if prev is not None and toks[i].low.endswith("ing") and prev.np and (
             prev.cap or (prev.low.endswith("s") and not prev.low.endswith("ss"))):
-        ab = _np_left(toks, i - 1, lex)  # not a place: "in Tabqa killing 18 rebels"
+        ab = _np_left(toks, i - 1)  # not a place: "in Tabqa killing 18 rebels"
         if ab is not None and not (ab[0] > 0 and toks[ab[0] - 1].low in _PREP):
             ofs = [t for t in range(*ab) if toks[t].low == "of"]
             if ofs:  # "the safety of American air crews targeting IS": the crews
@@ -955,7 +1023,7 @@ def _gerund_agent(doc: _Doc, sid: int, toks: _Toks, i: int):
         while k < len(toks) and not toks[k].text[0].isalnum():
             k += 1
         pronoun = k < len(toks) and toks[k].low in _SUBJ_PRON
-        subj = (k, k + 1) if pronoun else _np_right(toks, k, lex)
+        subj = (k, k + 1) if pronoun else _np_right(toks, k)
         if subj is not None and toks[subj[0]].low in _SUBJ_PRON:
             resolved = _resolve_pronoun(doc, sid, toks, subj[0])
             return resolved if resolved else _span(toks, subj)
@@ -971,7 +1039,7 @@ def _read_noun(doc: _Doc, sid: int, toks: _Toks, i: int, head: int, r: _Reading,
     m = _Mention(r.lemma, "nominal_agentless", start, end)
     # pre-head modifiers: from the determiner (or phrase start) to the event noun
     a = i
-    while a > 0 and _np_token(toks[a - 1], lex) and not (
+    while a > 0 and toks[a - 1].np and not (
             toks[a - 1].low in _DET and not toks[a - 1].poss):
         a -= 1
     det = toks[a - 1] if a > 0 and toks[a - 1].low in _DET else None
@@ -1009,13 +1077,13 @@ def _read_noun(doc: _Doc, sid: int, toks: _Toks, i: int, head: int, r: _Reading,
     # "by" or "carried out by" agent
     k = head + 1
     if nxt is not None and nxt.low in ("of", "on", "against"):
-        ab = _np_right(toks, k + 1, lex, allow_of=False)
+        ab = _np_right(toks, k + 1, allow_of=False)
         if (ab is not None and nxt.low == "of" and r.lemma in lex.of_agent
                 and _actor_like(doc, sid, doc.text, toks, ab)):
             m.agent = _span(toks, ab)
             k = ab[1]
             if k + 1 < len(toks) and toks[k].low in ("on", "against"):
-                ab = _np_right(toks, k + 1, lex, allow_of=False)
+                ab = _np_right(toks, k + 1, allow_of=False)
                 m.patient = _span(toks, ab)
         else:
             m.patient = _span(toks, ab)
@@ -1052,7 +1120,7 @@ def _by_after_noun(toks: _Toks, k: int, lex: EventLexicon, *, participle: bool =
     ``participle`` after any participle ("shells fired by terrorist groups")."""
     n = len(toks)
     if k < n and toks[k].low == "by":
-        return _by_agent(toks, k, lex)
+        return _by_agent(toks, k)
     j = k
     while j < n and j - k < 8 and toks[j].low in _BY_GAP:
         j += 1
@@ -1062,7 +1130,7 @@ def _by_after_noun(toks: _Toks, k: int, lex: EventLexicon, *, participle: bool =
     j += 1
     if j < n and toks[j].low == "out":
         j += 1
-    return _by_agent(toks, j, lex) if j < n and toks[j].low == "by" else None
+    return _by_agent(toks, j) if j < n and toks[j].low == "by" else None
 
 
 def _resolve_possessive(doc: _Doc, sid: int, toks: _Toks, p: int) -> str | None:
@@ -1124,32 +1192,45 @@ def _actor_like(doc: _Doc, sid: int, text: str, toks: _Toks, ab: tuple[int, int]
             and not _is_place(head.text) and not doc.title_case(sid))
 
 
-def _named_actor_start(lex: EventLexicon, text: str, toks: _Toks, a: int) -> int:
-    """Token where a named actor starts after a run-on common noun, else ``a``."""
-    span_start, span_end = toks.starts[a], toks.ends[-1]
-    for actor in find_actors(text[span_start:span_end]):
-        start = span_start + actor["start"]
-        if actor["kind"] == "media" and actor["start"] == 0:  # a dateline: "SANA Aircrafts of"
-            end = span_start + actor["end"]
-            t = next((t for t in range(a, len(toks)) if toks.starts[t] >= end), None)
-            return t if t is not None else a
-        t = next((t for t in range(a + 1, len(toks)) if toks.starts[t] == start), None)
-        if t is not None:
-            prev = toks[t - 1]
-            if (prev.text.isalpha() and prev.text.islower() and prev.low not in _DET
-                    and prev.low not in lex.agent_modifiers):
-                return t
-        break
+def _named_actor_start(lex: EventLexicon, text: str, toks: _Toks, a: int, b: int) -> int:
+    """Token where a named actor starts after a run-on common noun in tokens [a, b), else
+    ``a``."""
+    span_start, span_end = toks.starts[a], toks.ends[b - 1]
+    actor = _first_actor(text[span_start:span_end])
+    if actor is None:
+        return a
+    first, last, kind = actor
+    if kind == "media" and first == 0:  # a dateline: "SANA Aircrafts of"
+        end = span_start + last
+        t = next((t for t in range(a, b) if toks.starts[t] >= end), None)
+        return t if t is not None else a
+    start = span_start + first
+    t = next((t for t in range(a + 1, b) if toks.starts[t] == start), None)
+    if t is not None:
+        prev = toks[t - 1]
+        if (prev.text.isalpha() and prev.text.islower() and prev.low not in _DET
+                and prev.low not in lex.agent_modifiers):
+            return t
     return a
 
 
-def _sub_tokens(doc: _Doc, sid: int, start: int, end: int) -> _Toks:
-    """Tokens of ``doc.text[start:end]``, taken from sentence ``sid`` when it holds them."""
+@functools.lru_cache(maxsize=65536)
+def _first_actor(phrase: str) -> tuple[int, int, str] | None:
+    """Start, end and kind of the first actor :func:`framing.actors.find_actors` finds."""
+    for actor in find_actors(phrase):
+        return actor["start"], actor["end"], actor["kind"]
+    return None
+
+
+def _token_range(doc: _Doc, sid: int, start: int, end: int) -> tuple[_Toks, int, int]:
+    """Tokens ``toks[a:b]`` that are ``doc.text[start:end]``, as ``(toks, a, b)``: those of
+    sentence ``sid`` when it holds them, else the span's own."""
     toks = doc.toks(sid)
     a, b = _token_at(toks, start), _token_at(toks, end - 1)
     if a is None or b is None or toks.starts[a] != start or toks.ends[b] != end:
-        return _tokens(doc.text, start, end)
-    return toks.sub(a, b + 1)
+        toks = _tokens(doc.text, start, end, doc.lex)
+        return toks, 0, len(toks)
+    return toks, a, b + 1
 
 
 def _vet_agent(doc: _Doc, sid: int, m: _Mention) -> None:
@@ -1162,18 +1243,19 @@ def _vet_agent(doc: _Doc, sid: int, m: _Mention) -> None:
         m.agent = None
     else:
         if isinstance(m.agent, str):
-            toks = _tokens(m.agent, 0, len(m.agent))
             text = m.agent
+            toks = _tokens(text, 0, len(text), doc.lex)
+            lo, b = 0, len(toks)
         else:
-            toks = _sub_tokens(doc, sid, *m.agent)
             text = doc.text
-        a = 0
-        while a < len(toks) - 1 and (_is_date_number(toks[a]) or toks[a].bare in _TIME
-                                     or (a == 0 and toks[a].low == "that")):
+            toks, lo, b = _token_range(doc, sid, *m.agent)
+        a = lo
+        while a < b - 1 and (_is_date_number(toks[a]) or toks[a].bare in _TIME
+                             or (a == lo and toks[a].low == "that")):
             a += 1
-        if len(toks) - a > 1 and any(t.cap for t in toks[a:]):
-            a = _named_actor_start(doc.lex, text, toks, a)
-        if not toks or not _actor_like(doc, sid, text, toks, (a, len(toks))):
+        if b - a > 1 and any(toks[t].cap for t in range(a, b)):
+            a = _named_actor_start(doc.lex, text, toks, a, b)
+        if b <= lo or not _actor_like(doc, sid, text, toks, (a, b)):
             m.agent = None
         elif isinstance(m.agent, str):
             m.agent = m.agent[toks.starts[a]:]
@@ -1215,6 +1297,7 @@ def _mentions(doc: _Doc) -> Iterable[tuple[int, _Mention]]:
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     n = len(text)
+    plans, sent_starts, cache = lex._plans, doc.sent_starts, doc._toks
     for end_idx, surface in lex._automaton.iter_long(low):
         start = end_idx - len(surface) + 1
         end = end_idx + 1
@@ -1223,14 +1306,17 @@ def _mentions(doc: _Doc) -> Iterable[tuple[int, _Mention]]:
         if end < n and (text[end].isalnum() or text[end] in "-’'" and end + 1 < n
                         and text[end + 1].isalnum() and text[end + 1] not in "sS"):
             continue
-        sid = doc.sent_of(start)
-        toks = doc.toks(sid)
-        i = _token_at(toks, start)
-        if i is None:
+        sid = bisect_right(sent_starts, start) - 1  # the sentence holding ``start``
+        if sid < 0:
+            sid = 0
+        toks = cache.get(sid)
+        if toks is None:
+            toks = doc.toks(sid)
+        i = bisect_right(toks.ends, start)  # the token holding ``start`` (see _token_at)
+        if i >= len(toks) or toks.starts[i] > start:
             continue
         head = _token_at(toks, end - 1)
-        readings = lex.readings[surface]
-        mention = _read(doc, sid, toks, i, head, readings, start, end)
+        mention = _read(doc, sid, toks, i, head, plans[surface], start, end)
         if mention is not None:
             _vet_agent(doc, sid, mention)
             yield sid, mention
@@ -1258,7 +1344,6 @@ class _Plan(NamedTuple):
 _PREFER = ("participle", "past", "third", "base", "gerund")
 
 
-@functools.lru_cache(maxsize=4096)
 def _plan(readings: tuple[_Reading, ...]) -> _Plan:
     plain = [r for r in readings if r.particle is None]
     verbs = [r for r in plain if r.role in FORM_KEYS]
@@ -1274,9 +1359,8 @@ def _plan(readings: tuple[_Reading, ...]) -> _Plan:
                  bool(nominal), verb, gerund_noun)
 
 
-def _read(doc: _Doc, sid: int, toks: _Toks, i: int, head: int,
-          readings: tuple[_Reading, ...], start: int, end: int) -> _Mention | None:
-    plan = _plan(readings)
+def _read(doc: _Doc, sid: int, toks: _Toks, i: int, head: int, plan: _Plan,
+          start: int, end: int) -> _Mention | None:
     for r in plan.phrasal:
         p = _find_particle(toks, head, r.particle)
         if p is not None:
@@ -1284,14 +1368,14 @@ def _read(doc: _Doc, sid: int, toks: _Toks, i: int, head: int,
     if not plan.roles:
         return None
     if plan.nominal and plan.verb is not None:
-        noun = _noun_reading(toks, i, head, plan.roles, doc.lex)
+        noun = _noun_reading(toks, i, head, plan.roles)
     else:
         noun = plan.nominal
     if noun:
         if plan.noun is None:
             return None  # a homograph noun: "bombs", "targets", "a storm"
         return _read_noun(doc, sid, toks, i, head, plan.noun, start, end)
-    if plan.gerund_noun is not None and _gerund_is_noun(toks, i, head, doc.lex):
+    if plan.gerund_noun is not None and _gerund_is_noun(toks, i, head):
         return _read_noun(doc, sid, toks, i, head, plan.gerund_noun, start, end)
     return _read_verb(doc, sid, toks, i, head, plan.verb, start, end)
 
@@ -1303,12 +1387,6 @@ def _voice_spans(text: str, title: str) -> list[tuple[int, int, str]]:
     from framing.quotes import voice_spans
 
     return [(int(s[0]), int(s[1]), str(s[2])) for s in voice_spans(text, title, speakers=False)]
-
-
-def _voice_at(spans: list[tuple[int, int, str]], starts: list[int], offset: int) -> str:
-    """Voice of the region holding ``offset`` (regions are in order and do not overlap)."""
-    i = bisect_right(starts, offset) - 1
-    return spans[i][2] if i >= 0 and offset < spans[i][1] else "narrator"
 
 
 def _embed_spans(value: object) -> list[tuple[int, int]]:
@@ -1352,20 +1430,22 @@ def find_events(text: str, *, title: str = "", lexicon: EventLexicon | None = No
             for row in _event_rows(text, title, lexicon or load_events())]
 
 
-def _event_rows(text: str, title: str, lex: EventLexicon) -> list[tuple]:
-    """The mentions of :func:`find_events` as tuples in ``EVENT_COLUMNS[1:]`` order."""
+def _event_rows(text: str, title: str, lex: EventLexicon, key: tuple = ()) -> list[tuple]:
+    """The mentions of :func:`find_events` as tuples in ``EVENT_COLUMNS[1:]`` order, each
+    preceded by the fields of ``key``."""
     doc = _Doc(text, lex)
     voices = None
     rows = []
     for sid, m in _mentions(doc):
         if voices is None:
-            voices = _voice_spans(text, title)
+            voices = _voice_spans(text, title)  # regions in order, not overlapping
             starts = [v[0] for v in voices]
-        agent = _text_of(text, m.agent)
-        patient = _text_of(text, m.patient)
-        rows.append((sid, m.start, m.end, text[m.start:m.end], m.lemma, m.construction,
+        agent, patient, start = _text_of(text, m.agent), _text_of(text, m.patient), m.start
+        k = bisect_right(starts, start) - 1
+        rows.append((*key, sid, start, m.end, text[start:m.end], m.lemma, m.construction,
                      agent, _side(agent) if agent else "", patient,
-                     _side(patient) if patient else "", _voice_at(voices, starts, m.start),
+                     _side(patient) if patient else "",
+                     voices[k][2] if k >= 0 and start < voices[k][1] else "narrator",
                      bool(m.negated), bool(m.hypothetical)))
     return rows
 
@@ -1421,21 +1501,22 @@ def agency(articles: pd.DataFrame, *, text: str = "text", lexicon: EventLexicon 
             raise FramingError(missing_column(col, articles.columns,
                                               "text" if col == text else None))
     lex = lexicon or load_events()
-    titles = articles["title"] if "title" in articles.columns else [""] * len(articles)
-    embeds = articles["embeds"] if "embeds" in articles.columns else [""] * len(articles)
+    blank = [""] * len(articles)
+    titles = articles["title"].tolist() if "title" in articles.columns else blank
+    embeds = articles["embeds"].tolist() if "embeds" in articles.columns else blank
     rows = []
     start, voice = EVENT_COLUMNS.index("start"), EVENT_COLUMNS.index("voice")
-    for doc_id, body, title, emb in zip(articles["doc_id"], articles[text], titles, embeds,
-                                        strict=True):
+    for doc_id, body, title, emb in zip(articles["doc_id"].tolist(), articles[text].tolist(),
+                                        titles, embeds, strict=True):
         if body is None or (isinstance(body, float) and pd.isna(body)):
             continue
         title = title if isinstance(title, str) else ""
         spans = _embed_spans(emb)
-        for row in _event_rows(str(body), title, lex):
-            row = (doc_id, *row)
-            if spans and any(s <= row[start] < e for s, e in spans):
-                row = (*row[:voice], "embedded", *row[voice + 1:])
-            rows.append(row)
+        found = _event_rows(str(body), title, lex, (doc_id,))
+        if spans and found:
+            found = [(*row[:voice], "embedded", *row[voice + 1:])
+                     if any(s <= row[start] < e for s, e in spans) else row for row in found]
+        rows += found
     frame = pd.DataFrame.from_records(rows, columns=EVENT_COLUMNS)
     return frame.astype({"sent_id": "int64", "start": "int64", "end": "int64",
                          "negated": "bool", "hypothetical": "bool"})
@@ -1542,43 +1623,59 @@ def agency_scores(events: pd.DataFrame, articles: pd.DataFrame, *, text: str = "
     if missing:
         raise FramingError(missing_column(missing[0], events.columns))
     ev = counted(events.merge(articles[["doc_id", "outlet"]], on="doc_id", how="left"))
-    named = ev["construction"].isin(AGENT_CONSTRUCTIONS) & (ev["agent"].fillna("") != "")
-    ev = ev.assign(named=named.astype(int),
-                   body=(ev["voice"] != "headline"))
-    ev["doer_side"] = _doer_sides(ev)
-    words = {d: count_words(t) for d, t in zip(articles["doc_id"], articles[text], strict=False)
+    named = (ev["construction"].isin(AGENT_CONSTRUCTIONS) & (ev["agent"].fillna("") != "")
+             ).to_numpy(bool)
+    body = (ev["voice"] != "headline").to_numpy(bool)
+    doer = _doer_sides(ev, named)
+    sides = sorted(s for s in pd.Series(doer).dropna().unique() if s not in ("", "unknown"))
+    # one column per (numerator, denominator) of a measure, one row per counted mention
+    measures = [("agency_named_share", named, None),
+                ("agency_named_share_headline", named & ~body, ~body),
+                ("agency_named_share_body", named & body, body)]
+    measures += [(f"agency_share_{c}", (ev["construction"] == c).to_numpy(bool), None)
+                 for c in CONSTRUCTIONS]
+    for side in sides:
+        is_side = doer == side
+        measures.append((f"agency_named_when_doer_{side}", named & is_side, is_side))
+    every = np.ones(len(ev), dtype=bool)
+    columns = [a for _, num, den in measures for a in (num, every if den is None else den)]
+    per_doc = _per_article(ev, articles, np.column_stack(columns).astype("int64"))
+    doc_ids = list(articles["doc_id"])
+    words = {d: count_words(t) for d, t in zip(doc_ids, articles[text], strict=False)
              if isinstance(t, str)}
-    sides = sorted(s for s in ev["doer_side"].dropna().unique() if s not in ("", "unknown"))
-    for c in CONSTRUCTIONS:
-        ev[f"is_{c}"] = (ev["construction"] == c).astype(int)
     rows = []
-    for outlet, arts in articles.groupby("outlet", sort=True):
-        docs = list(arts["doc_id"])
-        n_words = sum(words.get(d, 0) for d in docs)
-        sub = ev[ev["outlet"] == outlet]
-        parts = [("agency_named_share", sub, "named"),
-                 ("agency_named_share_headline", sub[~sub["body"]], "named"),
-                 ("agency_named_share_body", sub[sub["body"]], "named")]
-        parts += [(f"agency_share_{c}", sub, f"is_{c}") for c in CONSTRUCTIONS]
-        parts += [(f"agency_named_when_doer_{side}", sub[sub["doer_side"] == side], "named")
-                  for side in sides]
-        for measure, part, col in parts:
-            num = part.groupby("doc_id")[col].sum().reindex(docs, fill_value=0)
-            den = part.groupby("doc_id").size().reindex(docs, fill_value=0)
-            rows.append(score_row(outlet, measure, num, den, n_words=n_words,
+    for outlet, pos in articles.groupby("outlet", sort=True).indices.items():
+        n_words = sum(words.get(doc_ids[p], 0) for p in pos)
+        table = per_doc[pos]
+        for j, (measure, _, _) in enumerate(measures):
+            den = table[:, 2 * j + 1]
+            rows.append(score_row(outlet, measure, table[:, 2 * j], den, n_words=n_words,
                                   n_events=int(den.sum())))
     return outlet_scores_frame(rows)
 
 
-def _doer_sides(ev: pd.DataFrame) -> pd.Series:
-    """Side of each mention's doer: its own agent side, or one borrowed within the article."""
-    own = ev["agent_side"].where(ev["named"] == 1, "")
-    known = ev[(ev["named"] == 1) & ~ev["agent_side"].isin(["", "unknown"])]
-    borrowed = (known.groupby(["doc_id", "verb"])["agent_side"]
-                .agg(lambda s: s.mode().iloc[0] if s.nunique() == 1 else ""))
-    keys = list(zip(ev["doc_id"], ev["verb"], strict=False))
-    fill = pd.Series([borrowed.get(k, "") for k in keys], index=ev.index)
-    return own.where(ev["named"] == 1, fill)
+def _per_article(ev: pd.DataFrame, articles: pd.DataFrame, values: np.ndarray) -> np.ndarray:
+    """Sums of ``values`` (one row per mention of ``ev``) per row of ``articles``, by outlet
+    and doc_id (every row of an article listed twice gets the sums of both)."""
+    keys = ["outlet", "doc_id"]
+    cols = [f"v{j}" for j in range(values.shape[1])]
+    sums = (pd.DataFrame(values, columns=cols).assign(outlet=ev["outlet"].to_numpy(),
+                                                       doc_id=ev["doc_id"].to_numpy())
+            .groupby(keys, sort=False)[cols].sum())
+    found = articles[keys].merge(sums, left_on=keys, right_index=True, how="left")
+    return found[cols].fillna(0).to_numpy("int64")
+
+
+def _doer_sides(ev: pd.DataFrame, named: np.ndarray) -> np.ndarray:
+    """Side of each mention's doer: its own agent side, or one borrowed within the article
+    (the one side named for the same event there, "" when none or several)."""
+    side = ev["agent_side"]
+    keys = ["doc_id", "verb"]
+    known = ev.loc[named & ~side.isin(["", "unknown"]).to_numpy(bool) & side.notna().to_numpy(),
+                   [*keys, "agent_side"]].dropna(subset=keys).drop_duplicates()
+    single = known[~known.duplicated(keys, keep=False)]
+    fill = ev[keys].merge(single, on=keys, how="left")["agent_side"].fillna("")
+    return np.where(named, side.to_numpy(object), fill.to_numpy(object))
 
 
 __all__ = [

@@ -1514,11 +1514,18 @@ def voice_spans(text: str, title: str = "", *,
         raise FramingError(f"Quotes need text as str. Got {type(text).__name__}.")
     if speakers:
         return list(_analysis(text, title)[1])
+    return list(_marked_voices(text, title))
+
+
+@functools.lru_cache(maxsize=4096)  # terms, term_scores, tone and agency ask for the same texts
+def _marked_voices(text: str, title: str) -> tuple[tuple[int, int, str, str], ...]:
+    """:func:`voice_spans` without speakers."""
     lines = _lines(text)
     head_end = len(title) if title and text.startswith(title) else 0
     # Every quotation in marks is a "quote" region, whoever speaks it (see _voice_regions).
     quotes = [_Quote(s, e) for s, e in _marked_spans(text, lines)]
-    return _voice_regions(text, lines, head_end, _interview_voices(text, lines), quotes, "")
+    return tuple(_voice_regions(text, lines, head_end, _interview_voices(text, lines), quotes,
+                                ""))
 
 
 def _column(articles: pd.DataFrame, name: str, param: str) -> pd.Series:
