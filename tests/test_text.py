@@ -230,3 +230,15 @@ def test_count_words_excludes_exactly_the_words_starting_in_the_spans(text, span
     exclude = [(a, a + n) for a, n in spans]
     inside = sum(1 for s, _ in word_spans(text) if any(a <= s < b for a, b in exclude))
     assert count_words(text, exclude) == len(word_spans(text)) - inside
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=".!?…\n \"'”)Aa.b", max_size=40))
+def test_candidate_boundaries_are_those_of_the_plain_pattern(text):
+    import re
+
+    from framing.text import _C, _CANDIDATE_RE, _T
+
+    plain = re.compile(rf"[{_T}]+[{_C}]*(?=\s|$|[A-Z][a-z])|\n")
+    assert [m.span() for m in _CANDIDATE_RE.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]
