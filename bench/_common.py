@@ -38,18 +38,13 @@ def clear_caches() -> None:
     load_actors()._memo.clear()
 
 
-#: Caches keyed by a whole article text: a timed run must not find its own texts in them.
-TEXT_CACHES = (("framing.text", "_sentence_spans"), ("framing.text", "_n_words"),
-               ("framing.quotes", "_analysis"), ("framing.quotes", "_marked_voices"))
-
-
 def clear_text_caches() -> None:
-    """Empty the per-text caches only; per-word and per-phrase caches stay warm, as they are
-    after the first few thousand articles of a large corpus."""
-    import importlib
+    """Empty the per-text caches only (:func:`framing.text.clear_text_caches`, as the pipeline
+    does after each chunk); per-word and per-phrase caches stay warm, as they are after the
+    first few thousand articles of a large corpus."""
+    from framing.text import clear_text_caches as clear
 
-    for module, name in TEXT_CACHES:
-        getattr(importlib.import_module(module), name).cache_clear()
+    clear()
 
 
 def cpu_seconds(func: Callable[[], object]) -> float:

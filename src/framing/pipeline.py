@@ -39,6 +39,7 @@ from framing.corpus import (
     validate_articles,
     write_table,
 )
+from framing.text import clear_text_caches
 
 log = logging.getLogger("framing")
 
@@ -163,10 +164,23 @@ def score_chunk(raw: pd.DataFrame, *, index: int = 0, first_row: int = 0, text: 
                                      report=report)
     modules = [importlib.import_module(s.module) for s in selected]
     tables: dict[str, pd.DataFrame] = {"articles": articles}
+    try:
+        for stage, module in zip(selected, modules, strict=True):
+            tables[stage.table] = stage.find(module, articles, tables)
+        records = _score_stages(selected, modules, articles, tables, {})
+    finally:
+        clear_text_caches()  # sentences and voices were shared by this chunk's stages only
+    ingest = {"read": report.read, "kept": report.kept,
+              "skipped": Counter(r.split(":")[0] for _, r in report.skipped)}
+    return ChunkResult(index=index, n_articles=len(articles), tables=tables, records=records,
+                       outlet_docs=articles["outlet"].value_counts().to_dict(), ingest=ingest)
+
+
+def _score_stages(selected: tuple[Stage, ...], modules: list[ModuleType],
+                  articles: pd.DataFrame, tables: dict, pool: dict) -> list:
+    """Each stage's per-article statistics, recorded from its score function (``pool``: the
+    distinct arrays so far, see :func:`_compact`)."""
     records: list = []
-    pool: dict = {}
-    for stage, module in zip(selected, modules, strict=True):
-        tables[stage.table] = stage.find(module, articles, tables)
     for stage, module in zip(selected, modules, strict=True):
         if stage.score is None:
             continue
@@ -184,10 +198,7 @@ def score_chunk(raw: pd.DataFrame, *, index: int = 0, first_row: int = 0, text: 
                     "per-article numerators and denominators.")
         records.extend((stage.name, kind, o, m, _compact(num, pool), _compact(den, pool), extra)
                        for kind, o, m, num, den, extra in sink)
-    ingest = {"read": report.read, "kept": report.kept,
-              "skipped": Counter(r.split(":")[0] for _, r in report.skipped)}
-    return ChunkResult(index=index, n_articles=len(articles), tables=tables, records=records,
-                       outlet_docs=articles["outlet"].value_counts().to_dict(), ingest=ingest)
+    return records
 
 
 def _compact(values: np.ndarray | None, pool: dict) -> np.ndarray | None:

@@ -61,7 +61,7 @@ import pandas as pd
 from framing._errors import FramingError, bad_entry, bad_value, missing_column
 from framing.actors import ActorLexicon, _matches, find_actors, load_actors, side_of
 from framing.lexicon_io import check_keys, read_yaml
-from framing.text import WORD_RE, count_words, sentence_spans
+from framing.text import WORD_RE, count_words, per_text_cache, sentence_spans
 
 QUOTE_COLUMNS = ["doc_id", "quote_id", "start", "end", "text", "kind", "speaker",
                  "speaker_side", "cue", "relay"]
@@ -1472,7 +1472,7 @@ def _voice_regions(text, lines, head_end, qa, quotes, interviewee):
 
 
 # ---------------------------------------------------------------- public API
-@functools.lru_cache(maxsize=4096)
+@per_text_cache
 def _analysis(text: str, title: str) -> tuple[tuple[_Quote, ...], tuple[tuple, ...]]:
     """Quotes and voice regions of a text with the bundled actor lexicon, kept for the other
     stages that ask about the same text (a pipeline chunk holds up to 1000 articles, and the
@@ -1517,7 +1517,7 @@ def voice_spans(text: str, title: str = "", *,
     return list(_marked_voices(text, title))
 
 
-@functools.lru_cache(maxsize=4096)  # terms, term_scores, tone and agency ask for the same texts
+@per_text_cache  # terms, term_scores, tone and agency ask for the same texts
 def _marked_voices(text: str, title: str) -> tuple[tuple[int, int, str, str], ...]:
     """:func:`voice_spans` without speakers."""
     lines = _lines(text)

@@ -9,7 +9,7 @@ time and needs no downloaded model.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import pandas as pd
@@ -75,7 +75,28 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in WORD_RE.finditer(text)]
 
 
-@lru_cache(maxsize=4096)
+_TEXT_CACHES: list = []
+
+
+def per_text_cache(func: Callable) -> Callable:
+    """Cache ``func``, a function of one article's text, for the other stages of a chunk.
+
+    Up to 4,096 texts (more than a chunk's articles: every stage walks the whole chunk);
+    :func:`framing.pipeline.score_chunk` empties these caches when a chunk is done
+    (:func:`clear_text_caches`), so a worker keeps no text longer than it needs.
+    """
+    cached = lru_cache(maxsize=4096)(func)
+    _TEXT_CACHES.append(cached)
+    return cached
+
+
+def clear_text_caches() -> None:
+    """Empty every cache made by :func:`per_text_cache`."""
+    for cached in _TEXT_CACHES:
+        cached.cache_clear()
+
+
+@per_text_cache
 def _n_words(text: str) -> int:
     """Words in ``text``; cached, as every stage's per-outlet rates divide by it."""
     return len(WORD_RE.findall(text))
@@ -230,7 +251,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return list(_sentence_spans(text))
 
 
-@lru_cache(maxsize=4096)  # more than a chunk's articles: every stage splits the same texts
+@per_text_cache
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
