@@ -138,6 +138,7 @@ def test_bootstrap_drawn_in_small_blocks_gives_the_same_intervals(fakes_counts, 
     terror, regime, words = fakes_counts["sana"]
     whole = [bootstrap_ci(c, words, scale=1000.0) for c in (terror, regime)]
     monkeypatch.setattr(stats, "_BLOCK_CELLS", 3 * len(words))  # 3 resamples per block
+    monkeypatch.setattr(stats, "_REUSE_CELLS", 0)
     monkeypatch.setattr(stats, "_DRAWS", type(stats._DRAWS)())
     items = [(terror, words, 1000.0), (regime, words, 1000.0)]
     assert stats.ratio_cis(items) == whole

@@ -125,8 +125,10 @@ def ratio_cis(
     return out  # type: ignore[return-value]
 
 
-#: Cells (draws x documents) of one block of bootstrap draws held at a time (~32 MB).
-_BLOCK_CELLS = 4_000_000
+#: Cells (draws x documents) of one block of bootstrap draws held at a time (~8 MB an array).
+_BLOCK_CELLS = 1_000_000
+#: Draws of up to this many cells are made at once and kept for the next measures of an outlet.
+_REUSE_CELLS = 4_000_000
 #: Columns summed by one matrix product.
 _BLOCK_COLUMNS = 256
 
@@ -146,7 +148,7 @@ def boot_sums(columns: list[np.ndarray], *, n_boot: int = N_BOOT, seed: int = SE
     exact = [j for j, c in enumerate(columns)
              if c.size and np.abs(c).max() * n < 2.0**53 and (c == np.round(c)).all()]
     inexact = sorted(set(range(len(columns))) - set(exact))
-    block = max(1, min(n_boot, _BLOCK_CELLS // max(n, 1)))
+    block = n_boot if n * n_boot <= _REUSE_CELLS else max(1, min(n_boot, _BLOCK_CELLS // n))
     for b0, idx, times in _draws(n, n_boot, seed, block):
         b = len(idx)
         if exact:
@@ -176,13 +178,12 @@ def _draws(n: int, n_boot: int, seed: int, block: int) -> Iterator[tuple]:
             idx.setflags(write=False)
             times.setflags(write=False)
             _DRAWS[key] = (idx, times)
-            while len(_DRAWS) > _DRAWS_KEEP:
+            while len(_DRAWS) > 1 and sum(k[0] * k[1] for k in _DRAWS) > _REUSE_CELLS:
                 _DRAWS.popitem(last=False)
         yield b0, idx, times
 
 
 _DRAWS: OrderedDict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = OrderedDict()
-_DRAWS_KEEP = 4  # at most 4 x 2 x _BLOCK_CELLS cells
 
 
 # While a chunk of a corpus is scored, rows record their per-article inputs here instead of
