@@ -81,10 +81,16 @@ def text_mb(frame: pd.DataFrame) -> float:
 
 
 class PeakRSS:
-    """Peak of the summed resident memory of this process and its descendants (from /proc)."""
+    """Peaks of the summed memory of this process and its descendants (from /proc).
 
-    def __init__(self, every: float = 0.1) -> None:
-        self.every, self.peak, self._stop = every, 0, threading.Event()
+    ``peak`` sums resident set sizes (RSS): pages shared by forked workers count once per
+    process, so it overstates the memory in use. ``peak_pss`` sums proportional set sizes
+    (PSS, ``/proc/PID/smaps_rollup``: a shared page counts 1/n in each of its n processes),
+    the physical memory the process tree holds.
+    """
+
+    def __init__(self, every: float = 0.2) -> None:
+        self.every, self.peak, self.peak_pss, self._stop = every, 0, 0, threading.Event()
 
     def _tree(self) -> list[int]:
         children: dict[int, list[int]] = defaultdict(list)
@@ -103,19 +109,22 @@ class PeakRSS:
             todo += children.get(pid, [])
         return seen
 
-    def _rss(self) -> int:
-        total = 0
+    def _sample(self) -> tuple[int, int]:
+        rss = pss = 0
         for pid in self._tree():
             try:
-                with open(f"/proc/{pid}/status") as fh:
-                    total += next(int(line.split()[1]) for line in fh if line.startswith("VmRSS"))
-            except (OSError, StopIteration):
+                with open(f"/proc/{pid}/smaps_rollup") as fh:
+                    fields = dict(line.split(":", 1) for line in fh if line.count(":") == 1)
+                rss += int(fields["Rss"].split()[0])
+                pss += int(fields["Pss"].split()[0])
+            except (OSError, KeyError, ValueError):
                 continue
-        return total * 1024
+        return rss * 1024, pss * 1024
 
     def _run(self) -> None:
         while not self._stop.wait(self.every):
-            self.peak = max(self.peak, self._rss())
+            rss, pss = self._sample()
+            self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
 
     def __enter__(self) -> PeakRSS:
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -227,6 +236,7 @@ def main() -> int:
         "stages": stages,
         "end_to_end_mb_s": round(corpus_mb / wall / args.workers, 3),
         "peak_rss_mb": round(rss.peak / 2**20, 1),
+        "peak_pss_mb": round(rss.peak_pss / 2**20, 1),
         "dask_speedup": None,
         "workers": args.workers,
         "chunksize": args.chunksize,
@@ -256,7 +266,8 @@ def main() -> int:
               f"({args.workers} processes, {result['end_to_end_seconds']} s)")
         print(f"  CPU: {result['end_to_end_mb_per_cpu_s']} MB per CPU-second; load average "
               f"{result['load_average']} on {os.cpu_count()} cores")
-        print(f"peak memory (all processes): {result['peak_rss_mb']} MB")
+        print(f"peak memory (all processes): {result['peak_pss_mb']} MB proportional set size "
+              f"(physical memory), {result['peak_rss_mb']} MB summed resident sets")
         if result["dask_speedup"] is not None:
             print(f"Dask 2 workers vs 1 process on {result['dask_mb']} MB: "
                   f"{result['dask_speedup']}x ({result['one_process_seconds']} s -> "
