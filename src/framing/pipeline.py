@@ -279,35 +279,23 @@ class _Merger:
         else:
             found.append(rec)
 
-    def outlet_scores(self, map_func: Callable | None = None) -> pd.DataFrame:
-        """Bootstrap every measure, outlet by outlet; ``map_func(func, items)`` (the engine's
-        workers, in order) may score the outlets in parallel: they are independent."""
+    def outlet_scores(self) -> pd.DataFrame:
         if self.waiting:
             raise FramingError(f"Chunk {self.next} never arrived; cannot merge the statistics.")
         by_outlet: dict[str, list] = {}
         for (stage, outlet, measure), series in self.series.items():
             by_outlet.setdefault(outlet, []).append((stage, measure, series))
-        payloads = ((outlet, sorted(by_outlet[outlet], key=lambda x: x[:2]))
-                    for outlet in sorted(by_outlet))
-        results = (map_func or _local_map)(_outlet_rows, payloads)
-        return stats.outlet_scores_frame([row for rows in results for row in rows])
-
-
-def _local_map(func: Callable, items: Iterable) -> list:
-    return [func(item) for item in items]
-
-
-def _outlet_rows(payload: tuple[str, list]) -> list[dict]:
-    """outlet_scores rows of one outlet from its measures' merged per-article statistics."""
-    outlet, measures = payload
-    rows, ratios = [], []
-    for _, measure, series in measures:
-        merged = series.row(outlet, measure)
-        if "numerators" in merged:
-            ratios.append(merged)  # bootstrapped together: same articles, same draws
-        else:
-            rows.append(merged)
-    return rows + stats.score_rows(ratios)
+        rows = []
+        for outlet in sorted(by_outlet):  # one outlet's float arrays in memory at a time
+            ratios = []
+            for _, measure, series in sorted(by_outlet[outlet], key=lambda x: x[:2]):
+                merged = series.row(outlet, measure)
+                if "numerators" in merged:
+                    ratios.append(merged)  # bootstrapped together: same articles, same draws
+                else:
+                    rows.append(merged)
+            rows += stats.score_rows(ratios)
+        return stats.outlet_scores_frame(rows)
 
 
 class _Series:
@@ -488,44 +476,28 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
 
 
-def _run_pandas(jobs: list[tuple[Callable, tuple]], n_workers: int, on_result,
-                finish: Callable[[Callable], object]) -> object:
-    """Run ``jobs`` on a process pool, at most two per worker in flight, results in any order;
-    then ``finish(map_func)`` with the same pool, and return what it returns."""
+def _run_pandas(jobs: list[tuple[Callable, tuple]], n_workers: int, on_result) -> None:
+    """Run ``jobs`` on a process pool, at most two per worker in flight, results in any order."""
     if n_workers <= 1 or len(jobs) <= 1:
         for func, args in jobs:
             on_result(func(*args))
-        return finish(_local_map)
+        return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = multiprocessing.get_context(method).Pool(n_workers, initializer=_ignore_sigint,
                                                     maxtasksperchild=50)
     try:
         pending = []
-        for func, args in jobs:
+        todo = iter(jobs)
+        for func, args in todo:
             pending.append(pool.apply_async(func, args))
             while len(pending) >= 2 * n_workers or (pending and pending[0].ready()):
                 on_result(pending.pop(0).get())
         for job in pending:
             on_result(job.get())
-        done = finish(lambda func, items: _bounded_map(
-            lambda item: pool.apply_async(func, (item,)), lambda job: job.get(), items,
-            2 * n_workers))
         pool.close()
-        return done
     finally:
         pool.terminate()
         pool.join()
-
-
-def _bounded_map(submit: Callable, get: Callable, items: Iterable, limit: int) -> list:
-    """Results of ``submit(item)`` for every item, in order, with at most ``limit`` in flight
-    (so the items, e.g. an outlet's statistics, are not all sent at once)."""
-    results, pending = [], []
-    for item in items:
-        pending.append(submit(item))
-        while len(pending) >= limit:
-            results.append(get(pending.pop(0)))
-    return results + [get(job) for job in pending]
 
 
 def _frame_jobs(frame: pd.DataFrame, chunksize: int, options: dict, validated: bool):
@@ -535,7 +507,7 @@ def _frame_jobs(frame: pd.DataFrame, chunksize: int, options: dict, validated: b
 
 
 def _run_dask(jobs: list[tuple[Callable, tuple]], scheduler: str | None, n_workers: int,
-              on_result, finish: Callable[[Callable], object]) -> object:
+              on_result) -> None:
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
@@ -559,10 +531,6 @@ def _run_dask(jobs: list[tuple[Callable, tuple]], scheduler: str | None, n_worke
         except BaseException:
             client.cancel(futures)
             raise
-        width = 2 * max(len(client.scheduler_info().get("workers", {})), 1)
-        return finish(lambda func, items: _bounded_map(
-            lambda item: client.submit(func, item, pure=False), lambda f: f.result(), items,
-            width))
 
 
 # ---------------------------------------------------------------- the public entry point
@@ -693,18 +661,11 @@ def score(
         skipped.update(result.ingest.get("skipped", {}))
         bar.update(result.n_articles)
 
-    def finish(map_func: Callable) -> pd.DataFrame:
-        bar.close()
-        if skipped:
-            log.info("read %d rows, kept %d, skipped %s", ingest["read"], ingest["kept"],
-                     ", ".join(f"{n} {r}" for r, n in skipped.items()))
-        return merger.outlet_scores(map_func)  # outlets bootstrapped on the workers
-
     try:
         if engine == "pandas":
-            outlet_scores = _run_pandas(jobs, n_workers, on_result, finish)
+            _run_pandas(jobs, n_workers, on_result)
         else:
-            outlet_scores = _run_dask(jobs, scheduler, n_workers, on_result, finish)
+            _run_dask(jobs, scheduler, n_workers, on_result)
     except KeyboardInterrupt:
         if parts is not None:
             shutil.rmtree(parts, ignore_errors=True)
@@ -712,6 +673,10 @@ def score(
         raise
     finally:
         bar.close()
+    if skipped:
+        log.info("read %d rows, kept %d, skipped %s", ingest["read"], ingest["kept"],
+                 ", ".join(f"{n} {r}" for r, n in skipped.items()))
+    outlet_scores = merger.outlet_scores()
     if parts is None:
         tables = {name: _concat([collected[i][name] for i in sorted(collected)])
                   for name in collected[min(collected)]}
