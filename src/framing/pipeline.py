@@ -167,7 +167,7 @@ def score_chunk(raw: pd.DataFrame, *, index: int = 0, first_row: int = 0, text: 
     try:
         for stage, module in zip(selected, modules, strict=True):
             tables[stage.table] = stage.find(module, articles, tables)
-        records = _score_stages(selected, modules, articles, tables, {})
+        records = _score_stages(selected, modules, articles, tables)
     finally:
         clear_text_caches()  # sentences and voices were shared by this chunk's stages only
     ingest = {"read": report.read, "kept": report.kept,
@@ -177,10 +177,10 @@ def score_chunk(raw: pd.DataFrame, *, index: int = 0, first_row: int = 0, text: 
 
 
 def _score_stages(selected: tuple[Stage, ...], modules: list[ModuleType],
-                  articles: pd.DataFrame, tables: dict, pool: dict) -> list:
-    """Each stage's per-article statistics, recorded from its score function (``pool``: the
-    distinct arrays so far, see :func:`_compact`)."""
+                  articles: pd.DataFrame, tables: dict) -> list:
+    """Each stage's per-article statistics, recorded from its score function."""
     records: list = []
+    pool: dict = {}  # the chunk's distinct arrays (see _compact)
     for stage, module in zip(selected, modules, strict=True):
         if stage.score is None:
             continue

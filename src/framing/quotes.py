@@ -83,8 +83,8 @@ _LOOKBACK, _RECENT = 3000, 30
 _EVIDENCE = 20_000
 #: Attribution cues are looked for this far (characters) before and after a quote.
 _REACH = 600
-#: A "sentence" longer than this (characters) is not one: no quote is read from it.
-_CHUNK = 5000
+#: A "sentence" longer than this (characters) is not one: no reported speech is read from it.
+_LONGEST_SENTENCE = 2500
 _LEAD_RE = re.compile(r"^(?:[\s,]|\b(?:and|but|so|yet|however|meanwhile|moreover)\b)+",
                       re.IGNORECASE)
 
@@ -1319,7 +1319,7 @@ def _indirect_quotes(text, masked, index, relays, sentences, lines, quotes, qa, 
         if not found:
             continue
         li = _bisect(line_starts, ss)
-        if ss < head_end or li in qa or se - ss > _CHUNK // 2 or subhead(li) or \
+        if ss < head_end or li in qa or se - ss > _LONGEST_SENTENCE or subhead(li) or \
                 text.startswith((">>", "©", "http"), lines[li][0]):
             continue
         body_end = _rstrip(text, ss, se)

@@ -144,6 +144,9 @@ def boot_sums(columns: list[np.ndarray], *, n_boot: int = N_BOOT, seed: int = SE
     drawn gives the same numbers, for many columns at once; other columns are summed as drawn.
     """
     n = len(columns[0])
+    distinct, where = _distinct(columns)  # many measures share a denominator (words, quotes)
+    if len(distinct) < len(columns):
+        return boot_sums(distinct, n_boot=n_boot, seed=seed)[:, where]
     out = np.empty((n_boot, len(columns)))
     exact = [j for j, c in enumerate(columns)
              if c.size and np.abs(c).max() * n < 2.0**53 and (c == np.round(c)).all()]
@@ -158,6 +161,22 @@ def boot_sums(columns: list[np.ndarray], *, n_boot: int = N_BOOT, seed: int = SE
         for j in inexact:
             out[b0:b0 + b, j] = columns[j][idx].sum(axis=1)
     return out
+
+
+def _distinct(columns: list[np.ndarray]) -> tuple[list[np.ndarray], list[int]]:
+    """The distinct columns, and for each column the index of its equal among them."""
+    distinct: list[np.ndarray] = []
+    seen: dict[int, list[int]] = {}
+    where = []
+    for c in columns:
+        same = seen.setdefault(hash(c.tobytes()), [])
+        j = next((k for k in same if np.array_equal(distinct[k], c)), None)
+        if j is None:
+            j = len(distinct)
+            distinct.append(c)
+            same.append(j)
+        where.append(j)
+    return distinct, where
 
 
 def _draws(n: int, n_boot: int, seed: int, block: int) -> Iterator[tuple]:
@@ -267,16 +286,14 @@ def score_row(
 
     Inside :func:`recording` the inputs are recorded and a placeholder row is returned.
     """
-    sink = _RECORDER.get()
-    if sink is not None:
-        num_a = np.asarray(list(numerators), dtype=float)
-        den_a = None if denominators is None else np.asarray(list(denominators), dtype=float)
-        sink.append(("ratio", str(outlet), measure, num_a, den_a,
-                     {"n_words": int(n_words), "n_events": n_events, "scale": scale,
-                      "seed": seed}))
-        return _placeholder(str(outlet), measure, len(num_a), n_words)
     num = np.asarray(list(numerators), dtype=float)
     den = None if denominators is None else np.asarray(list(denominators), dtype=float)
+    sink = _RECORDER.get()
+    if sink is not None:
+        sink.append(("ratio", str(outlet), measure, num, den,
+                     {"n_words": int(n_words), "n_events": n_events, "scale": scale,
+                      "seed": seed}))
+        return _placeholder(str(outlet), measure, len(num), n_words)
     return score_rows([{"outlet": outlet, "measure": measure, "numerators": num,
                         "denominators": den, "n_words": n_words, "n_events": n_events,
                         "scale": scale, "seed": seed}])[0]

@@ -126,10 +126,6 @@ def count_words(text: str, exclude: Iterable[tuple[int, int]] = ()) -> int:
     return n
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
-
-
 def _words_starting_in(text: str, a: int, b: int) -> int:
     """Words of ``text`` (as :data:`WORD_RE` cuts the whole text) that start in ``[a, b)``."""
     a, b = max(a, 0), min(b, len(text))
@@ -137,12 +133,12 @@ def _words_starting_in(text: str, a: int, b: int) -> int:
         return 0
     n = len(WORD_RE.findall(text, a, b))
     if n and a > 0:  # the first word found may be the tail of a word begun before ``a``
+        # (word characters are str.isalnum ones, [^\W_]; "'’-" join two of them)
         prev, cur = text[a - 1], text[a]
-        nxt = text[a + 1] if a + 1 < len(text) else ""
-        joins = "'’-"
-        if (_is_word_char(prev) and _is_word_char(cur)) \
-                or (prev in joins and a > 1 and _is_word_char(text[a - 2]) and _is_word_char(cur)) \
-                or (_is_word_char(prev) and cur in joins and _is_word_char(nxt)):
+        nxt = text[a + 1: a + 2]
+        if (prev.isalnum() and cur.isalnum()) \
+                or (prev in "'’-" and text[a - 2: a - 1].isalnum() and cur.isalnum()) \
+                or (prev.isalnum() and cur in "'’-" and nxt.isalnum()):
             n -= 1
     return n
 
