@@ -235,16 +235,17 @@ def test_relay_windows_name_what_the_relay_regexes_name(seed_articles):
     assert named > 0
 
 
-def test_name_runs_equal_the_word_boundary_form(seed_articles):
+def test_name_runs_equal_the_word_boundary_form(seed_articles, fakes_articles):
     import re
 
-    from framing.quotes import _words
+    from framing.lexicon_io import read_yaml
+    from framing.quotes import _alternation, _name_runs, _words
 
     words = _words()
-    plain = re.compile(rf"\b{words.name_token}(?:[ \t]+{words.name_token})*")
-    for text in seed_articles["text"]:
-        assert [m.span() for m in words.name_run.finditer(text)] == \
-            [m.span() for m in plain.finditer(text)]
+    particles = _alternation(read_yaml("speakers.yaml")["particles"]["words"])
+    plain = re.compile(rf"\b(?:{particles}-)?[A-Z][\w’'\-]*\.?(?:[ \t]+{words.name_token})*")
+    for text in [*seed_articles["text"], *fakes_articles["text"]]:
+        assert [m.span() for m in _name_runs(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_clause_breaks_equal_the_ignorecase_form(seed_articles):
@@ -316,6 +317,22 @@ def test_lower_case_word_ends_a_name():
 
     # a09: "al"/"de"-like words ("also") no longer join the name before them
     assert _name_in("Lavrov also said that a new round of peace talks", load_actors()) == "Lavrov"
+
+
+def test_name_runs_start_at_capitals_or_hyphenated_particles():
+    from framing.actors import load_actors
+    from framing.quotes import _name_in, _name_runs
+
+    def runs(text):
+        return [hit.group() for hit in _name_runs(text)]
+
+    # words that begin with a particle's letters ("during", "also", "de-") start no run, so
+    # the name after them is whole; a particle joined by a hyphen does (fk1962495689 and
+    # fk1923102913 of FA-KES gave "Earlier" and "to places of death Dr Joanne Liu")
+    assert runs("during Bashar al-Assad's visit") == ["Bashar al-Assad's"]
+    assert runs("Assad also met Putin") == ["Assad", "Putin"]
+    assert runs("fighters of al-Nusra Front, and de Mistura") == ["al-Nusra Front", "Mistura"]
+    assert _name_in("said Dr Joanne Liu, president of MSF", load_actors()) == "Joanne Liu"
 
 
 def test_gender_is_read_from_the_pronouns_after_mentions(seed_articles):

@@ -240,6 +240,7 @@ class _Words:
     non_person: re.Pattern
     name_token: str
     name_run: re.Pattern
+    particle_dash: re.Pattern
     particle_token: re.Pattern
     surname_particle: re.Pattern
     mention_prefixes: tuple
@@ -289,12 +290,7 @@ def _words(name: str = "speakers.yaml") -> _Words:
         raise FramingError(bad_entry(source, "pronouns.words", f"has kind(s) {bad}; allowed "
                                      f"are {list(_PRONOUN_KINDS)}"))
     particles = lists["particles"]
-    name_token = rf"(?:[A-Z][\w’'\-]*\.?|{_alternation(particles)}-?[A-Z]?[\w’'\-]*)"
-    # The first token written so that the regex engine can skip to its first letter: the word
-    # boundary before it becomes a look-behind after that letter (same matches, twice as fast).
-    first_token = (r"(?:[A-Z](?<!\w.)[\w’'\-]*\.?|(?:"
-                   + "|".join(re.escape(p[0]) + r"(?<!\w.)" + re.escape(p[1:]) for p in particles)
-                   + r")-?[A-Z]?[\w’'\-]*)")
+    name_token = rf"(?:[A-Z][\w’'\-]*\.?|{_alternation(particles)}(?:-[\w’'\-]+)?(?![\w’'\-]))"
     male, female = lists["gendered_pronouns.male"], lists["gendered_pronouns.female"]
     days = _alternation(lists["days"])
     return _Words(
@@ -303,7 +299,11 @@ def _words(name: str = "speakers.yaml") -> _Words:
         stop_caps=frozenset(w.lower() for w in lists["stop_caps"]),
         non_person=re.compile(rf"\b{_alternation(lists['non_person_words'])}\b"),
         name_token=name_token,
-        name_run=re.compile(rf"{first_token}(?:[ \t]+{name_token})*"),
+        # A run starts at a capitalised word (the boundary before it is a look-behind after
+        # the letter, so the regex engine skips to capitals); _name_runs adds a particle
+        # joined to it by a hyphen ("al-Assad").
+        name_run=re.compile(rf"[A-Z](?<!\w.)[\w’'\-]*\.?(?:[ \t]+{name_token})*"),
+        particle_dash=re.compile(rf"(?<!\w){_alternation(particles)}-\Z"),
         particle_token=re.compile(rf"{_alternation(particles)}(?:-[A-Z][\w’'\-]*)?"),
         surname_particle=re.compile(rf"^{_alternation(lists['surname_particles'])}-"),
         mention_prefixes=tuple(f"{p}-" for p in lists["mention_prefixes"]),
@@ -358,6 +358,9 @@ class _Hit(NamedTuple):
 
     def group(self) -> str:
         return self.form
+
+    def span(self) -> tuple[int, int]:
+        return self.a, self.b
 
 
 class _CueIndex:
@@ -579,7 +582,7 @@ def _find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
             persons.add(s)
         elif entry.kind != "role":
             non_person.update(range(s, e))
-    for m in _words().name_run.finditer(text):
+    for m in _name_runs(text):
         tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(text, *m.span())]
         titled = False
         while tokens and (tokens[0][2].lower().rstrip(",") in _words().title_words
@@ -599,6 +602,20 @@ def _find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
                 continue
             found.append(name)
     return tuple(found)
+
+
+def _name_runs(text: str) -> Iterator[_Hit]:
+    """Runs of name tokens in ``text``: capitalised words and particles joined by spaces,
+    from a capitalised word or a particle hyphenated to one ("al-Nusra Front"), in text order.
+    A run holds more than names ("The Russian defence"); callers cut it to the name."""
+    words = _words()
+    for m in words.name_run.finditer(text):
+        a, b = m.span()
+        if a > 2 and text[a - 1] == "-":
+            particle = words.particle_dash.search(text, max(0, a - 5), a)
+            if particle:
+                a = particle.start()
+        yield _Hit(a, b, text[a:b])
 
 
 def _mentions(text: str, word: str, lo: int = 0, hi: int | None = None,
@@ -751,8 +768,8 @@ class _Resolver:
         self.lexicon = lexicon
         self._people: list[tuple[int, str, bool, bool]] = []  # read as far as asked
         self._people_starts: list[int] = []
-        self._people_runs: Iterator[re.Match] | None = None
-        self._people_run: re.Match | None = None
+        self._people_runs: Iterator[_Hit] | None = None
+        self._people_run: _Hit | None = None
         self._aliases: dict[str, str] = {}
         self._sure: dict[str, bool] = {}
         self.speakers: list[tuple[int, str, str, str]] = []  # (position, name, type, side)
@@ -761,8 +778,8 @@ class _Resolver:
         self._multi: list[tuple[int, str]] = []
         self._multi_starts: list[int] = []
         self._multi_names: dict[int, str] = {}
-        self._runs: Iterator[re.Match] | None = None
-        self._run: re.Match | None = None
+        self._runs: Iterator[_Hit] | None = None
+        self._run: _Hit | None = None
         self._genders: dict[str, str] = {}
         self.sides: dict[str, str] = {}  # surname -> side of its latest speaker with one
         self._persons: dict[str, bool] = {}
@@ -794,7 +811,7 @@ class _Resolver:
         """Indices in ``self._multi`` of the runs starting less than ``_LOOKBACK`` before
         ``pos``."""
         if self._runs is None:
-            self._runs = _words().name_run.finditer(self.text)
+            self._runs = _name_runs(self.text)
             self._run = next(self._runs, None)
         run, runs = self._run, self._runs
         while run is not None and run.start() < pos:
@@ -869,7 +886,7 @@ class _Resolver:
         preposition, conjunction or article ("Vickers rolled", not "from Zehaf Bibeau and").
         """
         if self._people_runs is None:
-            self._people_runs = _words().name_run.finditer(self.masked)
+            self._people_runs = _name_runs(self.masked)
             self._people_run = next(self._people_runs, None)
         while self._people_run is not None and self._people_run.start() < pos:
             found = self._person_at(self._people_run, self._aliases)
@@ -879,7 +896,7 @@ class _Resolver:
             self._people_run = next(self._people_runs, None)
         return self._people, self._people_starts
 
-    def _person_at(self, run: re.Match,
+    def _person_at(self, run: _Hit,
                    aliases: dict[str, str]) -> tuple[int, str, bool, bool] | None:
         masked, words = self.masked, _words()
         word = run.group()
