@@ -9,6 +9,10 @@ Times are CPU seconds of this process (``time.process_time``), so the figures ar
 hold on a shared machine. framing's per-text and per-phrase caches are emptied before every
 timed run, so each run starts cold; the best of ``--repeat`` runs is kept. The last figure is
 the steady state of a large corpus: only the per-text caches are emptied.
+
+``--phases`` also prints what ``find_quotes`` costs without its parts: without resolving
+speakers (the cue's subject phrase is kept as it is found), and without reported speech as
+well. The parts are switched off by replacing module functions for the timing only.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ def _best(func, repeat: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3, help="timed runs; the best is kept")
+    parser.add_argument("--phases", action="store_true",
+                        help="also time find_quotes without speaker resolution and reported speech")
     args = parser.parse_args()
     articles = pd.concat([load_seed(), load_fakes()], ignore_index=True)
     texts, titles = list(articles["text"]), [t if isinstance(t, str) else ""
@@ -57,6 +63,29 @@ def main() -> None:
     print(f"find_quotes, steady state (per-text caches emptied, per-name and per-phrase caches "
           f"warm as after a corpus's first thousands of articles): {mb / steady:.2f} MB/s")
     print("goal (issue 4): >= 10 MB/s per core")
+    if args.phases:
+        _phases(articles, mb, full, args.repeat)
+
+
+def _phases(articles: pd.DataFrame, mb: float, full: float, repeat: int) -> None:
+    import framing.quotes as quotes
+
+    kept = quotes._set_speaker, quotes._indirect_quotes
+    try:
+        quotes._set_speaker = lambda q, phrase, resolver, lex: setattr(q, "speaker", phrase)
+        no_speakers = _best(lambda: find_quotes(articles), repeat)
+        quotes._indirect_quotes = lambda *args: []
+        marked_only = _best(lambda: find_quotes(articles), repeat)
+    finally:
+        quotes._set_speaker, quotes._indirect_quotes = kept
+    print(f"phases (CPU s for {mb:.2f} MB): all {full:.3f}; speaker resolution "
+          f"{full - no_speakers:.3f}; reported speech {no_speakers - marked_only:.3f}; "
+          f"the rest (marks, cues, sentences, direct attribution, relays, table) "
+          f"{marked_only:.3f} = {mb / marked_only:.1f} MB/s")
+    budget = mb / 10 - marked_only
+    print(f"at 10 MB/s, speaker resolution and reported speech together may take "
+          f"{max(budget, 0):.3f} s; they take {full - marked_only:.3f} s "
+          f"({(full - marked_only) / max(budget, 1e-9):.0f}x the budget)")
 
 
 if __name__ == "__main__":
