@@ -1595,10 +1595,8 @@ def find_quotes(articles: pd.DataFrame, *, text: str = "text", title: str = "tit
             if any(s <= q.start < e for s, e in skip):
                 continue
             n += 1
-            rows.append({"doc_id": doc_id, "quote_id": f"{doc_id}-q{n}", "start": q.start,
-                         "end": q.end, "text": body[q.start:q.end], "kind": q.kind,
-                         "speaker": q.speaker, "speaker_side": q.side, "cue": q.cue,
-                         "relay": "" if q.relay == out else q.relay})
+            rows.append((doc_id, f"{doc_id}-q{n}", q.start, q.end, body[q.start:q.end], q.kind,
+                         q.speaker, q.side, q.cue, "" if q.relay == out else q.relay))
     frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     return frame.astype({"start": "int64", "end": "int64"})
 
