@@ -196,6 +196,22 @@ def test_neutralised_csv_reads_back_to_the_original_text(tmp_path):
     assert articles["text"].tolist() == frame["text"].tolist()
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_quotes_table_reads_back_with_empty_texts_empty(tmp_path, seed_articles, suffix):
+    # an unattributed quote has speaker "" and no relay: a report built from the CSV showed
+    # "NaN" in those cells
+    from framing.corpus import read_table
+    from framing.quotes import find_quotes
+
+    quotes = find_quotes(seed_articles)
+    assert (quotes["speaker"] == "").any() and (quotes["relay"] == "").any()
+    back = read_table(write_table(quotes, tmp_path / f"q{suffix}"))
+    pd.testing.assert_frame_equal(back, quotes, check_dtype=False)
+    scores = pd.DataFrame({"measure": ["a", "b"], "ci_low": [0.5, float("nan")]})
+    assert read_table(write_table(scores, tmp_path / f"s{suffix}"))["ci_low"].isna().tolist() \
+        == [False, True]
+
+
 def test_csv_safety_can_be_switched_off(tmp_path):
     frame = pd.DataFrame({"text": ["=1+1"], "outlet": ["AFP"]})
     path = write_table(frame, tmp_path / "c.csv", safe_csv=False)

@@ -64,6 +64,14 @@ def test_every_analysis_notebook_runs_and_writes_its_figures(suite):
     assert {p.suffix for p in suite.glob("corpus_overview.*")} == {".svg", ".png", ".pdf"}
 
 
+def test_committed_figures_are_what_the_notebooks_render_now(suite):
+    """figures/ in the repository holds what `make run` writes with the code as it is."""
+    committed = _digests(config.FIGURES_DIR)
+    rendered = _digests(suite)
+    stale = sorted(name for name in rendered if committed.get(name) != rendered[name])
+    assert not stale, f"{stale} differ from a fresh rendering: run `make run` and commit figures/"
+
+
 def test_figures_are_byte_identical_when_the_notebooks_run_again(suite, processed,
                                                                  tmp_path):
     again = report.build_all(processed, tmp_path, names=SEED_ONLY).parent

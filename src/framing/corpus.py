@@ -490,7 +490,9 @@ def read_table(path: str | Path) -> pd.DataFrame:
     """Read a table written by :func:`write_table` (CSV, JSONL or Parquet) as it was written.
 
     Unlike :func:`load_corpus` this does not validate it as articles; CSV text cells get their
-    spreadsheet-safety quote removed.
+    spreadsheet-safety quote removed. A CSV cannot tell an empty text from a missing one: an
+    empty cell reads as "" in a text column (framing's tables write "" for "none", e.g. a
+    quote without speaker) and as NaN in a numeric one.
     """
     path = Path(path)
     kind = TABLE_SUFFIXES.get(path.suffix.lower())
@@ -501,7 +503,8 @@ def read_table(path: str | Path) -> pd.DataFrame:
     frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
     for col in frame.columns:
         if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
-            frame[col] = frame[col].map(lambda v: _unneutralise(v) if isinstance(v, str) else v)
+            frame[col] = frame[col].map(lambda v: _unneutralise(v) if isinstance(v, str)
+                                        else "" if pd.isna(v) else v)
     return frame
 
 
