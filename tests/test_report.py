@@ -98,3 +98,12 @@ def test_report_images_carry_their_figure_names_as_alt_text():
               "data": {"image/png": "iVBORw0KGgo=",
                        "text/plain": "SavedFigure(quote_balance.svg, quote_balance.png)"}}
     assert '<img alt="quote balance"' in _output_html(output)
+
+
+def test_corpus_summary_counts_each_outlet_and_leaves_undated_ones_blank(seed_articles):
+    summary = report.corpus_summary(seed_articles).set_index("outlet")
+    assert summary["articles"].sum() == len(seed_articles)
+    assert summary.loc["AFP", ["first_date", "last_date"]].tolist() == ["2017-05-21", "2017-06-20"]
+    # AP's repost carries no date: blank, not NaN, in the notebook's table
+    assert summary.loc["AP", ["first_date", "last_date"]].tolist() == ["", ""]
+    assert summary.loc["WSJ", "kinds"] == "2 excerpt, 1 news"

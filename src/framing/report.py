@@ -125,7 +125,8 @@ def load_tables(corpus: str = "seed", processed_dir: str | Path | None = None
 
 
 def corpus_summary(articles: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: articles, words (embedded material left out), first and last date, kinds."""
+    """Per outlet: articles, words (embedded material left out), first and last date ("" when
+    none of its articles is dated), kinds."""
     from framing.corpus import embed_spans
     from framing.text import count_words
 
@@ -136,6 +137,7 @@ def corpus_summary(articles: pd.DataFrame) -> pd.DataFrame:
         lambda k: ", ".join(f"{n} {c}" for c, n in k.value_counts().sort_index().items()))
     out = data.groupby("outlet").agg(articles=("doc_id", "size"), words=("n_words", "sum"),
                                      first_date=("date", "min"), last_date=("date", "max"))
+    out[["first_date", "last_date"]] = out[["first_date", "last_date"]].astype(object).fillna("")
     return out.assign(kinds=kinds).reset_index()
 
 
