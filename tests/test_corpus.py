@@ -207,6 +207,10 @@ def test_quotes_table_reads_back_with_empty_texts_empty(tmp_path, seed_articles,
     assert (quotes["speaker"] == "").any() and (quotes["relay"] == "").any()
     back = read_table(write_table(quotes, tmp_path / f"q{suffix}"))
     pd.testing.assert_frame_equal(back, quotes, check_dtype=False)
+    # a column of nothing but empty texts is still text (pandas alone would read floats)
+    bare = quotes[quotes["relay"] == ""].reset_index(drop=True)
+    back = read_table(write_table(bare, tmp_path / f"bare{suffix}"))
+    pd.testing.assert_frame_equal(back, bare, check_dtype=False)
     scores = pd.DataFrame({"measure": ["a", "b"], "ci_low": [0.5, float("nan")]})
     assert read_table(write_table(scores, tmp_path / f"s{suffix}"))["ci_low"].isna().tolist() \
         == [False, True]

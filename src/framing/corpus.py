@@ -486,13 +486,24 @@ def write_table(frame: pd.DataFrame, path: str | Path, *, safe_csv: bool = True)
     return path
 
 
+#: Columns of framing's tables (articles, quotes, term hits, events, tone, readability, outlet
+#: scores, furniture, kwic) that hold text: :func:`read_table` reads them as text even when a
+#: CSV holds nothing but empty cells in them.
+TEXT_COLUMNS = frozenset(
+    "doc_id outlet relay title date byline url kind text source source_lines outlet_evidence "
+    "embeds paragraph_lines flags rule action quote_id speaker speaker_side cue family term "
+    "match referent voice verb construction agent agent_side patient patient_side targets "
+    "measure reason left right".split())
+
+
 def read_table(path: str | Path) -> pd.DataFrame:
     """Read a table written by :func:`write_table` (CSV, JSONL or Parquet) as it was written.
 
     Unlike :func:`load_corpus` this does not validate it as articles; CSV text cells get their
     spreadsheet-safety quote removed. A CSV cannot tell an empty text from a missing one: an
-    empty cell reads as "" in a text column (framing's tables write "" for "none", e.g. a
-    quote without speaker) and as NaN in a numeric one.
+    empty cell reads as "" in a text column (any of :data:`TEXT_COLUMNS`, or one pandas reads
+    as text; framing's tables write "" for "none", e.g. a quote without speaker) and as NaN in
+    a numeric one.
     """
     path = Path(path)
     kind = TABLE_SUFFIXES.get(path.suffix.lower())
@@ -500,7 +511,8 @@ def read_table(path: str | Path) -> pd.DataFrame:
         return pd.read_parquet(path)
     if kind == "jsonl":
         return pd.read_json(path, lines=True, dtype=False)
-    frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    frame = pd.read_csv(path, keep_default_na=False, na_values=[""],
+                        dtype=dict.fromkeys(TEXT_COLUMNS, str))
     for col in frame.columns:
         if frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
             frame[col] = frame[col].map(lambda v: _unneutralise(v) if isinstance(v, str)
