@@ -575,7 +575,7 @@ def _name_in(text: str, lexicon: ActorLexicon, last: bool = False) -> str:
 
 
 def _find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
-    found = []
+    found, words = [], _words()
     persons, non_person = set(), set()  # starts of person names; offsets inside other actors
     for s, e, entry in _matches(text, lexicon):
         if entry.kind == "person":
@@ -585,10 +585,10 @@ def _find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
     for m in _name_runs(text):
         tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(text, *m.span())]
         titled = False
-        while tokens and (tokens[0][2].lower().rstrip(",") in _words().title_words
-                          or tokens[0][2].lower() in _words().stop_caps
+        while tokens and (tokens[0][2].lower().rstrip(",") in words.title_words
+                          or tokens[0][2].lower() in words.stop_caps
                           or tokens[0][0] in non_person):
-            titled |= tokens[0][2].lower() in _words().title_words
+            titled |= tokens[0][2].lower() in words.title_words
             tokens = tokens[1:]
         tokens = _name_tokens(tokens)
         if not tokens:
@@ -597,7 +597,7 @@ def _find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
             continue
         if tokens[0][0] in persons or len(tokens) >= 2 or titled:
             name = text[tokens[0][0]:tokens[-1][1]].rstrip(".,’'")
-            if not name[:1].isupper() or _words().non_person.search(name) \
+            if not name[:1].isupper() or words.non_person.search(name) \
                     or _ACRONYM_RE.search(name):
                 continue
             found.append(name)
@@ -643,10 +643,11 @@ def _is_name_char(ch: str) -> bool:
 def _name_tokens(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Cut a run of name tokens where the name ends: before a lower-case word that is no
     particle ("To determine", "Assad also"), after a word that ends a sentence ("Complex. In")."""
+    words = _words()
     for k, (_, _, token) in enumerate(tokens):
-        if k and token[:1].islower() and not _words().particle_token.fullmatch(token):
+        if k and token[:1].islower() and not words.particle_token.fullmatch(token):
             return tokens[:k]
-        if token.endswith(".") and len(token) > 2 and token.lower() not in _words().title_words \
+        if token.endswith(".") and len(token) > 2 and token.lower() not in words.title_words \
                 and token.lower() not in ("jr.", "sr.", "st."):
             return tokens[:k + 1]
     return tokens
@@ -654,9 +655,10 @@ def _name_tokens(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str
 
 def _looks_named(name: str) -> bool:
     """Whether a speaker is named like a person ("Yuni", "Rod Peters"; not "Burnaby RCMP")."""
-    last = _words().surname_particle.sub("", name.split()[-1]) if name.strip() else ""
-    return name[:1].isupper() and last[:1].isupper() and last.lower() not in _words().stop_caps \
-        and not _words().non_person.search(name) and not _ACRONYM_RE.search(name)
+    words = _words()
+    last = words.surname_particle.sub("", name.split()[-1]) if name.strip() else ""
+    return name[:1].isupper() and last[:1].isupper() and last.lower() not in words.stop_caps \
+        and not words.non_person.search(name) and not _ACRONYM_RE.search(name)
 
 
 def _speaker_kind(name: str, lexicon: ActorLexicon) -> str:
@@ -1155,7 +1157,6 @@ def _analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None
         raise FramingError(f"Quotes need text as str. Got {type(text).__name__}.")
     lex = lexicon or load_actors()
     lines = _lines(text)
-    line_starts = [a for a, _ in lines]
     head_end = len(title) if title and text.startswith(title) else 0
     qa = _interview_voices(text, lines)
     spans = _marked_spans(text, lines)
@@ -1164,7 +1165,7 @@ def _analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None
     relays = _RelayWindows(masked, _cues())
     resolver = _Resolver(text, lex, masked)
     sentences = _Sentences(masked, lines)
-    sentence_at = sentences.at
+    sentence_at, line_starts = sentences.at, sentences.line_starts
     subhead = functools.lru_cache(maxsize=None)(lambda li: _is_subhead(text, *lines[li]))
     quotes: list[_Quote] = []
     interviewee = ""
@@ -1328,7 +1329,7 @@ def _indirect_quotes(text, masked, index, relays, sentences, lines, quotes, qa, 
     """Reported speech without marks: "X said (that) ...", "..., X said", "quoted X as saying"."""
     cues = _cues()
     out = []
-    line_starts = [a for a, _ in lines]
+    line_starts = sentences.line_starts
     direct = [(q.start, q.end) for q in quotes]
     direct_starts = [s for s, _ in direct]
     for ss, se in sentences.near_cues(index):
