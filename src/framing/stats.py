@@ -143,10 +143,13 @@ def boot_sums(columns: list[np.ndarray], *, n_boot: int = N_BOOT, seed: int = SE
     every partial sum is exact, so a product with the matrix of how often each document was
     drawn gives the same numbers, for many columns at once; other columns are summed as drawn.
     """
-    n = len(columns[0])
     distinct, where = _distinct(columns)  # many measures share a denominator (words, quotes)
-    if len(distinct) < len(columns):
-        return boot_sums(distinct, n_boot=n_boot, seed=seed)[:, where]
+    sums = _boot_sums(distinct, n_boot, seed)
+    return sums if len(distinct) == len(columns) else sums[:, where]
+
+
+def _boot_sums(columns: list[np.ndarray], n_boot: int, seed: int) -> np.ndarray:
+    n = len(columns[0])
     out = np.empty((n_boot, len(columns)))
     exact = [j for j, c in enumerate(columns)
              if c.size and np.abs(c).max() * n < 2.0**53 and (c == np.round(c)).all()]

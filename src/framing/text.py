@@ -9,6 +9,7 @@ time and needs no downloaded model.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
@@ -110,37 +111,21 @@ def count_words(text: str, exclude: Iterable[tuple[int, int]] = ()) -> int:
     >>> count_words("Russia warns US-led coalition", exclude=[(0, 6)])
     3
     """
-    n = _n_words(text)
-    reach = None  # the union of the spans, one merged run at a time
-    for a, b in sorted(exclude):
-        if b <= a:
-            continue
-        if reach is not None and a <= reach[1]:
-            reach[1] = max(reach[1], b)
-            continue
-        if reach is not None:
-            n -= _words_starting_in(text, *reach)
-        reach = [a, b]
-    if reach is not None:
-        n -= _words_starting_in(text, *reach)
-    return n
+    spans = sorted((a, b) for a, b in exclude if b > a)
+    if not spans:
+        return _n_words(text)
+    starts, n, reach = _word_starts(text), 0, -1
+    for a, b in spans:  # words starting in the union of the spans, counted once
+        a = max(a, reach)
+        if a < b:
+            n += bisect_left(starts, b) - bisect_left(starts, a)
+            reach = b
+    return len(starts) - n
 
 
-def _words_starting_in(text: str, a: int, b: int) -> int:
-    """Words of ``text`` (as :data:`WORD_RE` cuts the whole text) that start in ``[a, b)``."""
-    a, b = max(a, 0), min(b, len(text))
-    if a >= b:
-        return 0
-    n = len(WORD_RE.findall(text, a, b))
-    if n and a > 0:  # the first word found may be the tail of a word begun before ``a``
-        # (word characters are str.isalnum ones, [^\W_]; "'’-" join two of them)
-        prev, cur = text[a - 1], text[a]
-        nxt = text[a + 1: a + 2]
-        if (prev.isalnum() and cur.isalnum()) \
-                or (prev in "'’-" and text[a - 2: a - 1].isalnum() and cur.isalnum()) \
-                or (prev.isalnum() and cur in "'’-" and nxt.isalnum()):
-            n -= 1
-    return n
+@per_text_cache
+def _word_starts(text: str) -> list[int]:
+    return [m.start() for m in WORD_RE.finditer(text)]
 
 
 def _ends_sentence(text: str, cand: re.Match) -> bool:
