@@ -248,26 +248,20 @@ class _Merger:
             recs[(stage, outlet, measure)] = (kind, num, den, extra)
             words.setdefault((stage, outlet), extra["n_words"])
             self.models.setdefault((stage, measure), (kind, num, den, extra))
-        for stage in self.fill:  # a new outlet or measure: zeros for the articles before
+        for stage in self.fill:
             measures = {m for s, m in self.models if s == stage}
             self.outlets[stage] |= {o for s, o, _ in recs if s == stage}
             for outlet in self.outlets[stage]:
+                before, n = self.docs[outlet], result.outlet_docs.get(outlet, 0)
+                chunk_words = words.get((stage, outlet), 0)
                 for measure in measures:
-                    key = (stage, outlet, measure)
-                    if key not in self.series and self.docs[outlet]:
-                        self.series[key] = _Series(_zeros(
-                            self.models[(stage, measure)], self.docs[outlet],
-                            self.words[(stage, outlet)]))
-            for outlet in self.outlets[stage]:  # this chunk's articles
-                n = result.outlet_docs.get(outlet, 0)
-                if not n:
-                    continue
-                for measure in measures:
-                    key = (stage, outlet, measure)
-                    rec = recs.pop(key, None) or _zeros(self.models[(stage, measure)], n,
-                                                       words.get((stage, outlet), 0))
-                    self._append(key, rec)
-                self.words[(stage, outlet)] += words.get((stage, outlet), 0)
+                    key, model = (stage, outlet, measure), self.models[(stage, measure)]
+                    if key not in self.series and before:  # new here: zeros for earlier articles
+                        self.series[key] = _Series(_zeros(model, before,
+                                                          self.words[(stage, outlet)]))
+                    if n:
+                        self._append(key, recs.pop(key, None) or _zeros(model, n, chunk_words))
+                self.words[(stage, outlet)] += chunk_words
         for key, rec in recs.items():
             self._append(key, rec)
         self.docs.update(result.outlet_docs)
@@ -290,10 +284,10 @@ class _Merger:
             ratios = []
             for _, measure, series in sorted(by_outlet[outlet], key=lambda x: x[:2]):
                 merged = series.row(outlet, measure)
-                if "numerators" in merged:
-                    ratios.append(merged)  # bootstrapped together: same articles, same draws
-                else:
+                if series.kind == "entropy":
                     rows.append(merged)
+                else:
+                    ratios.append(merged)  # bootstrapped together: same articles, same draws
             rows += stats.score_rows(ratios)
         return stats.outlet_scores_frame(rows)
 
@@ -321,10 +315,13 @@ class _Series:
         self.n_words += extra["n_words"]
         if extra.get("n_events") is not None:
             self.n_events = (self.n_events or 0) + extra["n_events"]
-        if len(self.num) >= 64:  # keep a few arrays, not one per chunk
-            self.num = [_join(self.num)]
+        # Keep a few arrays, not one per chunk: join the last two while the earlier is at
+        # most twice the later, so pieces shrink geometrically and each article's numbers are
+        # copied O(log chunks) times.
+        while len(self.num) > 1 and len(self.num[-2]) <= 2 * len(self.num[-1]):
+            self.num[-2:] = [_join(self.num[-2:])]
             if self.den is not None:
-                self.den = [_join(self.den)]
+                self.den[-2:] = [_join(self.den[-2:])]
 
     def row(self, outlet: str, measure: str) -> dict:
         """An entropy row, or the arguments of :func:`framing.stats.score_rows` for a ratio."""
