@@ -59,10 +59,8 @@ def test_fold_keeps_length_with_unicode_hyphens_and_apostrophes():
 ], ids=["unknown key", "empty pattern", "bad case mode", "share names a missing term"])
 def test_bad_user_lexicon_entry_is_named_in_the_error(tmp_path, thugs, shares, message):
     body = f"families:\n  mine:\n    note: test\n    terms:\n      thugs: {thugs}\n{shares}"
-    path = tmp_path / "bad.yaml"
-    path.write_text(body, encoding="utf-8")
     with pytest.raises(FramingError, match=message):
-        load_lexicon(path)
+        load_lexicon(_write(tmp_path, "bad.yaml", body))
 
 
 def test_user_family_extends_the_bundled_lexicon(tmp_path):

@@ -569,7 +569,9 @@ def score(
         Processes (pandas) or local Dask workers; default every core (pandas) or 2 (Dask).
     chunksize : int, default=1000
         Articles per chunk. Both engines cut the corpus the same way, so give them the same
-        ``chunksize`` for identical tables.
+        ``chunksize`` for identical tables. Stages share per-text work (sentences, quotes,
+        word counts) within chunks of up to :data:`framing.text.TEXT_CACHE_SIZE` (4,096)
+        articles; larger chunks give the same tables more slowly.
     stages : iterable of str, optional
         Names from :data:`STAGES`; default every stage whose module is installed.
     text, outlet : str

@@ -77,16 +77,19 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 
 _TEXT_CACHES: list = []
+#: Texts each per-text cache holds: stages share their work on chunks of up to this many articles.
+TEXT_CACHE_SIZE = 4096
 
 
 def per_text_cache(func: Callable) -> Callable:
     """Cache ``func``, a function of one article's text, for the other stages of a chunk.
 
-    Up to 4,096 texts (more than a chunk's articles: every stage walks the whole chunk);
+    Up to :data:`TEXT_CACHE_SIZE` texts (more than a chunk's articles: every stage walks the
+    whole chunk);
     :func:`framing.pipeline.score_chunk` empties these caches when a chunk is done
     (:func:`clear_text_caches`), so a worker keeps no text longer than it needs.
     """
-    cached = lru_cache(maxsize=4096)(func)
+    cached = lru_cache(maxsize=TEXT_CACHE_SIZE)(func)
     _TEXT_CACHES.append(cached)
     return cached
 
