@@ -37,7 +37,7 @@ from framing.actors import find_actors
 from framing.corpus import embed_spans
 from framing.lexicon_io import check_keys, read_yaml
 from framing.quotes import voice_spans
-from framing.text import WORD_RE, count_words, sentence_index, sentence_spans
+from framing.text import count_words, per_text_cache, sentence_index, sentence_spans
 
 TONE_COLUMNS = ["doc_id", "sent_id", "compound", "pos", "neu", "neg", "voice", "targets"]
 HEDGE_COLUMNS = ["doc_id", "sent_id", "start", "end", "family", "term", "match"]
@@ -308,27 +308,16 @@ def _per_doc(values: pd.Series, by: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"num": grouped.sum(), "den": grouped.size()})
 
 
-_WORDS: dict[tuple[str, object], int] = {}
-_WORDS_KEEP = 4096  # articles; the four per-outlet measures of a chunk count each one once
-
-
-def _host_words(body: str, embeds: object) -> int:
-    """:func:`framing.text.count_words` of an article without its embedded material, memoised."""
-    key = (body, embeds if isinstance(embeds, str) else None)
-    found = _WORDS.get(key)
-    if found is None:
-        spans = embed_spans({"embeds": embeds})
-        found = count_words(body, spans) if spans else len(WORD_RE.findall(body))
-        if len(_WORDS) >= _WORDS_KEEP:
-            _WORDS.clear()
-        _WORDS[key] = found
-    return found
+@per_text_cache  # the four per-outlet measures of a chunk count each article once
+def _host_words(body: str, embeds: str | None) -> int:
+    """:func:`framing.text.count_words` of an article without its embedded material."""
+    return count_words(body, embed_spans({"embeds": embeds}))
 
 
 def _with_word_counts(articles: pd.DataFrame, text: str = "text") -> pd.DataFrame:
     embeds = articles["embeds"].tolist() if "embeds" in articles.columns else [None] * len(
         articles)
-    counts = [_host_words(body, emb)
+    counts = [_host_words(body, emb if isinstance(emb, str) else None)
               for body, emb in zip(articles[text].tolist(), embeds, strict=True)]
     return articles.assign(_n_words=counts)
 
