@@ -296,7 +296,7 @@ def _words(name: str = "speakers.yaml") -> _Words:
     return _Words(
         person_words=re.compile(rf"\b{_alternation(lists['person_words'])}\b", re.IGNORECASE),
         title_words=frozenset(w.lower() for w in lists["title_words"]),
-        stop_caps=frozenset(w.lower() for w in lists["stop_caps"]),
+        stop_caps=frozenset(w.lower() for w in lists["stop_caps"] + lists["days"]),
         non_person=re.compile(rf"\b{_alternation(lists['non_person_words'])}\b"),
         name_token=name_token,
         # A run starts at a capitalised word (the boundary before it is a look-behind after
