@@ -11,12 +11,25 @@ import pandas as pd
 from framing.datasets import load_fakes, load_seed
 
 
-def bundled_corpus(mb: float) -> pd.DataFrame:
-    """FA-KES and the seed page's articles, repeated to about ``mb`` megabytes of text."""
+def bundled_corpus(mb: float | None = None) -> pd.DataFrame:
+    """FA-KES and the seed page's articles, repeated to about ``mb`` megabytes of text.
+
+    With ``mb=None``: one copy, with the datasets' own doc_ids. Otherwise every copy ``k`` after
+    the first has ``k`` newlines appended to each text, so no two rows share a text and no
+    per-text cache carries one copy's work over to the next, while the stages find the same
+    things in each copy; doc_ids are ``b0``, ``b1``, ...
+    """
     base = pd.concat([load_fakes(), load_seed()], ignore_index=True)
+    if mb is None:
+        return base
     size = base["text"].str.len().sum()
     reps = max(1, round(mb * 1e6 / size))
-    frame = pd.concat([base] * reps, ignore_index=True)
+    copies = []
+    for k in range(reps):
+        copy = base.copy()
+        copy["text"] = copy["text"] + "\n" * k
+        copies.append(copy)
+    frame = pd.concat(copies, ignore_index=True)
     frame["doc_id"] = [f"b{i}" for i in range(len(frame))]
     return frame
 
@@ -36,15 +49,6 @@ def clear_caches() -> None:
             if info is not None and (info().maxsize is None or info().maxsize > 16):
                 obj.cache_clear()
     load_actors()._memo.clear()
-
-
-def clear_text_caches() -> None:
-    """Empty the per-text caches only (:func:`framing.text.clear_text_caches`, as the pipeline
-    does after each chunk); per-word and per-phrase caches stay warm, as they are after the
-    first few thousand articles of a large corpus."""
-    from framing.text import clear_text_caches as clear
-
-    clear()
 
 
 def cpu_seconds(func: Callable[[], object]) -> float:

@@ -1,15 +1,15 @@
 """Throughput of the agency stage in MB of article text per second on one core.
 
 Run: ``python bench/bench_agency.py [--repeat N]``. The corpus is FA-KES (1.5 MB of Syrian-war
-news, dense in reports of violence) plus the seed page. Figures: the whole stage as
-:func:`framing.agency.agency` runs it (with quote voices from :mod:`framing.quotes`), as in the
-pipeline (sentences already split by its sentences stage) and splitting sentences itself; and
-the event rules alone (voices switched off), so the cost of each part shows. Times are CPU time
-(``time.process_time``, the machine may be shared), best of ``--repeat`` runs after one warm-up
-run (lexicons loaded, per-word and per-phrase caches filled, as after the first thousands of
-articles of a large corpus; per-text caches such as sentences and quote voices are emptied before
-each run); the warm-up run is shown too (a process's first corpus: every cache empty).
-Goal: >= 5 MB/s.
+news, dense in reports of violence) plus the seed page; MB are millions of UTF-8 bytes of text.
+Figures: the whole stage as :func:`framing.agency.agency` runs it (with quote voices from
+:mod:`framing.quotes`), as in the pipeline (sentences already split by its sentences stage) and
+splitting sentences itself; and the event rules alone (voices switched off), so the cost of each
+part shows. Times are CPU time (``time.process_time``, the machine may be shared), best of
+``--repeat`` runs after one warm-up run (lexicons loaded, per-word and per-phrase caches filled, as
+after the first thousands of articles of a large corpus; per-text caches such as sentences and
+quote voices are emptied before each run); the warm-up run is shown too (a process's first corpus:
+every cache empty). Goal: >= 5 MB/s.
 """
 
 from __future__ import annotations
@@ -18,11 +18,9 @@ import argparse
 import importlib
 from unittest import mock
 
-import pandas as pd
-from _common import best_of, clear_text_caches, cpu_seconds
+from _common import best_of, bundled_corpus, cpu_seconds
 
-from framing.datasets import load_fakes, load_seed
-from framing.text import sentence_spans
+from framing.text import clear_text_caches, sentence_spans
 
 # the module, not the function framing.agency that the package re-exports under the same name
 ag = importlib.import_module("framing.agency")
@@ -36,9 +34,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5, help="runs; the fastest counts")
     args = parser.parse_args()
-    articles = pd.concat([load_fakes(), load_seed()], ignore_index=True)
+    articles = bundled_corpus()
     texts = articles["text"].tolist()
-    mb = sum(len(t) for t in texts) / 1e6
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     ag.agency(articles.head(5))  # load lexicons outside the timing
     events = []
     first = cpu_seconds(lambda: events.append(ag.agency(articles)))

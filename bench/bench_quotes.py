@@ -18,13 +18,14 @@ well. The parts are switched off by replacing module functions for the timing on
 from __future__ import annotations
 
 import argparse
+from unittest import mock
 
 import pandas as pd
-from _common import best_of, clear_caches, clear_text_caches
+from _common import best_of, bundled_corpus, clear_caches
 
-from framing.datasets import load_fakes, load_seed
+import framing.quotes as quotes
 from framing.quotes import _lines, _marked_spans, find_quotes, voice_spans
-from framing.text import sentence_spans
+from framing.text import clear_text_caches, sentence_spans
 
 
 def _best(func, repeat: int) -> float:
@@ -37,7 +38,7 @@ def main() -> None:
     parser.add_argument("--phases", action="store_true",
                         help="also time find_quotes without speaker resolution and reported speech")
     args = parser.parse_args()
-    articles = pd.concat([load_seed(), load_fakes()], ignore_index=True)
+    articles = bundled_corpus()
     texts, titles = list(articles["text"]), [t if isinstance(t, str) else ""
                                              for t in articles["title"]]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
@@ -67,17 +68,16 @@ def main() -> None:
         _phases(articles, mb, full, args.repeat)
 
 
-def _phases(articles: pd.DataFrame, mb: float, full: float, repeat: int) -> None:
-    import framing.quotes as quotes
+def _phrase_as_speaker(q, phrase, resolver, lex) -> None:
+    """Stand-in for ``_set_speaker``: the cue's subject phrase, unresolved, is the speaker."""
+    q.speaker = phrase
 
-    kept = quotes._set_speaker, quotes._indirect_quotes
-    try:
-        quotes._set_speaker = lambda q, phrase, resolver, lex: setattr(q, "speaker", phrase)
+
+def _phases(articles: pd.DataFrame, mb: float, full: float, repeat: int) -> None:
+    with mock.patch.object(quotes, "_set_speaker", _phrase_as_speaker):
         no_speakers = _best(lambda: find_quotes(articles), repeat)
-        quotes._indirect_quotes = lambda *args: []
-        marked_only = _best(lambda: find_quotes(articles), repeat)
-    finally:
-        quotes._set_speaker, quotes._indirect_quotes = kept
+        with mock.patch.object(quotes, "_indirect_quotes", lambda *args: []):
+            marked_only = _best(lambda: find_quotes(articles), repeat)
     print(f"phases (CPU s for {mb:.2f} MB): all {full:.3f}; speaker resolution "
           f"{full - no_speakers:.3f}; reported speech {no_speakers - marked_only:.3f}; "
           f"the rest (marks, cues, sentences, direct attribution, relays, table) "

@@ -1,7 +1,8 @@
 """Throughput of ``find_terms`` against the bare ``text.lower().split()`` floor, same run.
 
-The corpus is FA-KES plus the seed page's articles, repeated to about ``--mb`` megabytes. Both
-figures are the best of ``--repeat`` runs, in CPU seconds of this process (per core).
+The corpus is FA-KES plus the seed page's articles, repeated to about ``--mb`` megabytes (each
+copy's texts distinct: see ``_common.bundled_corpus``). Both figures are the best of
+``--repeat`` runs, in CPU seconds of this process (per core).
 Issue 3's goal: find_terms (with referents and voices) at >= 40% of the bare-split throughput.
 
     .venv/bin/python bench/bench_terms.py --mb 8 --repeat 3
@@ -12,11 +13,11 @@ from __future__ import annotations
 import argparse
 
 import pandas as pd
-from _common import best_of, bundled_corpus, clear_caches, clear_text_caches
+from _common import best_of, bundled_corpus, clear_caches
 
 from framing.lexicon import load_lexicon
 from framing.terms import _compile, _scan, find_terms
-from framing.text import sentence_spans
+from framing.text import clear_text_caches, sentence_spans
 
 
 def main() -> None:
