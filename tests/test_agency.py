@@ -29,10 +29,8 @@ def seed_events(seed_articles):
 
 
 @pytest.fixture(scope="module")
-def fakes_events():
-    from framing.datasets import load_fakes
-
-    return agency(load_fakes())
+def fakes_events(fakes_articles):
+    return agency(fakes_articles)
 
 
 @pytest.fixture(scope="module")
@@ -75,12 +73,9 @@ def test_every_june_2017_shootdown_report_is_found(seed_joined):
     assert len(shoot) == 33 and shoot["found"].all()  # 33 in the gold, the June 8 drone too
 
 
-def test_fakes_gold_construction_accuracy(fakes_events):
-    from framing.datasets import load_fakes
-
-    fakes = load_fakes()
+def test_fakes_gold_construction_accuracy(fakes_articles, fakes_events):
     gold = read_gold(FAKES_GOLD)
-    table = accuracy_table(compare(gold, fakes_events, fakes)).set_index("construction")
+    table = accuracy_table(compare(gold, fakes_events, fakes_articles)).set_index("construction")
     assert table.loc["all", "n"] >= 100
     assert table.loc["all", "construction_acc"] >= 0.9
     assert table.loc["all", "agent_side_acc"] >= 0.85
@@ -344,19 +339,16 @@ def test_sentence_tokens_are_the_token_pattern_matches_with_their_offsets(seed_a
 
     for text in seed_articles["text"]:
         for s, e in sentence_spans(text):
-            toks = _tokens(text, s, e)
+            toks = _tokens(text, s, e, load_events())
             got = [(t.text, a, b) for t, a, b in zip(toks, toks.starts, toks.ends, strict=True)]
             assert got == [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, s, e)]
 
 
-def test_agency_rows_are_find_events_rows_on_fakes_articles():
-    from framing.datasets import load_fakes
-
-    fakes = load_fakes()
-    some = fakes.groupby("outlet").head(2)  # two articles of every outlet
+def test_agency_rows_are_find_events_rows_on_fakes_articles(fakes_articles, fakes_events):
+    some = fakes_articles.groupby("outlet").head(2)  # two articles of every outlet
     rows = [{"doc_id": d, **r} for d, t, title in zip(some["doc_id"], some["text"], some["title"],
                                                     strict=True)
             for r in find_events(t, title=title)]
-    events = agency(some)
+    events = fakes_events[fakes_events["doc_id"].isin(some["doc_id"])]
     assert len(rows) > 50
     assert events.to_dict("records") == rows

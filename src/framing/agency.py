@@ -36,10 +36,10 @@ import functools
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, count
-from operator import add, sub
+from itertools import accumulate, chain
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -51,7 +51,7 @@ from framing._errors import FramingError, bad_entry, missing_column
 from framing.actors import find_actors, side_of
 from framing.lexicon_io import check_keys, read_yaml
 from framing.stats import outlet_scores_frame, score_row
-from framing.text import count_words, sentence_spans
+from framing.text import count_words, sentence_index, sentence_spans
 
 EVENT_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "match", "verb", "construction", "agent",
@@ -173,20 +173,17 @@ class EventLexicon:
     location_modifiers: frozenset[str]
     victims: frozenset[str]
     _automaton: ahocorasick.Automaton = field(repr=False)
-    # the tokens met so far, with their word classes under this lexicon (see _Tok)
-    _words: _Words = field(init=False, repr=False, compare=False)
-    _chunks: _Chunks = field(init=False, repr=False, compare=False)
-    # the readings of each surface sorted for _read; the first noun reading of each surface
+    # the words met so far as _Tok (word classes under this lexicon), and the tokens of the
+    # chunks of text without white space met so far (see _chunk_tokens)
+    _words: _Memo = field(init=False, repr=False, compare=False)
+    _chunks: _Memo = field(init=False, repr=False, compare=False)
+    # the readings of each surface sorted for _read
     _plans: dict[str, _Plan] = field(init=False, repr=False, compare=False)
-    _nouns: dict[str, _Reading] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._words = _Words(self)
-        self._chunks = _Chunks(self._words)
+        self._words = _Memo(functools.partial(_Tok, lex=self))
+        self._chunks = _Memo(functools.partial(_chunk_tokens, words=self._words))
         self._plans = {surface: _plan(rs) for surface, rs in self.readings.items()}
-        self._nouns = {surface: next(r for r in rs if r.role == "noun")
-                       for surface, rs in self.readings.items()
-                       if any(r.role == "noun" for r in rs)}
 
 
 def _build_events(data: object, source: str) -> EventLexicon:
@@ -333,95 +330,59 @@ class _Toks(list):
         return toks
 
 
-class _Words(dict):
-    """Cache of :class:`_Tok` by surface for one lexicon, filled on first lookup."""
+#: Entries a :class:`_Memo` holds at most; past it, it starts again empty.
+_MEMO_SIZE = 200_000
 
-    def __init__(self, lex: EventLexicon):
+
+class _Memo(dict):
+    """A bounded cache: ``memo[key]`` is ``factory(key)``, computed on first lookup."""
+
+    __slots__ = ("factory",)
+
+    def __init__(self, factory: Callable[[str], object]):
         super().__init__()
-        self.lex = lex
+        self.factory = factory
 
-    def __missing__(self, w: str) -> _Tok:
-        if len(self) > 200_000:
+    def __missing__(self, key: str) -> object:
+        if len(self) > _MEMO_SIZE:
             self.clear()
-        tok = self[w] = _Tok(w, self.lex)
-        return tok
+        value = self[key] = self.factory(key)
+        return value
 
 
-class _Chunks(dict):
-    """Cache of the tokens of a chunk of text without white space, by chunk, for one lexicon:
-    the chunk's :class:`_Tok` when the chunk is one token ("Syria", "al-Assad", "U.S."),
-    else ``(toks, starts, ends)`` with offsets in the chunk ("Syria." → "Syria", ".")."""
-
-    def __init__(self, words: _Words):
-        super().__init__()
-        self.words = words
-
-    def __missing__(self, chunk: str) -> _Tok | tuple[list[_Tok], list[int], list[int]]:
-        if len(self) > 200_000:
-            self.clear()
-        found = list(_TOKEN_RE.finditer(chunk))
-        if len(found) == 1 and found[0].span() == (0, len(chunk)):
-            entry = self.words[chunk]
-        else:
-            entry = (list(map(self.words.__getitem__, map(_group, found))),
-                     list(map(_start, found)), list(map(_end, found)))
-        self[chunk] = entry
-        return entry
+def _chunk_tokens(chunk: str, words: _Memo) -> tuple[tuple[_Tok, ...], tuple[int, ...]]:
+    """The tokens of ``chunk`` (their :class:`_Tok` from ``words``) and where they lie: for
+    each token, how far its start is from the previous token's end (the first token's from
+    one character before the chunk), then its length."""
+    toks, steps, at = [], [], -1
+    for m in _TOKEN_RE.finditer(chunk):
+        toks.append(words[m.group()])
+        steps += (m.start() - at, m.end() - m.start())
+        at = m.end()
+    return tuple(toks), tuple(steps)
 
 
-_group, _start, _end = re.Match.group, re.Match.start, re.Match.end
+_first, _second = itemgetter(0), itemgetter(1)
 
 
-def _tokens(text: str, start: int, end: int, lex: EventLexicon | None = None) -> _Toks:
+def _tokens(text: str, start: int, end: int, lex: EventLexicon) -> _Toks:
     """Tokens of ``text[start:end]`` (matches of ``_TOKEN_RE``); their word classes are those
-    of ``lex`` (default: the bundled lexicon).
+    of ``lex``.
 
     No token holds white space and none reaches past one (the pattern has no look-around), so
-    the tokens of a span are those of its white-space-separated chunks, and a span whose
-    chunks are one white-space character apart (most sentences) is read chunk by chunk from
-    the lexicon's chunk cache, without running the pattern; others are matched whole.
+    the tokens of a span are those of its white-space-separated chunks: a span whose chunks
+    are one white-space character apart and end in a token (most sentences) is read chunk by
+    chunk from the lexicon's chunk cache, without running the pattern; others are read whole.
     """
-    lex = lex or load_events()
     span = text[start:end]
-    chunks = span.split()  # str.split() and the pattern's \s split at the same characters
-    lens = list(map(len, chunks))
-    if sum(lens) + len(chunks) - 1 != len(span):
-        found = list(_TOKEN_RE.finditer(text, start, end))
-        return _Toks.of(map(lex._words.__getitem__, map(_group, found)),
-                        list(map(_start, found)), list(map(_end, found)))
-    toks = _Toks(map(lex._chunks.__getitem__, chunks))
-    ends = list(map(add, accumulate(lens), count(start)))  # chunk k ends k spaces further
-    starts = list(map(sub, ends, lens))
-    split = [k for k, w in enumerate(toks) if w.__class__ is tuple]  # chunks of 2+ tokens
-    if len(split) > _SPLICES:  # many: rebuild the lists, in linear time
-        rebuilt, new_starts, new_ends = _Toks(), [], []
-        done = 0
-        for k in [*split, len(toks)]:
-            rebuilt += toks[done:k]
-            new_starts += starts[done:k]
-            new_ends += ends[done:k]
-            if k < len(toks):
-                chunk_toks, rel_starts, rel_ends = toks[k]
-                rebuilt += chunk_toks
-                new_starts += [starts[k] + r for r in rel_starts]
-                new_ends += [starts[k] + r for r in rel_ends]
-            done = k + 1
-        toks, starts, ends = rebuilt, new_starts, new_ends
-    else:  # few (often just the last word and its period): splice them in, last first
-        for k in reversed(split):
-            chunk_toks, rel_starts, rel_ends = toks[k]
-            at = starts[k]
-            toks[k:k + 1] = chunk_toks
-            starts[k:k + 1] = [at + r for r in rel_starts]
-            ends[k:k + 1] = [at + r for r in rel_ends]
-    toks.starts = starts
-    toks.ends = ends
-    return toks
-
-
-# Chunks of several tokens spliced into a sentence's token lists in place, at most (each
-# splice moves the tokens after it); with more the lists are rebuilt.
-_SPLICES = 8
+    found = list(map(lex._chunks.__getitem__, span.split()))
+    # [start - 1, start of token 0, its end, start of token 1, ...]: a chunk's steps start one
+    # character before it, at the white space after the one before
+    at = list(accumulate(chain.from_iterable(map(_second, found)), initial=start - 1))
+    if at[-1] != end:  # chunks further apart, or characters of no token ("_") at a chunk end
+        found = [_chunk_tokens(span, lex._words)]
+        at = list(accumulate(found[0][1], initial=start - 1))
+    return _Toks.of(chain.from_iterable(map(_first, found)), at[1::2], at[2::2])
 
 
 def _bare(low: str) -> str:
@@ -640,7 +601,6 @@ class _Doc:
         self.text = text
         self.lex = lex
         self.sents = sentence_spans(text)
-        self.sent_starts = [s for s, _ in self.sents]
         self._toks: dict[int, _Toks] = {}
         self._title: dict[int, bool] = {}
 
@@ -832,10 +792,10 @@ def _event_doer(doc: _Doc, sid: int, toks: _Toks, ab: tuple[int, int] | None):
     if toks[h].bare in doc.lex.non_agents:
         by = _by_after_noun(toks, ab[1], doc.lex, participle=True)
         return by if by is not None else ab
-    noun = doc.lex._nouns.get(toks[h].low)
-    if noun is None:
+    plan = doc.lex._plans.get(toks[h].low)
+    if plan is None or plan.noun is None:
         return ab
-    m = _read_noun(doc, sid, toks, h, h, noun, toks.starts[h], toks.ends[h])
+    m = _read_noun(doc, sid, toks, h, h, plan.noun, toks.starts[h], toks.ends[h])
     if m is None:
         return ab
     return _text_of(doc.text, m.agent)
@@ -1297,7 +1257,6 @@ def _mentions(doc: _Doc) -> Iterable[tuple[int, _Mention]]:
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     n = len(text)
-    plans, sent_starts, cache = lex._plans, doc.sent_starts, doc._toks
     for end_idx, surface in lex._automaton.iter_long(low):
         start = end_idx - len(surface) + 1
         end = end_idx + 1
@@ -1306,17 +1265,13 @@ def _mentions(doc: _Doc) -> Iterable[tuple[int, _Mention]]:
         if end < n and (text[end].isalnum() or text[end] in "-’'" and end + 1 < n
                         and text[end + 1].isalnum() and text[end + 1] not in "sS"):
             continue
-        sid = bisect_right(sent_starts, start) - 1  # the sentence holding ``start``
-        if sid < 0:
-            sid = 0
-        toks = cache.get(sid)
-        if toks is None:
-            toks = doc.toks(sid)
-        i = bisect_right(toks.ends, start)  # the token holding ``start`` (see _token_at)
-        if i >= len(toks) or toks.starts[i] > start:
+        sid = sentence_index(doc.sents, start)
+        toks = doc.toks(sid)
+        i = _token_at(toks, start)
+        if i is None:
             continue
         head = _token_at(toks, end - 1)
-        mention = _read(doc, sid, toks, i, head, plans[surface], start, end)
+        mention = _read(doc, sid, toks, i, head, lex._plans[surface], start, end)
         if mention is not None:
             _vet_agent(doc, sid, mention)
             yield sid, mention
@@ -1430,9 +1385,11 @@ def find_events(text: str, *, title: str = "", lexicon: EventLexicon | None = No
             for row in _event_rows(text, title, lexicon or load_events())]
 
 
-def _event_rows(text: str, title: str, lex: EventLexicon, key: tuple = ()) -> list[tuple]:
+def _event_rows(text: str, title: str, lex: EventLexicon, key: tuple = (),
+                embeds: Sequence[tuple[int, int]] = ()) -> list[tuple]:
     """The mentions of :func:`find_events` as tuples in ``EVENT_COLUMNS[1:]`` order, each
-    preceded by the fields of ``key``."""
+    preceded by the fields of ``key``; voice ``embedded`` for those starting in a span of
+    ``embeds``."""
     doc = _Doc(text, lex)
     voices = None
     rows = []
@@ -1442,10 +1399,13 @@ def _event_rows(text: str, title: str, lex: EventLexicon, key: tuple = ()) -> li
             starts = [v[0] for v in voices]
         agent, patient, start = _text_of(text, m.agent), _text_of(text, m.patient), m.start
         k = bisect_right(starts, start) - 1
+        if embeds and any(s <= start < e for s, e in embeds):
+            voice = "embedded"
+        else:
+            voice = voices[k][2] if k >= 0 and start < voices[k][1] else "narrator"
         rows.append((*key, sid, start, m.end, text[start:m.end], m.lemma, m.construction,
                      agent, _side(agent) if agent else "", patient,
-                     _side(patient) if patient else "",
-                     voices[k][2] if k >= 0 and start < voices[k][1] else "narrator",
+                     _side(patient) if patient else "", voice,
                      bool(m.negated), bool(m.hypothetical)))
     return rows
 
@@ -1505,18 +1465,12 @@ def agency(articles: pd.DataFrame, *, text: str = "text", lexicon: EventLexicon 
     titles = articles["title"].tolist() if "title" in articles.columns else blank
     embeds = articles["embeds"].tolist() if "embeds" in articles.columns else blank
     rows = []
-    start, voice = EVENT_COLUMNS.index("start"), EVENT_COLUMNS.index("voice")
     for doc_id, body, title, emb in zip(articles["doc_id"].tolist(), articles[text].tolist(),
                                         titles, embeds, strict=True):
         if body is None or (isinstance(body, float) and pd.isna(body)):
             continue
         title = title if isinstance(title, str) else ""
-        spans = _embed_spans(emb)
-        found = _event_rows(str(body), title, lex, (doc_id,))
-        if spans and found:
-            found = [(*row[:voice], "embedded", *row[voice + 1:])
-                     if any(s <= row[start] < e for s, e in spans) else row for row in found]
-        rows += found
+        rows += _event_rows(str(body), title, lex, (doc_id,), _embed_spans(emb))
     frame = pd.DataFrame.from_records(rows, columns=EVENT_COLUMNS)
     return frame.astype({"sent_id": "int64", "start": "int64", "end": "int64",
                          "negated": "bool", "hypothetical": "bool"})
@@ -1637,8 +1591,11 @@ def agency_scores(events: pd.DataFrame, articles: pd.DataFrame, *, text: str = "
     for side in sides:
         is_side = doer == side
         measures.append((f"agency_named_when_doer_{side}", named & is_side, is_side))
-    every = np.ones(len(ev), dtype=bool)
-    columns = [a for _, num, den in measures for a in (num, every if den is None else den)]
+    columns = [np.ones(len(ev), dtype=bool)]  # column 0 counts mentions: the usual denominator
+    pairs = []  # the numerator and denominator columns of each measure
+    for _, num, den in measures:
+        pairs.append((len(columns), 0 if den is None else len(columns) + 1))
+        columns += [num] if den is None else [num, den]
     per_doc = _per_article(ev, articles, np.column_stack(columns).astype("int64"))
     doc_ids = list(articles["doc_id"])
     words = {d: count_words(t) for d, t in zip(doc_ids, articles[text], strict=False)
@@ -1647,9 +1604,9 @@ def agency_scores(events: pd.DataFrame, articles: pd.DataFrame, *, text: str = "
     for outlet, pos in articles.groupby("outlet", sort=True).indices.items():
         n_words = sum(words.get(doc_ids[p], 0) for p in pos)
         table = per_doc[pos]
-        for j, (measure, _, _) in enumerate(measures):
-            den = table[:, 2 * j + 1]
-            rows.append(score_row(outlet, measure, table[:, 2 * j], den, n_words=n_words,
+        for (measure, _, _), (i, j) in zip(measures, pairs, strict=True):
+            den = table[:, j]
+            rows.append(score_row(outlet, measure, table[:, i], den, n_words=n_words,
                                   n_events=int(den.sum())))
     return outlet_scores_frame(rows)
 
