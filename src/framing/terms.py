@@ -40,7 +40,7 @@ from framing.lexicon import (
 )
 from framing.quotes import voice_spans as quote_voice_spans
 from framing.stats import SEED, outlet_scores_frame, score_row
-from framing.text import count_words, sentence_spans, word_spans
+from framing.text import count_words, sentence_index, sentence_spans, word_spans
 
 TERM_HIT_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "family", "term", "match", "referent", "voice", "speaker",
@@ -409,14 +409,13 @@ def _find(text: str, comp: _Compiled, doc_id: str, title: str, embeds: list,
     voices = _VoiceIndex(spans, embeds) if spans or embeds else None
     cue_ends = [c[1] for c in cues]
     cue_starts = [c[0] for c in cues]
-    sent_starts = [a for a, _ in sents]
     rows = []
     # referent-bearing rows: (row index, family, term, explicit, anaphora, sentence span)
     pending = []
     for start, end, e in hits:
         fam = lex.families[e.family]
         term = fam.terms[e.term]
-        sid = max(bisect_right(sent_starts, start) - 1, 0)
+        sid = sentence_index(sents, start)
         match = text[start:end]
         if fam.referent:
             sent = sents[sid] if sents else (0, len(text))

@@ -9,9 +9,10 @@ time and needs no downloaded model.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 
 import pandas as pd
 
@@ -303,11 +304,4 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def sentence_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
     """Index of the sentence in ``spans`` that contains ``offset`` (or the nearest before it)."""
-    lo, hi = 0, len(spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if spans[mid][0] <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(lo - 1, 0)
+    return max(bisect_right(spans, offset, key=itemgetter(0)) - 1, 0)
