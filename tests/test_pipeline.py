@@ -165,3 +165,36 @@ def test_cli_score_writes_parquet_tables(seed_articles, tmp_path):
     assert len(hits) > 0
     assert all(text[d][s:e] == m for d, s, e, m in
                zip(hits["doc_id"], hits["start"], hits["end"], hits["match"], strict=True))
+
+
+MIXED = pd.DataFrame({
+    "doc_id": ["m1", "m2", "m3", "m4", "m5"],
+    "outlet": ["Alpha", "Alpha", "Beta", "Beta", "Beta"],
+    "text": [
+        'Government forces shelled the town, officials said. "We will not leave," a resident '
+        "told reporters.",
+        "Markets were quiet on Monday and trading volumes stayed low.",
+        "The regime's aircraft struck a hospital near Idlib, according to activists.",
+        "A jet was shot down over the desert.",
+        "Weather stayed mild across the region.",
+    ],
+})
+
+
+def test_chunk_without_any_quote_scores_like_one_pass(tmp_path):
+    # chunks m2 and m5 hold no quotation: quote_scores once raised KeyError('kind') on them
+    single = score(MIXED, chunksize=1000, progress=False, n_workers=1)
+    one_by_one = score(MIXED, chunksize=1, progress=False, n_workers=1)
+    assert len(single["quotes"]) >= 1 and len(single["events"]) >= 1
+    assert len(single["term_hits"]) >= 1
+    pd.testing.assert_frame_equal(single["outlet_scores"], one_by_one["outlet_scores"])
+
+
+def test_cli_score_writes_the_same_outlet_scores_for_any_chunksize(tmp_path):
+    corpus = tmp_path / "mixed.csv"
+    MIXED.to_csv(corpus, index=False)
+    for size in (1, 1000):
+        assert main(["score", str(corpus), "-o", str(tmp_path / f"c{size}"), "--chunksize",
+                     str(size), "--workers", "1", "--no-progress"]) == 0
+    assert (tmp_path / "c1" / "outlet_scores.csv").read_bytes() == \
+        (tmp_path / "c1000" / "outlet_scores.csv").read_bytes()

@@ -486,3 +486,14 @@ def test_reported_speech_past_character_5000_of_a_one_line_article_is_not_cut(fa
     quotes = find_quotes(art)
     late = quotes[(quotes["start"] > 5000) & (quotes["kind"] == "indirect")]
     assert late["text"].str.contains("during the six-year war which has killed").any()
+
+
+def test_quote_scores_of_articles_without_any_quotation_are_zero_not_an_error():
+    articles = pd.DataFrame({"doc_id": ["h1", "h2"], "outlet": ["Wire", "Wire"],
+                             "text": ["Markets rose quietly on Monday.",
+                                      "Storm closes port for a day."]})
+    quotes = find_quotes(articles)
+    assert quotes.empty and list(quotes.columns) == QUOTE_COLUMNS
+    scores = quote_scores(quotes, articles).set_index("measure")
+    assert scores.loc["quotes_unknown", "value"] == 0.0
+    assert scores.loc["quotes_unknown", "n_docs"] == 2

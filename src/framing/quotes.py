@@ -1696,7 +1696,7 @@ def _counted_quotes(quotes: pd.DataFrame, kinds: tuple[str, ...]) -> pd.DataFram
     inside = [k == "partial" and any(s <= a and b <= e for s, e in spans.get(d, []))
               for d, k, a, b in zip(keep["doc_id"], keep["kind"], keep["start"], keep["end"],
                                     strict=True)]
-    keep = keep[[not x for x in inside]]
+    keep = keep[np.array([not x for x in inside], dtype=bool)]  # a list of [] selects columns
     keep["n_words"] = [0 if k == "indirect" else len(WORD_RE.findall(t))
                        for k, t in zip(keep["kind"], keep["text"], strict=False)]
     return keep
