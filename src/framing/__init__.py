@@ -13,7 +13,7 @@ from framing.quotes import find_quotes, quote_scores, voice_spans
 from framing.readability import readability, readability_by_outlet, text_readability
 from framing.segment import segment_aggregator, split_aggregator
 from framing.stats import bootstrap_ci, log_odds_dirichlet
-from framing.terms import TermFamilyVectorizer, distinctive_words, find_terms, kwic, term_scores
+from framing.terms import distinctive_words, find_terms, kwic, term_scores
 from framing.text import sentence_spans, sentences
 from framing.tone import (
     article_tone,
@@ -37,3 +37,12 @@ __all__ = [
     "tone_by_outlet", "validate_articles", "voice_spans", "write_table",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # scikit-learn loads on first use of the vectorizer, not with framing
+    if name == "TermFamilyVectorizer":
+        from framing.vectorize import TermFamilyVectorizer
+
+        return TermFamilyVectorizer
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")
