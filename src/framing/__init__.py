@@ -4,6 +4,7 @@ Note that ``framing.agency``, ``framing.tone`` and ``framing.readability`` are t
 functions; import their modules' other names with ``from framing.tone import ...``.
 """
 
+from framing._lazy import lazy_exports
 from framing.actors import find_actors, load_actors, side_of
 from framing.agency import agency, agency_scores, construction_shares, find_events, load_events
 from framing.corpus import ARTICLE_COLUMNS, load_corpus, raw_line, validate_articles, write_table
@@ -39,10 +40,5 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def __getattr__(name: str):
-    # scikit-learn loads on first use of the vectorizer, not with framing
-    if name == "TermFamilyVectorizer":
-        from framing.vectorize import TermFamilyVectorizer
-
-        return TermFamilyVectorizer
-    raise AttributeError(f"module 'framing' has no attribute {name!r}")
+# scikit-learn loads on first use of the vectorizer, not with framing
+__getattr__ = lazy_exports('framing', {"TermFamilyVectorizer": "framing.vectorize"})

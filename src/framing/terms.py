@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from framing._errors import FramingError, bad_value, missing_column
+from framing._lazy import lazy_exports
 from framing.corpus import raw_line
 from framing.lexicon import (
     Lexicon,
@@ -909,10 +910,5 @@ def _is_variant(lex: Lexicon, surface: str) -> bool:
                for f in expand_pattern(p.rstrip("*")))
 
 
-def __getattr__(name: str):
-    # scikit-learn loads on first use of the vectorizer, not with framing.terms
-    if name == "TermFamilyVectorizer":
-        from framing.vectorize import TermFamilyVectorizer
-
-        return TermFamilyVectorizer
-    raise AttributeError(f"module 'framing.terms' has no attribute {name!r}")
+# scikit-learn loads on first use of the vectorizer, not with framing.terms
+__getattr__ = lazy_exports('framing.terms', {"TermFamilyVectorizer": "framing.vectorize"})
