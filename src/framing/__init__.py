@@ -41,4 +41,4 @@ __version__ = "0.1.0"
 
 
 # scikit-learn loads on first use of the vectorizer, not with framing
-__getattr__ = lazy_exports('framing', {"TermFamilyVectorizer": "framing.vectorize"})
+__getattr__ = lazy_exports("framing", {"TermFamilyVectorizer": "framing.vectorize"})

@@ -911,4 +911,4 @@ def _is_variant(lex: Lexicon, surface: str) -> bool:
 
 
 # scikit-learn loads on first use of the vectorizer, not with framing.terms
-__getattr__ = lazy_exports('framing.terms', {"TermFamilyVectorizer": "framing.vectorize"})
+__getattr__ = lazy_exports("framing.terms", {"TermFamilyVectorizer": "framing.vectorize"})
