@@ -219,7 +219,7 @@ def test_unnamed_doer_does_not_count_as_named(seed_articles, seed_events):
     named = counted_ev["construction"].isin(["active", "passive_agent", "nominal_agent"]) & (
         counted_ev["agent"] != "")
     assert (counted_ev["agent"] == "").any()  # "a June 7 attack ... that killed 17 people"
-    assert scores.loc["agency_named_share", "value"] == pytest.approx(named.mean())
+    assert scores.loc["agency:named_share::all", "value"] == pytest.approx(named.mean())
 
 
 def test_pronoun_subject_resolves_to_the_reporting_subject():
@@ -306,11 +306,11 @@ def test_construction_shares_are_tidy_and_sum_to_one(seed_articles, seed_events)
 
 def test_agency_scores_flag_small_samples(seed_articles, seed_events):
     scores = agency_scores(seed_events, seed_articles)
-    named = scores[scores["measure"] == "agency_named_share"].set_index("outlet")
+    named = scores[scores["measure"] == "agency:named_share::all"].set_index("outlet")
     assert named.loc["AP", "value"] == pytest.approx(10 / 12)
     assert named["small_sample"].all()  # no outlet has 5 articles on the seed page
     measures = set(scores["measure"])
-    assert {"agency_named_share_headline", "agency_named_when_doer_us_gov"} <= measures
+    assert {"agency:named_share::headline", "agency:named_share:us_gov:all"} <= measures
 
 
 def test_missing_text_column_is_a_clear_error():

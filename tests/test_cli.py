@@ -71,6 +71,7 @@ CORPUS_COMMANDS = {
     "segment": ["-o", "{tmp}/out.csv"],
     "load": ["-o", "{tmp}/out.csv"],
     "terms": ["-o", "{tmp}/out"],
+    "sentences": ["-o", "{tmp}/out"],
     "kwic": [],
     "quotes": ["-o", "{tmp}/out"],
     "tone": ["-o", "{tmp}/out"],
@@ -129,9 +130,8 @@ def test_stage_commands_share_one_outlet_scores_file(tmp_path):
     for command in ("terms", "quotes", "readability", "terms"):
         assert main([command, str(articles), "-o", str(tmp_path / "out")]) == 0
     scores = read_table(tmp_path / "out" / "outlet_scores.csv")
-    measures = scores["measure"].astype(str)
-    assert measures.str.startswith("terms:").any()
-    assert measures.str.startswith("quote_share_").any()
-    assert (measures == "flesch_reading_ease").any()
+    assert set(scores["stage"]) == {"terms", "quotes", "readability"}
+    assert ((scores["stage"] == "quotes") & (scores["statistic"] == "share")).any()
+    assert ((scores["stage"] == "readability") & (scores["subject"] == "flesch_reading_ease")).any()
     # running terms twice replaced its rows instead of adding them again
     assert not scores.duplicated(["outlet", "measure"]).any()

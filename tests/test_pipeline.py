@@ -12,8 +12,8 @@ from framing import pipeline
 from framing._errors import FramingError
 from framing.cli import main
 from framing.corpus import write_table
-from framing.pipeline import Stage, plan_chunks, read_chunk, score
-from framing.stats import outlet_scores_frame
+from framing.pipeline import plan_chunks, read_chunk, score
+from framing.registry import Stage
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,8 @@ def test_chunks_of_four_articles_give_the_single_pass_tables(single, chunked, ta
 
 def test_agency_side_named_in_one_chunk_only_still_scores_every_outlet(chunked):
     scores = chunked["outlet_scores"]
-    sides = scores[scores["measure"].str.startswith("agency_named_when_doer_")]
+    sides = scores[(scores["stage"] == "agency") & (scores["statistic"] == "named_share")
+                   & (scores["subject"] != "")]
     per_measure = sides.groupby("measure")["outlet"].nunique()
     assert (per_measure == chunked["articles"]["outlet"].nunique()).all()
 
@@ -121,24 +122,24 @@ def test_source_lines_count_rows_of_the_whole_corpus_not_the_chunk(seed_articles
     assert tables["articles"]["source_lines"].tolist() == [str(i + 2) for i in range(15)]
 
 
-def test_measure_not_built_with_score_row_is_refused(seed_articles, monkeypatch):
-    def by_hand(m, a, t):
-        row = {"outlet": "AFP", "measure": "made_up", "value": 1.0, "ci_low": 0.0,
-               "ci_high": 2.0, "n_docs": 3, "n_words": 10, "n_events": 1, "small_sample": True}
-        return [outlet_scores_frame([row])]
+def test_stage_whose_statistics_lack_a_column_is_refused_by_name(seed_articles, monkeypatch):
+    def by_hand(table, articles):
+        return pd.DataFrame({"doc_id": ["a01"], "outlet": ["AFP"], "measure": ["x:y::"]})
 
-    stage = Stage("hand", "sentences", "framing.text", lambda m, a, t: m.sentences(a), by_hand)
+    stage = Stage("hand", "framing.text", "sentences", "SENTENCE_COLUMNS", "sentence_spans",
+                  "sentences", by_hand, "a stage written by hand")
     monkeypatch.setattr(pipeline, "STAGES", (stage,))
-    with pytest.raises(FramingError, match="'made_up' .* not built with framing.stats.score_row"):
+    with pytest.raises(FramingError, match="Stage 'hand': .* lacks the column 'base'"):
         score(seed_articles, n_workers=1, progress=False)
 
 
 def test_interrupt_leaves_no_tables_and_no_parts(seed_articles, tmp_path, monkeypatch):
-    def interrupted(m, a, t):
+    def interrupted(articles):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(pipeline, "STAGES", (Stage("stop", "sentences", "framing.text",
-                                                   interrupted),))
+    monkeypatch.setattr(pipeline, "STAGES", (Stage("stop", "framing.text", "sentences",
+                                                   "SENTENCE_COLUMNS", "sentence_spans",
+                                                   interrupted, None, "stops"),))
     with pytest.raises(KeyboardInterrupt):
         score(seed_articles, out=tmp_path / "out", n_workers=1, progress=False)
     assert list((tmp_path / "out").iterdir()) == []

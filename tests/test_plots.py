@@ -106,7 +106,7 @@ def test_heatmap_cells_are_the_family_rates_of_term_scores(seed_scores):
 
 def test_heatmap_annotates_the_hit_counts(seed_scores):
     ax = plots.plot_term_heatmap(seed_scores, families=["state_label"])
-    afp = seed_scores.query("outlet == 'AFP' and measure == 'terms:rate:state_label:*:all'")
+    afp = seed_scores.query("outlet == 'AFP' and measure == 'terms:rate:state_label/*:all'")
     texts = [t.get_text() for t in ax.texts]
     assert f"{afp['value'].iat[0]:.1f}\n({afp['n_events'].iat[0]})" in texts
 
@@ -176,10 +176,10 @@ def test_fightin_words_labels_the_most_distinctive_words(seed_articles):
 
 def test_target_tone_draws_one_dot_per_outlet_and_actor():
     data = outlet_scores_frame([
-        _row("sana", "tone_syria_gov_narrator", 0.2, 0.1, 0.3),
-        _row("etilaf", "tone_syria_gov_narrator", -0.5, -0.6, -0.4),
-        _row("etilaf", "tone_syrian_rebels_narrator", 0.1, -0.1, 0.3, n_docs=2),
-        _row("etilaf", "tone_syria_gov_quoted", -0.9, -1.0, -0.8),
+        _row("sana", "tone:mean:syria_gov:narrator", 0.2, 0.1, 0.3),
+        _row("etilaf", "tone:mean:syria_gov:narrator", -0.5, -0.6, -0.4),
+        _row("etilaf", "tone:mean:syrian_rebels:narrator", 0.1, -0.1, 0.3, n_docs=2),
+        _row("etilaf", "tone:mean:syria_gov:quoted", -0.9, -1.0, -0.8),
     ])
     ax = plots.plot_target_tone(data)
     dots = sorted(float(line.get_xdata()[0]) for line in ax.lines
@@ -207,7 +207,7 @@ def test_period_shares_follow_each_group_by_year(fakes_articles):
 
 def test_outlet_profiles_draw_one_panel_per_outlet():
     data = outlet_scores_frame([_row(o, m, 0.5, 0.4, 0.6) for o in ("a", "b", "c", "d")
-                                for m in ("official_quote_share", "agency_named_share")])
+                                for m in ("quotes:official_share::", "agency:named_share::all")])
     fig = plots.plot_outlet_profiles(data, ncols=3)
     titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()]
     assert titles == ["a (6 articles)", "b (6 articles)", "c (6 articles)", "d (6 articles)"]

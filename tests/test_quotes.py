@@ -160,10 +160,11 @@ def test_find_quotes_needs_text_column():
 
 def test_quote_scores_give_shares_with_intervals(seed_articles, seed_quotes):
     scores = quote_scores(seed_quotes, seed_articles)
-    rows = scores[(scores["outlet"] == "AFP") & (scores["measure"] == "quote_share_syrian_rebels")]
+    rows = scores[(scores["outlet"] == "AFP")
+                  & (scores["measure"] == "quotes:share:syrian_rebels:")]
     afp = rows.iloc[0]
     assert 0 < afp["value"] <= 1 and afp["n_docs"] == 3
-    entropy = scores[scores["measure"] == "quote_side_entropy"]["value"].dropna()
+    entropy = scores[scores["measure"] == "quotes:entropy::"]["value"].dropna()
     assert entropy.between(0, 1).all()
 
 
@@ -495,5 +496,5 @@ def test_quote_scores_of_articles_without_any_quotation_are_zero_not_an_error():
     quotes = find_quotes(articles)
     assert quotes.empty and list(quotes.columns) == QUOTE_COLUMNS
     scores = quote_scores(quotes, articles).set_index("measure")
-    assert scores.loc["quotes_unknown", "value"] == 0.0
-    assert scores.loc["quotes_unknown", "n_docs"] == 2
+    assert scores.loc["quotes:per_article:unknown:", "value"] == 0.0
+    assert scores.loc["quotes:per_article:unknown:", "n_docs"] == 2

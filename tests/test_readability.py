@@ -148,7 +148,8 @@ def test_non_string_text_is_a_clear_error():
 
 def test_outlet_means_have_intervals_around_them(bundled, bundled_scores):
     scores = readability_by_outlet(bundled_scores, bundled)
-    sana = scores[(scores.outlet == "sana") & (scores.measure == "flesch_kincaid_grade")].iloc[0]
+    sana = scores[(scores.outlet == "sana")
+                  & (scores.subject == "flesch_kincaid_grade")].iloc[0]
     expected = bundled_scores[bundled.outlet.eq("sana").to_numpy()]["flesch_kincaid_grade"]
     assert sana["value"] == pytest.approx(expected.mean())
     assert sana["ci_low"] < sana["value"] < sana["ci_high"]
@@ -158,7 +159,8 @@ def test_outlet_means_have_intervals_around_them(bundled, bundled_scores):
 def test_outlet_scores_cover_every_outlet_and_measure(bundled, bundled_scores):
     scores = readability_by_outlet(bundled_scores, bundled)
     assert len(scores) == bundled["outlet"].nunique() * len(MEASURES)
-    assert set(scores["measure"]) == set(MEASURES)
+    assert set(scores["subject"]) == set(MEASURES)
+    assert set(scores["stage"]) == {"readability"} and set(scores["statistic"]) == {"mean"}
 
 
 def test_cli_writes_readability_table(seed, tmp_path):

@@ -22,6 +22,7 @@ from framing import config
 from framing._errors import FramingError
 from framing.cli import main
 from framing.datasets import OPPOSITION, STATE_ALIGNED
+from framing.stats import OUTLET_SCORE_COLUMNS
 from framing.terms import (
     TERM_HIT_COLUMNS,
     VOICES,
@@ -223,24 +224,26 @@ def test_voices_by_quotation_marks_alone_agree_without_speakers(seed_articles, s
 # ------------------------------------------------------------------------------ scores
 def test_scores_have_rates_and_shares_for_both_voices(seed_scores):
     measures = set(seed_scores["measure"])
-    for m in ("terms:rate:state_label:regime:all", "terms:rate:state_label:regime:narrator",
-              "terms:rate:armed_opposition:*:all", "terms:share:regime_vs_government:all",
+    for m in ("terms:rate:state_label/regime:all", "terms:rate:state_label/regime:narrator",
+              "terms:rate:armed_opposition/*:all", "terms:share:regime_vs_government:all",
               "terms:share:regime_vs_government:narrator"):
         assert m in measures
 
 
 def test_narrator_rate_leaves_out_the_pentagon_quote(seed_scores):
     ap = seed_scores[seed_scores["outlet"] == "AP"].set_index("measure")
-    assert ap.loc["terms:rate:state_label:regime:all", "n_events"] == 5
-    assert ap.loc["terms:rate:state_label:regime:narrator", "n_events"] == 3
-    assert ap.loc["terms:rate:state_label:regime:narrator", "n_words"] < \
-        ap.loc["terms:rate:state_label:regime:all", "n_words"]
+    assert ap.loc["terms:rate:state_label/regime:all", "n_events"] == 5
+    assert ap.loc["terms:rate:state_label/regime:narrator", "n_events"] == 3
+    narrator, all_ = (ap.loc[f"terms:rate:state_label/regime:{v}"] for v in ("narrator", "all"))
+    assert narrator["n_words"] == all_["n_words"]  # one word count per outlet
+    assert (narrator["base"], all_["base"]) == ("narrator_words", "words")
+    assert narrator["n_base"] < all_["n_base"] == all_["n_words"]
 
 
 def test_words_exclude_the_embedded_tweet(seed_articles, seed_scores):
     art = _doc(seed_articles, "a05")
     rows = seed_scores[(seed_scores["outlet"] == "France 24")
-                       & (seed_scores["measure"] == "terms:rate:state_label:*:all")]
+                       & (seed_scores["measure"] == "terms:rate:state_label/*:all")]
     assert rows["n_words"].item() == count_words(art["text"], exclude=[(1313, 1637)])
     assert rows["n_words"].item() < count_words(art["text"])
 
@@ -269,7 +272,7 @@ def test_kwic_raw_line_holds_the_match(seed_articles, seed_hits):
 
 
 def test_kwic_reproduces_every_narrator_regime_count(seed_articles, seed_hits, seed_scores):
-    rows = seed_scores[seed_scores["measure"] == "terms:rate:state_label:regime:narrator"]
+    rows = seed_scores[seed_scores["measure"] == "terms:rate:state_label/regime:narrator"]
     for outlet, n in zip(rows["outlet"], rows["n_events"], strict=True):
         table = kwic(seed_articles, "regime", hits=seed_hits, outlet=outlet, voice="narrator")
         assert len(table) == n, outlet
@@ -377,8 +380,8 @@ def fakes_two(fakes_articles):
 
 
 @pytest.mark.parametrize("measure, high, low", [
-    ("terms:rate:armed_opposition:terrorists:all", "sana", "etilaf"),  # hand count 30.3 vs 0.2
-    ("terms:rate:state_label:regime:all", "etilaf", "sana"),  # hand count 13.2 vs 0.07
+    ("terms:rate:armed_opposition/terrorists:all", "sana", "etilaf"),  # hand count 30.3 vs 0.2
+    ("terms:rate:state_label/regime:all", "etilaf", "sana"),  # hand count 13.2 vs 0.07
 ])
 def test_fakes_rates_separate_state_and_opposition_media(fakes_two, measure, high, low):
     hi, lo = fakes_two.loc[(high, measure)], fakes_two.loc[(low, measure)]
@@ -401,8 +404,8 @@ def test_cli_terms_writes_hits_and_scores(tmp_path, seed_articles):
     hits = pd.read_csv(tmp_path / "out" / "term_hits.csv", dtype={"doc_id": str})
     scores = pd.read_csv(tmp_path / "out" / "outlet_scores.csv")
     assert list(hits.columns) == TERM_HIT_COLUMNS and len(hits) > 100
-    assert list(scores.columns)[:8] == ["outlet", "measure", "value", "ci_low", "ci_high",
-                                        "n_docs", "n_words", "n_events"]
+    assert list(scores.columns) == OUTLET_SCORE_COLUMNS
+    assert set(scores["stage"]) == {"terms"}
 
 
 def test_cli_kwic_prints_doc_and_raw_line(tmp_path, seed_articles, capsys):

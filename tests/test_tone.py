@@ -156,20 +156,21 @@ def test_target_tone_value_is_mean_over_sentences_naming_target(seed_articles, s
     afp = seed_articles.loc[seed_articles.outlet == "AFP", "doc_id"]
     sel = seed_tone[seed_tone.doc_id.isin(afp) & seed_tone.targets.str.contains("russia_gov")
                     & seed_tone.voice.isin(["narrator", "headline", "interviewer"])]
-    row = scores[(scores.outlet == "AFP") & (scores.measure == "tone_russia_gov_narrator")].iloc[0]
+    row = scores[(scores.outlet == "AFP")
+                 & (scores.measure == "tone:mean:russia_gov:narrator")].iloc[0]
     assert row["value"] == pytest.approx(sel["compound"].mean())
     assert row["n_events"] == len(sel)
 
 
 def test_target_tone_merges_us_government_and_military(seed_articles, seed_tone):
     measures = set(target_tone(seed_tone, seed_articles)["measure"])
-    assert {"tone_us_narrator", "tone_us_quoted"} <= measures
+    assert {"tone:mean:us:narrator", "tone:mean:us:quoted"} <= measures
     assert not any("us_military" in m for m in measures)
 
 
 def test_tone_by_outlet_leaves_out_embedded_sentences(seed_articles, seed_tone):
     scores = tone_by_outlet(seed_tone, seed_articles)
-    row = scores[(scores.outlet == "France 24") & (scores.measure == "tone_all")].iloc[0]
+    row = scores[(scores.outlet == "France 24") & (scores.measure == "tone:mean::all")].iloc[0]
     kept = seed_tone[(seed_tone.doc_id == "a05") & (seed_tone.voice != "embedded")]
     assert row["value"] == pytest.approx(kept["compound"].mean())
     assert row["n_events"] == len(kept)
@@ -211,7 +212,8 @@ def test_loaded_cue_share_counts_loaded_verbs(seed_articles, seed_quotes):
     scores = attribution_scores(seed_quotes, seed_articles)
     f24 = seed_quotes[(seed_quotes.doc_id == "a05") & (seed_quotes.cue != "")]
     loaded = f24["cue"].isin(["warn", "denounce", "allege", "claim", "accuse", "condemn"]).sum()
-    row = scores[(scores.outlet == "France 24") & (scores.measure == "loaded_cue_share")].iloc[0]
+    row = scores[(scores.outlet == "France 24")
+                 & (scores.measure == "tone:loaded_cue_share::")].iloc[0]
     assert row["value"] == pytest.approx(loaded / len(f24))
     assert row["n_events"] == len(f24)
 
@@ -219,7 +221,7 @@ def test_loaded_cue_share_counts_loaded_verbs(seed_articles, seed_quotes):
 def test_loaded_cue_share_is_split_by_speaker_side(seed_articles, seed_quotes):
     measures = set(attribution_scores(seed_quotes, seed_articles)["measure"])
     sides = set(seed_quotes.loc[seed_quotes.cue != "", "speaker_side"])
-    assert {f"loaded_cue_share_{s}" for s in sides} <= measures
+    assert {f"tone:loaded_cue_share:{s}:" for s in sides} <= measures
 
 
 def test_cue_without_tone_is_a_clear_error(seed_articles, seed_quotes):
@@ -240,7 +242,7 @@ def test_find_hedges_slices_back_to_markers(seed_articles):
 def test_hedge_rate_is_per_thousand_host_words(seed_articles):
     hits = find_hedges(seed_articles)
     scores = hedge_scores(hits, seed_articles)
-    row = scores[(scores.outlet == "AP") & (scores.measure == "distancing")].iloc[0]
+    row = scores[(scores.outlet == "AP") & (scores.measure == "tone:rate:distancing:")].iloc[0]
     n = ((hits.doc_id == "a11") & (hits.family == "distancing")).sum()
     assert row["value"] == pytest.approx(1000 * n / row["n_words"])
     assert n > 0
@@ -248,7 +250,7 @@ def test_hedge_rate_is_per_thousand_host_words(seed_articles):
 
 def test_scare_quote_rate_comes_from_quotes_table(seed_articles, seed_quotes):
     scores = hedge_scores(find_hedges(seed_articles), seed_articles, quotes=seed_quotes)
-    afp = scores[(scores.outlet == "AFP") & (scores.measure == "scare_quote")].iloc[0]
+    afp = scores[(scores.outlet == "AFP") & (scores.measure == "tone:rate:scare_quote:")].iloc[0]
     afp_docs = seed_articles.loc[seed_articles.outlet == "AFP", "doc_id"]
     n = ((seed_quotes.kind == "scare") & seed_quotes.doc_id.isin(afp_docs)).sum()
     assert afp["n_events"] == n > 0
@@ -264,7 +266,7 @@ def test_cli_writes_tone_table_and_outlet_scores(seed_articles, tmp_path):
     assert list(table.columns) == TONE_COLUMNS
     assert len(table) == len(sentences(seed_articles))
     scores = pd.read_csv(tmp_path / "outlet_scores.csv")
-    assert {"tone_all", "distancing"} <= set(scores["measure"])
+    assert {"tone:mean::all", "tone:rate:distancing:"} <= set(scores["measure"])
 
 
 def test_hedges_equal_every_pattern_run_on_every_bundled_article(seed_articles, fakes_articles):
@@ -298,10 +300,14 @@ def test_outlet_tone_equals_score_row_over_articles_grouped_by_outlet(seed_artic
     rows = []
     for outlet in sorted(set(outlet_of.values())):
         docs = [d for d in per_doc.index if outlet_of[d] == outlet]
-        rows.append(score_row(outlet, "tone_all", per_doc.loc[docs, "sum"].tolist(),
+        rows.append(score_row(outlet, "tone:mean::all", per_doc.loc[docs, "sum"].tolist(),
                               per_doc.loc[docs, "size"].tolist(),
                               n_words=sum(words[d] for d in docs),
                               n_events=int(per_doc.loc[docs, "size"].sum())))
     got = tone_by_outlet(seed_tone, seed_articles)
-    pd.testing.assert_frame_equal(got[got["measure"] == "tone_all"].reset_index(drop=True),
-                                  outlet_scores_frame(rows))
+    expected = outlet_scores_frame(rows).assign(base="sentences")
+    expected["n_base"] = expected["n_events"].astype(float)
+    by_outlet = seed_articles.groupby("outlet")["doc_id"].agg(list)
+    expected["n_words"] = [sum(words[d] for d in by_outlet[o]) for o in expected["outlet"]]
+    pd.testing.assert_frame_equal(got[got["measure"] == "tone:mean::all"].reset_index(drop=True),
+                                  expected)

@@ -50,8 +50,8 @@ import pandas as pd
 from framing._errors import FramingError, bad_entry, missing_column
 from framing.actors import find_actors, side_of
 from framing.lexicon_io import check_keys, read_yaml
-from framing.stats import outlet_scores_frame, score_row
-from framing.text import count_words, sentence_index, sentence_spans
+from framing.measures import measure_id
+from framing.text import sentence_index, sentence_spans
 
 EVENT_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "match", "verb", "construction", "agent",
@@ -1569,6 +1569,21 @@ def agency_scores(events: pd.DataFrame, articles: pd.DataFrame, *, text: str = "
         outlet_scores rows (``outlet``, ``measure``, ``value``, ``ci_low``, ``ci_high``,
         ``n_docs``, ``n_words``, ``n_events``, ``small_sample``).
     """
+    from framing.stats import outlet_scores
+
+    return outlet_scores(agency_stats(events, articles, text=text), fill=("agency",))
+
+
+def agency_stats(events: pd.DataFrame, articles: pd.DataFrame, *,
+                 text: str = "text") -> pd.DataFrame:
+    """Per-article numerators and denominators of :func:`agency_scores`' measures.
+
+    Returns a :data:`framing.stats.ARTICLE_STAT_COLUMNS` table. The doer sides listed are
+    those found in ``events``: another chunk of a corpus may list others, so
+    :func:`framing.stats.outlet_scores` is given ``fill=("agency",)``.
+    """
+    from framing.stats import ArticleStats
+
     for col in ("doc_id", "outlet", text):
         if col not in articles.columns:
             raise FramingError(missing_column(col, articles.columns,
@@ -1583,32 +1598,27 @@ def agency_scores(events: pd.DataFrame, articles: pd.DataFrame, *, text: str = "
     doer = _doer_sides(ev, named)
     sides = sorted(s for s in pd.Series(doer).dropna().unique() if s not in ("", "unknown"))
     # one column per (numerator, denominator) of a measure, one row per counted mention
-    measures = [("agency_named_share", named, None),
-                ("agency_named_share_headline", named & ~body, ~body),
-                ("agency_named_share_body", named & body, body)]
-    measures += [(f"agency_share_{c}", (ev["construction"] == c).to_numpy(bool), None)
-                 for c in CONSTRUCTIONS]
+    measures = [(measure_id("agency", "named_share", "", "all"), named, None),
+                (measure_id("agency", "named_share", "", "headline"), named & ~body, ~body),
+                (measure_id("agency", "named_share", "", "body"), named & body, body)]
+    measures += [(measure_id("agency", "share", c), (ev["construction"] == c).to_numpy(bool),
+                  None) for c in CONSTRUCTIONS]
     for side in sides:
         is_side = doer == side
-        measures.append((f"agency_named_when_doer_{side}", named & is_side, is_side))
+        measures.append((measure_id("agency", "named_share", side, "all"), named & is_side,
+                         is_side))
     columns = [np.ones(len(ev), dtype=bool)]  # column 0 counts mentions: the usual denominator
     pairs = []  # the numerator and denominator columns of each measure
     for _, num, den in measures:
         pairs.append((len(columns), 0 if den is None else len(columns) + 1))
         columns += [num] if den is None else [num, den]
     per_doc = _per_article(ev, articles, np.column_stack(columns).astype("int64"))
-    doc_ids = list(articles["doc_id"])
-    words = {d: count_words(t) for d, t in zip(doc_ids, articles[text], strict=False)
-             if isinstance(t, str)}
-    rows = []
-    for outlet, pos in articles.groupby("outlet", sort=True).indices.items():
-        n_words = sum(words.get(doc_ids[p], 0) for p in pos)
+    out = ArticleStats(articles, text=text)
+    for pos in out.positions().values():
         table = per_doc[pos]
         for (measure, _, _), (i, j) in zip(measures, pairs, strict=True):
-            den = table[:, j]
-            rows.append(score_row(outlet, measure, table[:, i], den, n_words=n_words,
-                                  n_events=int(den.sum())))
-    return outlet_scores_frame(rows)
+            out.add(measure, pos, table[:, i], table[:, j], base="events")
+    return out.frame()
 
 
 def _per_article(ev: pd.DataFrame, articles: pd.DataFrame, values: np.ndarray) -> np.ndarray:

@@ -35,20 +35,63 @@ def _write(args, name: str, frame) -> Path:
     return write_table(frame, Path(args.out) / f"{name}.{args.format}")
 
 
-def _write_scores(args, scores, prefixes: tuple[str, ...]) -> Path:
+def _write_scores(args, scores, stage: str) -> Path:
     """Add this stage's rows to ``outlet_scores``, replacing its earlier rows, keeping others'."""
     import pandas as pd
 
     from framing.corpus import read_table
+    from framing.stats import outlet_scores_frame
 
     path = Path(args.out) / f"outlet_scores.{args.format}"
     if path.is_file():
         old = read_table(path)
-        old = old[~old["measure"].astype(str).str.startswith(prefixes)]
-        scores = pd.concat([old, scores], ignore_index=True)
+        if "stage" not in old.columns:
+            raise FramingError(f"{path} was written by an older framing (no 'stage' column); "
+                               "remove it or write to another folder.")
+        old = old[old["stage"].astype(str) != stage]
+        scores = outlet_scores_frame(pd.concat([old, scores], ignore_index=True).to_dict(
+            "records"))
     path = _write(args, "outlet_scores", scores)
     log.info("%d outlet scores -> %s", len(scores), path)
     return path
+
+
+# === one subcommand per registered stage (framing.registry.STAGES) ===
+def _add_stage(sub, stage) -> None:
+    p = sub.add_parser(stage.name, help=stage.help)
+    _add_io(p)
+    for opt in stage.options:
+        p.add_argument(opt.flag, help=opt.help, **({"action": "store_true"} if opt.switch
+                                                   else {"default": None}))
+    for table in stage.uses:
+        p.add_argument(f"--{table}", default=None,
+                       help=f"the {table} table of 'framing {table}', used when given")
+    p.set_defaults(func=_cmd_stage, stage=stage.name)
+
+
+def _cmd_stage(args) -> int:
+    from framing.corpus import read_table
+    from framing.registry import stage as registered
+    from framing.stats import outlet_scores
+
+    stage = registered(args.stage)
+    module = stage.load()
+    find_kw, stats_kw = getattr(module, stage.cli_kwargs)(args) if stage.cli_kwargs else ({}, {})
+    articles = _load(args)
+    table = stage.function("find")(articles, **find_kw)
+    log.info("%s: %d rows from %d articles -> %s", stage.table, len(table), len(articles),
+             _write(args, stage.table, table))
+    for name, func in stage.extra_tables:
+        extra = getattr(module, func)(articles)
+        log.info("%s: %d rows -> %s", name, len(extra), _write(args, name, extra))
+    if stage.stats:
+        for name in stage.uses:
+            if getattr(args, name, None):
+                stats_kw[name] = read_table(getattr(args, name))
+        per_article = stage.function("stats")(table, articles, **stats_kw)
+        fill = (stage.name,) if stage.fill_absent else ()
+        _write_scores(args, outlet_scores(per_article, fill=fill), stage.name)
+    return 0
 
 
 # === subcommands (one block each: _add_<name> registers, _cmd_<name> runs) ===
@@ -122,47 +165,6 @@ def _cmd_run(args) -> int:
     return 0
 
 
-def _add_agency(sub) -> None:
-    p = sub.add_parser("agency", help="events of violence and force: who did it, named or hidden")
-    _add_io(p)
-    p.set_defaults(func=_cmd_agency)
-
-
-def _cmd_agency(args) -> int:
-    from framing.agency import agency, agency_scores
-
-    articles = _load(args)
-    events = agency(articles)
-    log.info("%d event mentions in %d articles -> %s", len(events), len(articles),
-             _write(args, "events", events))
-    _write_scores(args, agency_scores(events, articles), ("agency_",))
-    return 0
-
-
-def _add_terms(sub) -> None:
-    p = sub.add_parser("terms", help="contested labels: term_hits and per-outlet rates/shares")
-    _add_io(p)
-    p.add_argument("--lexicon", default=None,
-                   help="your lexicon (framing YAML, quanteda YAML or LIWC .dic), added to the "
-                        "bundled one")
-    p.add_argument("--lexicon-only", action="store_true",
-                   help="use --lexicon alone instead of adding it to the bundled lexicon")
-    p.set_defaults(func=_cmd_terms)
-
-
-def _cmd_terms(args) -> int:
-    from framing.lexicon import load_lexicon
-    from framing.terms import find_terms, term_scores
-
-    lexicon = load_lexicon(args.lexicon, extend=not args.lexicon_only)
-    articles = _load(args)
-    hits = find_terms(articles, lexicon)
-    log.info("%d term hits in %d articles -> %s", len(hits), len(articles),
-             _write(args, "term_hits", hits))
-    _write_scores(args, term_scores(articles, hits, lexicon=lexicon), ("terms:",))
-    return 0
-
-
 def _add_kwic(sub) -> None:
     p = sub.add_parser("kwic", help="keyword in context: every hit of a term, with its raw line")
     p.add_argument("term", help="term name (regime) or surface form (\"Assad regime\")")
@@ -186,83 +188,6 @@ def _cmd_kwic(args) -> int:
                  width=args.width)
     print(table.to_text(width=args.width))
     log.info("%d hits", len(table))
-    return 0
-
-
-def _add_quotes(sub) -> None:
-    p = sub.add_parser("quotes", help="quotations with speaker, side and relay; voice balance")
-    _add_io(p)
-    p.add_argument("--actors", default=None, help="your actor lexicon (YAML, as actors.yaml)")
-    p.set_defaults(func=_cmd_quotes)
-
-
-def _cmd_quotes(args) -> int:
-    from framing.actors import load_actors
-    from framing.quotes import QUOTE_MEASURE_PREFIXES, find_quotes, quote_scores
-
-    lexicon = load_actors(args.actors)
-    articles = _load(args)
-    quotes = find_quotes(articles, lexicon=lexicon)
-    log.info("%d quotes in %d articles -> %s", len(quotes), len(articles),
-             _write(args, "quotes", quotes))
-    _write_scores(args, quote_scores(quotes, articles, lexicon=lexicon), QUOTE_MEASURE_PREFIXES)
-    return 0
-
-
-def _add_tone(sub) -> None:
-    p = sub.add_parser("tone", help="VADER tone per sentence, toward actors, by voice; hedges")
-    _add_io(p)
-    p.add_argument("--no-voices", action="store_true",
-                   help="skip quote and interview voices (faster; headline/narrator only)")
-    p.add_argument("--quotes", default=None,
-                   help="quotes table from 'framing quotes', for loaded verbs and scare quotes")
-    p.set_defaults(func=_cmd_tone)
-
-
-def _cmd_tone(args) -> int:
-    import pandas as pd
-
-    from framing.corpus import read_table
-    from framing.tone import (
-        attribution_scores,
-        find_hedges,
-        hedge_scores,
-        target_tone,
-        tone,
-        tone_by_outlet,
-    )
-
-    articles = _load(args)
-    quotes = read_table(args.quotes) if args.quotes else None
-    table = tone(articles, voices=not args.no_voices)
-    hedges = find_hedges(articles)
-    log.info("%d sentences scored in %d articles -> %s", len(table), len(articles),
-             _write(args, "tone", table))
-    log.info("%d hedges -> %s", len(hedges), _write(args, "hedges", hedges))
-    parts = [tone_by_outlet(table, articles), target_tone(table, articles),
-             hedge_scores(hedges, articles, quotes=quotes)]
-    if quotes is not None:
-        parts.append(attribution_scores(quotes, articles))
-    _write_scores(args, pd.concat(parts, ignore_index=True),
-                  ("tone_", "distancing", "hedge", "scare_quote", "loaded_cue_share"))
-    return 0
-
-
-def _add_readability(sub) -> None:
-    p = sub.add_parser("readability", help="Flesch, Flesch-Kincaid, fog, SMOG, Dale-Chall")
-    _add_io(p)
-    p.set_defaults(func=_cmd_readability)
-
-
-def _cmd_readability(args) -> int:
-    from framing.readability import MEASURES, readability, readability_by_outlet
-
-    articles = _load(args)
-    table = readability(articles)
-    undefined = int((table["reason"] != "").sum())
-    log.info("%d articles scored (%d undefined, see 'reason') -> %s", len(table), undefined,
-             _write(args, "readability", table))
-    _write_scores(args, readability_by_outlet(table, articles), MEASURES)
     return 0
 
 
@@ -323,9 +248,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="show tracebacks and debug logs")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, obj in sorted(globals().items()):
-        if name.startswith("_add_") and name != "_add_io" and callable(obj):
-            obj(sub)
+    from framing.registry import STAGES
+
+    adders = {name[5:]: obj for name, obj in globals().items()
+              if name.startswith("_add_") and name not in ("_add_io", "_add_stage")}
+    adders.update({s.name: (lambda sub, s=s: _add_stage(sub, s)) for s in STAGES})
+    for name in sorted(adders):
+        adders[name](sub)
     return parser
 
 

@@ -3,17 +3,17 @@
 The corpus is cut into chunks of ``chunksize`` articles (the same cut for both engines). Each
 chunk is scored on its own: the per-article tables (sentences, term_hits, quotes, events, tone,
 readability) and, for the per-outlet statistics, each article's numerator and denominator of
-every measure (its *sufficient statistics*). The chunks' statistics are then merged outlet by
-outlet and the bootstrap runs once over all of an outlet's articles, so intervals still resample
-articles and do not depend on how the corpus was cut. No process ever holds all hit rows.
+every measure (the stage's ``stats`` table, :data:`framing.stats.ARTICLE_STAT_COLUMNS`). The
+chunks' statistics are joined in corpus order and :func:`framing.stats.outlet_scores` bootstraps
+once over all of an outlet's articles, so intervals resample articles and do not depend on how
+the corpus was cut. No process ever holds all hit rows.
 
-The stages are listed once, in :data:`STAGES`.
+The stages are listed once, in :data:`framing.registry.STAGES`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
 import logging
 import multiprocessing
@@ -25,12 +25,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pandas as pd
 
-from framing import config, stats
+from framing import config, registry, stats
 from framing._errors import FramingError, bad_value
 from framing.corpus import (
     TABLE_SUFFIXES,
@@ -50,56 +49,19 @@ CHUNKSIZE = 1000
 _PARTS = ".framing-parts"
 
 
-# ---------------------------------------------------------------- the stage registry
-@dataclass(frozen=True)
-class Stage:
-    """One stage: the table it adds per chunk and the outlet_scores it derives from it.
-
-    ``find(module, articles, tables)`` returns the stage's table for a chunk; ``score(module,
-    articles, tables)`` returns outlet_scores frames built with :func:`framing.stats.score_row`.
-    ``fill_absent``: a measure the stage emits for some chunks only (its list depends on the
-    data) counts as zeros for every article of the chunks that lack it.
-    """
-
-    name: str
-    table: str
-    module: str
-    find: Callable[[ModuleType, pd.DataFrame, dict], pd.DataFrame]
-    score: Callable[[ModuleType, pd.DataFrame, dict], list[pd.DataFrame]] | None = None
-    fill_absent: bool = False
-
-
-def _tone_scores(m: ModuleType, a: pd.DataFrame, t: dict) -> list[pd.DataFrame]:
-    frames = [m.tone_by_outlet(t["tone"], a), m.target_tone(t["tone"], a),
-              m.hedge_scores(m.find_hedges(a), a, quotes=t.get("quotes"))]
-    if "quotes" in t:
-        frames.append(m.attribution_scores(t["quotes"], a))
-    return frames
-
-
-STAGES: tuple[Stage, ...] = (
-    Stage("sentences", "sentences", "framing.text", lambda m, a, t: m.sentences(a)),
-    Stage("terms", "term_hits", "framing.terms", lambda m, a, t: m.find_terms(a),
-          lambda m, a, t: [m.term_scores(a, t["term_hits"])]),
-    Stage("quotes", "quotes", "framing.quotes", lambda m, a, t: m.find_quotes(a),
-          lambda m, a, t: [m.quote_scores(t["quotes"], a)]),
-    Stage("agency", "events", "framing.agency", lambda m, a, t: m.agency(a),
-          lambda m, a, t: [m.agency_scores(t["events"], a)], fill_absent=True),
-    Stage("tone", "tone", "framing.tone", lambda m, a, t: m.tone(a), _tone_scores),
-    Stage("readability", "readability", "framing.readability",
-          lambda m, a, t: m.readability(a),
-          lambda m, a, t: [m.readability_by_outlet(t["readability"], a)]),
-)
+# ---------------------------------------------------------------- the stages
+#: The registered stages (:data:`framing.registry.STAGES`), in the order they run.
+STAGES = registry.STAGES
 #: Every table :func:`score` writes, in order.
-TABLES = ("articles", *(s.table for s in STAGES), "outlet_scores")
+TABLES = registry.TABLES
 
 
 def available_stages() -> list[str]:
-    """Names of the stages of :data:`STAGES` whose module imports in this installation."""
+    """Names of the registered stages whose module imports in this installation."""
     names = []
     for stage in STAGES:
         try:
-            importlib.import_module(stage.module)
+            stage.load()
         except ImportError as exc:
             log.warning("stage %s skipped: %s", stage.name, exc)
             continue
@@ -107,13 +69,25 @@ def available_stages() -> list[str]:
     return names
 
 
-def _select_stages(stages: Iterable[str] | None) -> tuple[Stage, ...]:
+def _select_stages(stages: Iterable[str] | None) -> tuple[registry.Stage, ...]:
     known = {s.name: s for s in STAGES}
     wanted = available_stages() if stages is None else list(stages)
     bad = [s for s in wanted if s not in known]
     if bad:
         raise FramingError(bad_value("stages", "score", known, bad[0]))
     return tuple(s for s in STAGES if s.name in wanted)
+
+
+def stage_stats(stage: registry.Stage, articles: pd.DataFrame, tables: dict) -> pd.DataFrame:
+    """One stage's per-article statistics for ``articles``, given the tables found so far."""
+    func = stage.function("stats")
+    extra = {t: tables[t] for t in stage.uses if t in tables}
+    found = func(tables[stage.table], articles, **extra)
+    missing = [c for c in stats.ARTICLE_STAT_COLUMNS if c not in found.columns]
+    if missing:
+        raise FramingError(f"Stage {stage.name!r}: its statistics table lacks the column "
+                           f"{missing[0]!r} (see framing.stats.ARTICLE_STAT_COLUMNS).")
+    return found
 
 
 # ---------------------------------------------------------------- one chunk
@@ -124,8 +98,7 @@ class ChunkResult:
     index: int
     n_articles: int
     tables: dict[str, pd.DataFrame]
-    records: list  # (stage, kind, outlet, measure, numerator, denominator, extra)
-    outlet_docs: dict[str, int]  # articles per outlet in this chunk
+    stats: pd.DataFrame  # per-article statistics (framing.stats.ARTICLE_STAT_COLUMNS)
     ingest: dict = field(default_factory=dict)
 
 
@@ -162,191 +135,69 @@ def score_chunk(raw: pd.DataFrame, *, index: int = 0, first_row: int = 0, text: 
             raw = raw.assign(source_lines=[str(first_row + i + 2) for i in range(len(raw))])
         articles = validate_articles(raw, text=text, outlet=outlet, source=source,
                                      report=report)
-    modules = [importlib.import_module(s.module) for s in selected]
     tables: dict[str, pd.DataFrame] = {"articles": articles}
     try:
-        for stage, module in zip(selected, modules, strict=True):
-            tables[stage.table] = stage.find(module, articles, tables)
-        records = _score_stages(selected, modules, articles, tables)
+        for stage in selected:
+            tables[stage.table] = stage.function("find")(articles)
+        frames = [stage_stats(s, articles, tables) for s in selected if s.stats]
     finally:
         clear_text_caches()  # sentences and voices were shared by this chunk's stages only
     ingest = {"read": report.read, "kept": report.kept,
               "skipped": Counter(r.split(":")[0] for _, r in report.skipped)}
-    return ChunkResult(index=index, n_articles=len(articles), tables=tables, records=records,
-                       outlet_docs=articles["outlet"].value_counts().to_dict(), ingest=ingest)
+    frames = [f for f in frames if len(f)]
+    chunk_stats = _compact(pd.concat(frames, ignore_index=True)) if frames \
+        else stats.empty_article_stats()
+    return ChunkResult(index=index, n_articles=len(articles), tables=tables, stats=chunk_stats,
+                       ingest=ingest)
 
 
-def _score_stages(selected: tuple[Stage, ...], modules: list[ModuleType],
-                  articles: pd.DataFrame, tables: dict) -> list:
-    """Each stage's per-article statistics, recorded from its score function."""
-    records: list = []
-    pool: dict = {}  # the chunk's distinct arrays (see _compact)
-    for stage, module in zip(selected, modules, strict=True):
-        if stage.score is None:
+def _compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per-article statistics in small dtypes: categories for names, the smallest exact
+    integer type for counts (most are), so a chunk's statistics stay a few bytes a row."""
+    out = {}
+    for col in frame.columns:
+        values = frame[col]
+        if not pd.api.types.is_numeric_dtype(values):
+            out[col] = values.astype(str).astype("category")
             continue
-        with stats.recording() as sink:
-            frames = stage.score(module, articles, tables)
-        captured = {(rec[1], rec[2]) for rec in sink}
-        for frame in frames:
-            rows = zip(frame["outlet"].astype(str), frame["measure"], strict=True)
-            missed = set(rows) - captured
-            if missed:
-                outlet_name, measure = sorted(missed)[0]
-                raise FramingError(
-                    f"Stage {stage.name!r}: measure {measure!r} ({outlet_name}) is not built "
-                    "with framing.stats.score_row, so chunks cannot be merged; build it from "
-                    "per-article numerators and denominators.")
-        records.extend((stage.name, kind, o, m, _compact(num, pool), _compact(den, pool), extra)
-                       for kind, o, m, num, den, extra in sink)
-    return records
+        arr = values.to_numpy()
+        if arr.size and np.isfinite(arr).all() and (arr == np.round(arr)).all() \
+                and np.abs(arr).max() < 2**31:
+            out[col] = arr.astype(np.result_type(np.min_scalar_type(int(arr.min())),
+                                                 np.min_scalar_type(int(arr.max()))))
+        else:
+            out[col] = arr
+    return pd.DataFrame(out)
 
 
-def _compact(values: np.ndarray | None, pool: dict) -> np.ndarray | None:
-    """The smallest exact dtype for ``values``, one shared copy per distinct array.
-
-    Most per-article arrays are counts, many all zero or equal to another measure's (word
-    counts): this keeps the statistics of a chunk a few bytes per article and measure.
-    """
-    if values is None:
-        return None
-    if values.size and np.isfinite(values).all() and (values == np.round(values)).all() \
-            and np.abs(values).max() < 2**31:
-        values = values.astype(np.result_type(np.min_scalar_type(int(values.min())),
-                                              np.min_scalar_type(int(values.max()))))
-    return pool.setdefault((values.dtype.str, values.shape, values.tobytes()), values)
-
-
-# ---------------------------------------------------------------- merging chunks
 class _Merger:
-    """Folds chunks' per-article statistics into one array per measure, in chunk order.
-
-    Chunks may arrive in any order; each waits until those before it have been folded, so a
-    measure's arrays list articles in corpus order. The parent then holds, per measure, one
-    compact array of per-article numbers (and no per-chunk objects), whatever the corpus size.
-    """
+    """Keeps chunks' per-article statistics and joins them in chunk (corpus) order."""
 
     def __init__(self, fill: set[str]) -> None:
         self.fill = fill
-        self.waiting: dict[int, ChunkResult] = {}
-        self.next = 0
-        self.series: dict[tuple[str, str, str], _Series] = {}
-        self.models: dict[tuple[str, str], tuple] = {}  # (stage, measure) -> first record
-        self.docs: Counter = Counter()  # outlet -> articles folded so far
-        self.words: Counter = Counter()  # (fill stage, outlet) -> n_words folded so far
-        self.outlets: dict[str, set[str]] = {s: set() for s in fill}  # fill stage -> outlets
+        self.parts: dict[int, pd.DataFrame] = {}
 
     def add(self, result: ChunkResult) -> None:
-        self.waiting[result.index] = result
-        while self.next in self.waiting:
-            self._fold(self.waiting.pop(self.next))
-            self.next += 1
+        self.parts[result.index] = result.stats
 
-    def _fold(self, result: ChunkResult) -> None:
-        recs: dict = {}
-        words: dict = {}
-        for stage, kind, outlet, measure, num, den, extra in result.records:
-            recs[(stage, outlet, measure)] = (kind, num, den, extra)
-            words.setdefault((stage, outlet), extra["n_words"])
-            self.models.setdefault((stage, measure), (kind, num, den, extra))
-        for stage in self.fill:
-            measures = {m for s, m in self.models if s == stage}
-            self.outlets[stage] |= {o for s, o, _ in recs if s == stage}
-            for outlet in self.outlets[stage]:
-                before, n = self.docs[outlet], result.outlet_docs.get(outlet, 0)
-                chunk_words = words.get((stage, outlet), 0)
-                for measure in measures:
-                    key, model = (stage, outlet, measure), self.models[(stage, measure)]
-                    if key not in self.series and before:  # new here: zeros for earlier articles
-                        self.series[key] = _Series(_zeros(model, before,
-                                                          self.words[(stage, outlet)]))
-                    if n:
-                        self._append(key, recs.pop(key, None) or _zeros(model, n, chunk_words))
-                self.words[(stage, outlet)] += chunk_words
-        for key, rec in recs.items():
-            self._append(key, rec)
-        self.docs.update(result.outlet_docs)
-
-    def _append(self, key: tuple, rec: tuple) -> None:
-        found = self.series.get(key)
-        if found is None:
-            self.series[key] = _Series(rec)
-        else:
-            found.append(rec)
+    def article_stats(self) -> pd.DataFrame:
+        missing = sorted(set(range(max(self.parts, default=-1) + 1)) - set(self.parts))
+        if missing:
+            raise FramingError(f"Chunk {missing[0]} never arrived; cannot merge the statistics.")
+        if not any(len(f) for f in self.parts.values()):
+            return stats.empty_article_stats()
+        frames = [self.parts[i] for i in sorted(self.parts) if len(self.parts[i])]
+        if len(frames) == 1:
+            return frames[0]
+        # categories differ from chunk to chunk: join them as strings
+        frames = [f.astype({c: object for c in f.columns if f[c].dtype == "category"})
+                  for f in frames]
+        return pd.concat(frames, ignore_index=True)
 
     def outlet_scores(self) -> pd.DataFrame:
-        if self.waiting:
-            raise FramingError(f"Chunk {self.next} never arrived; cannot merge the statistics.")
-        by_outlet: dict[str, list] = {}
-        for (stage, outlet, measure), series in self.series.items():
-            by_outlet.setdefault(outlet, []).append((stage, measure, series))
-        rows = []
-        for outlet in sorted(by_outlet):  # one outlet's float arrays in memory at a time
-            ratios = []
-            for _, measure, series in sorted(by_outlet[outlet], key=lambda x: x[:2]):
-                merged = series.row(outlet, measure)
-                if series.kind == "entropy":
-                    rows.append(merged)
-                else:
-                    ratios.append(merged)  # bootstrapped together: same articles, same draws
-            rows += stats.score_rows(ratios)
-        return stats.outlet_scores_frame(rows)
-
-
-class _Series:
-    """One measure's per-article numbers over the chunks folded so far (compact dtypes)."""
-
-    __slots__ = ("kind", "num", "den", "n_words", "n_events", "extra")
-
-    def __init__(self, rec: tuple) -> None:
-        kind, num, den, extra = rec
-        self.kind, self.extra = kind, extra
-        self.num, self.den = [num], None if den is None else [den]
-        self.n_words = extra["n_words"]
-        self.n_events = extra.get("n_events")
-
-    def append(self, rec: tuple) -> None:
-        kind, num, den, extra = rec
-        if kind != self.kind or (den is None) != (self.den is None):
-            raise FramingError(f"A measure is recorded as {self.kind!r} in one chunk and "
-                               f"{kind!r} (or with other denominators) in another.")
-        self.num.append(num)
-        if den is not None:
-            self.den.append(den)
-        self.n_words += extra["n_words"]
-        if extra.get("n_events") is not None:
-            self.n_events = (self.n_events or 0) + extra["n_events"]
-        # Keep a few arrays, not one per chunk: join the last two while the earlier is at
-        # most twice the later, so pieces shrink geometrically and each article's numbers are
-        # copied O(log chunks) times.
-        while len(self.num) > 1 and len(self.num[-2]) <= 2 * len(self.num[-1]):
-            self.num[-2:] = [_join(self.num[-2:])]
-            if self.den is not None:
-                self.den[-2:] = [_join(self.den[-2:])]
-
-    def row(self, outlet: str, measure: str) -> dict:
-        """An entropy row, or the arguments of :func:`framing.stats.score_rows` for a ratio."""
-        num = _join(self.num).astype(float)  # small ints would overflow sums
-        if self.kind == "entropy":
-            return stats.entropy_row(outlet, measure, num, n_words=self.n_words,
-                                     seed=self.extra["seed"])
-        den = None if self.den is None else _join(self.den).astype(float)
-        return {"outlet": outlet, "measure": measure, "numerators": num, "denominators": den,
-                "n_words": self.n_words,
-                "n_events": None if self.n_events is None else int(self.n_events),
-                "scale": self.extra["scale"], "seed": self.extra["seed"]}
-
-
-def _join(arrays: list[np.ndarray]) -> np.ndarray:
-    return arrays[0] if len(arrays) == 1 else (
-        np.vstack(arrays) if arrays[0].ndim == 2 else np.concatenate(arrays))
-
-
-def _zeros(model: tuple, n: int, n_words: int) -> tuple:
-    """Statistics of ``n`` articles without any event of the measure ``model`` belongs to."""
-    kind, num, den, extra = model
-    shape = (n, *num.shape[1:])
-    return (kind, np.zeros(shape, np.uint8), None if den is None else np.zeros(n, np.uint8),
-            {**extra, "n_words": n_words, "n_events": None if extra["n_events"] is None else 0})
+        table = self.article_stats()
+        table = table.astype({c: object for c in table.columns if table[c].dtype == "category"})
+        return stats.outlet_scores(table, fill=self.fill)
 
 
 # ---------------------------------------------------------------- reading a corpus in chunks

@@ -61,7 +61,8 @@ import pandas as pd
 from framing._errors import FramingError, bad_entry, bad_value, missing_column
 from framing.actors import ActorLexicon, _matches, find_actors, load_actors, side_of
 from framing.lexicon_io import check_keys, read_yaml
-from framing.text import WORD_RE, count_words, per_text_cache, sentence_spans
+from framing.measures import measure_id
+from framing.text import WORD_RE, per_text_cache, sentence_spans
 
 QUOTE_COLUMNS = ["doc_id", "quote_id", "start", "end", "text", "kind", "speaker",
                  "speaker_side", "cue", "relay"]
@@ -1634,13 +1635,27 @@ def quote_scores(quotes: pd.DataFrame, articles: pd.DataFrame, *, outlet: str = 
     kinds : iterable of str
         Quote kinds counted as voices (scare and title quotes are the writer's framing).
     """
-    from framing.stats import entropy_row, outlet_scores_frame, score_row
+    from framing.stats import outlet_scores
+
+    return outlet_scores(quote_stats(quotes, articles, outlet=outlet, lexicon=lexicon,
+                                     kinds=kinds))
+
+
+def quote_stats(quotes: pd.DataFrame, articles: pd.DataFrame, *, outlet: str = "outlet",
+                lexicon: ActorLexicon | None = None,
+                kinds: Iterable[str] = ("full", "partial", "indirect")) -> pd.DataFrame:
+    """Per-article numerators and denominators of :func:`quote_scores`' measures.
+
+    Returns a :data:`framing.stats.ARTICLE_STAT_COLUMNS` table; its parameters are those of
+    :func:`quote_scores`.
+    """
+    from framing.stats import ArticleStats
 
     lex = lexicon or load_actors()
     for col in QUOTE_COLUMNS:
         _column(quotes, col, None)
     ids = _column(articles, "doc_id", None)
-    outlets = _column(articles, outlet, "outlet")
+    _column(articles, outlet, "outlet")
     kinds = tuple(kinds)
     bad = set(kinds) - set(QUOTE_KINDS)
     if bad:
@@ -1665,27 +1680,29 @@ def quote_scores(quotes: pd.DataFrame, articles: pd.DataFrame, *, outlet: str = 
     all_w = np.bincount(doc, weights=n_wq, minlength=n_u)
     off_q = np.bincount(doc[official], minlength=n_u).astype(float)
     row_of = uniq.get_indexer(np.asarray(ids, dtype=object))
-    words = np.array([count_words(t) for t in articles["text"].fillna("")], dtype=np.int64)
-    outlets = np.asarray(outlets.astype(str), dtype=object)
-    rows = []
-    for name in sorted(set(outlets)):
-        pos = np.flatnonzero(outlets == name)
+    out = ArticleStats(articles, outlet=outlet)
+    for pos in out.positions().values():
         r = row_of[pos]
-        n_words = int(words[pos].sum())
         n_q, n_w = all_q[r], all_w[r]
         for k, side_name in enumerate(sides):
             q_side, w_side = by_side[r, k], words_side[r, k]
-            rows.append(score_row(name, f"quotes_{side_name}", q_side, None, n_words=n_words,
-                                  n_events=int(q_side.sum())))
-            rows.append(score_row(name, f"quoted_words_{side_name}", w_side, None,
-                                  n_words=n_words, n_events=int(w_side.sum())))
-            rows.append(score_row(name, f"quote_share_{side_name}", q_side, n_q,
-                                  n_words=n_words))
-            rows.append(score_row(name, f"quoted_word_share_{side_name}", w_side, n_w,
-                                  n_words=n_words))
-        rows.append(score_row(name, "official_quote_share", off_q[r], n_q, n_words=n_words))
-        rows.append(entropy_row(name, "quote_side_entropy", by_side[r], n_words=n_words))
-    return outlet_scores_frame(rows)
+            out.add(measure_id("quotes", "per_article", side_name), pos, q_side,
+                    base="articles")
+            out.add(measure_id("quotes", "words_per_article", side_name), pos, w_side,
+                    base="articles")
+            out.add(measure_id("quotes", "share", side_name), pos, q_side, n_q, base="quotes")
+            out.add(measure_id("quotes", "word_share", side_name), pos, w_side, n_w,
+                    base="quoted_words")
+        out.add(measure_id("quotes", "official_share"), pos, off_q[r], n_q, base="quotes")
+        out.add(measure_id("quotes", "entropy"), pos, by_side[r], base="quotes", parts=sides)
+    return out.frame()
+
+
+def cli_kwargs(args) -> tuple[dict, dict]:
+    """Keyword arguments of :func:`find_quotes` and :func:`quote_stats` from ``framing
+    quotes``'s options (see :mod:`framing.registry`)."""
+    lexicon = load_actors(args.actors)
+    return {"lexicon": lexicon}, {"lexicon": lexicon}
 
 
 def _counted_quotes(quotes: pd.DataFrame, kinds: tuple[str, ...]) -> pd.DataFrame:

@@ -27,6 +27,7 @@ import pandas as pd
 from framing import stats
 from framing._errors import FramingError, missing_column
 from framing.corpus import embed_spans
+from framing.measures import measure_id
 from framing.offline import ensure_cmudict, nltk_data_dir
 
 MEASURES = (
@@ -309,16 +310,24 @@ def readability_by_outlet(scores: pd.DataFrame, articles: pd.DataFrame, *,
         whose measures are NaN are left out of ``value`` and ``n_docs``; ``n_events`` is the
         number of sentences behind the scored articles.
     """
+    return stats.outlet_scores(readability_stats(scores, articles, outlet=outlet), seed=seed)
+
+
+def readability_stats(scores: pd.DataFrame, articles: pd.DataFrame, *,
+                      outlet: str = "outlet") -> pd.DataFrame:
+    """Per-article values of :func:`readability_by_outlet`' measures (articles whose value is
+    NaN left out); each article adds its sentences to ``n_events``."""
     if outlet not in articles.columns:
         raise FramingError(missing_column(outlet, articles.columns, "outlet"))
-    data = scores.merge(articles[["doc_id", outlet]], on="doc_id", how="left", validate="1:1")
-    rows = []
-    for name, group in data.groupby(outlet, sort=True):
+    out = stats.ArticleStats(articles, outlet=outlet)
+    data = scores.merge(articles[["doc_id"]].reset_index(drop=True).reset_index(),
+                        on="doc_id", how="inner", validate="1:1")
+    by_outlet = out.outlets[data["index"].to_numpy()]
+    for name in sorted(set(by_outlet)):
+        group = data[by_outlet == name]
         for measure in MEASURES:
             ok = group[group[measure].notna()]
-            rows.append(stats.score_row(
-                str(name), measure, ok[measure].tolist(), None,
-                n_words=int(ok["n_words"].sum()), n_events=int(ok["n_sentences"].sum()),
-                seed=seed,
-            ))
-    return stats.outlet_scores_frame(rows)
+            out.add(measure_id("readability", "mean", measure), ok["index"].to_numpy(),
+                    ok[measure].to_numpy(float), base="articles",
+                    events=ok["n_sentences"].to_numpy(float))
+    return out.frame()

@@ -24,15 +24,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing import config
+from framing import config, registry
 from framing._errors import FramingError, bad_value
 
 log = logging.getLogger("framing")
 
 NOTEBOOKS = ("01_corpus", "02_terminology", "03_quotes_and_voices", "04_tone_and_readability",
              "05_outlet_profiles")
-#: Tables a notebook can ask :func:`load_tables` for.
-TABLES = ("articles", "term_hits", "quotes", "events", "tone", "readability", "outlet_scores")
+#: Tables a notebook can ask :func:`load_tables` for: every table of the registered stages.
+TABLES = registry.TABLES
 #: Every figure the notebooks write (stems; each as .svg, .png and .pdf).
 FIGURE_NAMES = (
     "corpus_overview", "terminology_heatmap", "regime_share", "fightin_words",
@@ -127,12 +127,10 @@ def load_tables(corpus: str = "seed", processed_dir: str | Path | None = None
 def corpus_summary(articles: pd.DataFrame) -> pd.DataFrame:
     """Per outlet: articles, words (embedded material left out), first and last date ("" when
     none of its articles is dated), kinds."""
-    from framing.corpus import embed_spans
-    from framing.text import count_words
+    from framing.text import article_words
 
-    words = [count_words(t, exclude=embed_spans(r)) for t, r in
-             zip(articles["text"], articles.to_dict("records"), strict=True)]
-    data = articles.assign(n_words=words, date=articles["date"].replace("", pd.NA))
+    data = articles.assign(n_words=article_words(articles),
+                           date=articles["date"].replace("", pd.NA))
     kinds = data.groupby("outlet")["kind"].agg(
         lambda k: ", ".join(f"{n} {c}" for c, n in k.value_counts().sort_index().items()))
     out = data.groupby("outlet").agg(articles=("doc_id", "size"), words=("n_words", "sum"),

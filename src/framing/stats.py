@@ -6,17 +6,29 @@ counts behind it, so a figure can show sample sizes and a reader can expand a nu
 
 from __future__ import annotations
 
-import contextlib
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
-from contextvars import ContextVar
 
 import numpy as np
 import pandas as pd
 
+from framing.measures import MEASURE_PARTS, parse_measure
+
+#: Columns of outlet_scores. ``measure`` is the id of the ``stage`` ... ``voice`` columns
+#: (:func:`framing.measures.measure_id`); ``n_words`` is the outlet's own words, the same on
+#: every row of an outlet; ``base`` names what the denominator counts (words, quotes, events...)
+#: and ``n_base`` sums it; ``n_events`` counts what the value rests on (hits of a rate, the
+#: denominator of a share).
 OUTLET_SCORE_COLUMNS = [
-    "outlet", "measure", "value", "ci_low", "ci_high",
-    "n_docs", "n_words", "n_events", "small_sample",
+    "outlet", "measure", "stage", "statistic", "family", "subject", "voice",
+    "value", "ci_low", "ci_high", "n_docs", "n_words", "n_events", "base", "n_base",
+    "small_sample",
+]
+#: Columns of a per-article statistics table (:class:`ArticleStats`): one row per article
+#: and measure (and ``part``, the category of an entropy), in article order.
+ARTICLE_STAT_COLUMNS = [
+    "doc_id", "outlet", "measure", "base", "scale", "part", "numerator", "denominator",
+    "events", "n_words",
 ]
 
 #: Fewer articles than this in an outlet marks its rows ``small_sample``.
@@ -208,33 +220,6 @@ def _draws(n: int, n_boot: int, seed: int, block: int) -> Iterator[tuple]:
 _DRAWS: OrderedDict[tuple[int, int, int], tuple[np.ndarray, np.ndarray]] = OrderedDict()
 
 
-# While a chunk of a corpus is scored, rows record their per-article inputs here instead of
-# bootstrapping, so framing.pipeline can merge chunks and bootstrap once over all articles.
-_RECORDER: ContextVar[list | None] = ContextVar("framing_score_recorder", default=None)
-
-
-@contextlib.contextmanager
-def recording() -> Iterator[list]:
-    """Within this block :func:`score_row` and :func:`entropy_row` record, not compute.
-
-    Yields the list that receives ``(kind, outlet, measure, numerators, denominators, extra)``
-    for every row asked for; the rows returned meanwhile are placeholders (value NaN). Used by
-    :func:`framing.pipeline.score` to merge per-partition sufficient statistics.
-    """
-    sink: list = []
-    token = _RECORDER.set(sink)
-    try:
-        yield sink
-    finally:
-        _RECORDER.reset(token)
-
-
-def _placeholder(outlet: str, measure: str, n_docs: int, n_words: int) -> dict:
-    return {"outlet": outlet, "measure": measure, "value": float("nan"),
-            "ci_low": float("nan"), "ci_high": float("nan"), "n_docs": n_docs,
-            "n_words": int(n_words), "n_events": 0, "small_sample": True}
-
-
 def entropy_row(outlet: str, measure: str, counts: np.ndarray, *, n_words: int,
                 seed: int = SEED) -> dict:
     """Normalised entropy of category counts pooled over documents, with a document bootstrap.
@@ -246,11 +231,6 @@ def entropy_row(outlet: str, measure: str, counts: np.ndarray, *, n_words: int,
         Entropy is divided by log(n_categories), so 1 means evenly spread, 0 one category.
     """
     counts = np.asarray(counts, dtype=float)
-    sink = _RECORDER.get()
-    if sink is not None:
-        sink.append(("entropy", str(outlet), measure, counts, None, {"n_words": int(n_words),
-                                                                      "seed": seed}))
-        return _placeholder(str(outlet), measure, counts.shape[0], n_words)
     k = counts.shape[1] if counts.ndim == 2 else 0
 
     def entropy(table: np.ndarray) -> np.ndarray:
@@ -285,18 +265,11 @@ def score_row(
     scale: float = 1.0,
     seed: int = SEED,
 ) -> dict:
-    """Build one outlet_scores row: the statistic, its interval and the sample sizes.
-
-    Inside :func:`recording` the inputs are recorded and a placeholder row is returned.
-    """
+    """Build one outlet_scores row (the statistic, its interval and the sample sizes) from
+    one outlet's per-article numerators and denominators: ``value`` through ``small_sample``
+    of :data:`OUTLET_SCORE_COLUMNS`, with ``outlet`` and ``measure``."""
     num = np.asarray(list(numerators), dtype=float)
     den = None if denominators is None else np.asarray(list(denominators), dtype=float)
-    sink = _RECORDER.get()
-    if sink is not None:
-        sink.append(("ratio", str(outlet), measure, num, den,
-                     {"n_words": int(n_words), "n_events": n_events, "scale": scale,
-                      "seed": seed}))
-        return _placeholder(str(outlet), measure, len(num), n_words)
     return score_rows([{"outlet": outlet, "measure": measure, "numerators": num,
                         "denominators": den, "n_words": n_words, "n_events": n_events,
                         "scale": scale, "seed": seed}])[0]
@@ -340,11 +313,215 @@ def score_rows(requests: list[Mapping]) -> list[dict]:
 
 
 def outlet_scores_frame(rows: Iterable[Mapping]) -> pd.DataFrame:
-    """Assemble rows into an outlet_scores DataFrame with the documented columns and order."""
-    frame = pd.DataFrame(list(rows), columns=OUTLET_SCORE_COLUMNS)
+    """Assemble rows into an outlet_scores DataFrame with the documented columns and order.
+
+    The ``stage`` ... ``voice`` columns come from each row's measure id; ``base`` and
+    ``n_base`` are '' and 0 when a row lacks them.
+    """
+    frame = pd.DataFrame(list(rows))
+    if "measure" not in frame.columns:
+        frame = pd.DataFrame(columns=OUTLET_SCORE_COLUMNS)
+    parts = {m: parse_measure(m) for m in pd.unique(frame["measure"])}
+    for name in MEASURE_PARTS:
+        frame[name] = [parts[m][name] for m in frame["measure"]]
+    if "base" not in frame.columns:
+        frame["base"] = ""
+    if "n_base" not in frame.columns:
+        frame["n_base"] = 0.0
+    frame = frame[OUTLET_SCORE_COLUMNS]
     return frame.astype(
-        {"n_docs": "int64", "n_words": "int64", "n_events": "int64", "small_sample": "bool"}
+        {"n_docs": "int64", "n_words": "int64", "n_events": "int64", "small_sample": "bool",
+         "n_base": "float64", "value": "float64", "ci_low": "float64", "ci_high": "float64"}
+        | {c: "object" for c in ("outlet", "measure", "base", *MEASURE_PARTS)}
     ).sort_values(["measure", "outlet"], ignore_index=True)
+
+
+class ArticleStats:
+    """Collects one stage's per-article numerators and denominators for a set of articles.
+
+    A stage's ``score_<x>`` adds, for each outlet and measure, one value per article
+    (:meth:`add`); :meth:`frame` gives the tidy table (:data:`ARTICLE_STAT_COLUMNS`) that
+    :func:`outlet_scores` turns into per-outlet values. Tables of several chunks of a corpus
+    concatenate (in corpus order) into the table of the whole corpus.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        The articles scored (``doc_id``, the outlet and text columns, optional ``embeds``).
+    outlet, text : str
+        Columns naming the outlet and holding the text.
+    """
+
+    def __init__(self, articles: pd.DataFrame, *, outlet: str = "outlet",
+                 text: str = "text") -> None:
+        from framing.text import article_words
+
+        self.doc_ids = articles["doc_id"].astype(str).to_numpy(object)
+        self.outlets = articles[outlet].astype(str).to_numpy(object)
+        self.words = article_words(articles, text)
+        self._pieces: list[pd.DataFrame] = []
+
+    def positions(self) -> dict[str, np.ndarray]:
+        """Row positions of each outlet's articles, outlets sorted."""
+        return {o: np.flatnonzero(self.outlets == o) for o in sorted(set(self.outlets))}
+
+    def add(self, measure: str, positions: np.ndarray, numerators, denominators=None, *,
+            base: str, scale: float = 1.0, events=None, parts: Iterable[str] | None = None
+            ) -> None:
+        """Add one measure's numbers for the articles at ``positions`` (rows of ``articles``).
+
+        ``denominators`` None: the statistic is the mean of ``numerators``. ``events``: what
+        each article adds to ``n_events`` (default the denominators of a share, else the
+        numerators). ``parts``: category names of an entropy, whose ``numerators`` is an
+        ``(n_articles, n_parts)`` array of counts.
+        """
+        positions = np.asarray(positions, dtype=np.int64)
+        num = np.asarray(numerators, dtype=float)
+        n = len(positions)
+        if parts is not None:
+            parts = list(parts)
+            k = len(parts)
+            num = num.reshape(n, k)
+            piece = {"pos": np.repeat(positions, k), "part": np.tile(np.array(parts, object), n),
+                     "numerator": num.ravel(), "denominator": np.nan,
+                     "events": num.ravel()}
+        else:
+            den = np.full(n, np.nan) if denominators is None \
+                else np.asarray(denominators, dtype=float)
+            if events is None:
+                events = den if denominators is not None and scale == 1.0 else num
+            piece = {"pos": positions, "part": "", "numerator": num, "denominator": den,
+                     "events": np.asarray(events, dtype=float)}
+        frame = pd.DataFrame(piece)
+        frame.insert(0, "measure", measure)
+        frame["base"] = base
+        frame["scale"] = float(scale)
+        self._pieces.append(frame)
+
+    def frame(self) -> pd.DataFrame:
+        """The per-article statistics table (:data:`ARTICLE_STAT_COLUMNS`)."""
+        if not self._pieces:
+            return empty_article_stats()
+        frame = pd.concat(self._pieces, ignore_index=True)
+        pos = frame.pop("pos").to_numpy()
+        frame.insert(0, "doc_id", self.doc_ids[pos])
+        frame.insert(1, "outlet", self.outlets[pos])
+        frame["n_words"] = self.words[pos]
+        return frame[ARTICLE_STAT_COLUMNS]
+
+
+def empty_article_stats() -> pd.DataFrame:
+    """A per-article statistics table without rows."""
+    return pd.DataFrame({c: pd.Series(dtype=float if c in ("scale", "numerator", "denominator",
+                                                             "events") else object)
+                         for c in ARTICLE_STAT_COLUMNS}).astype({"n_words": "int64"})
+
+
+def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
+                  seed: int = SEED) -> pd.DataFrame:
+    """Per-outlet values with bootstrap intervals from a per-article statistics table.
+
+    For each outlet and measure the value is ``scale * sum(numerator) / sum(denominator)``
+    over its articles (the mean of ``numerator`` when there are no denominators; the
+    normalised entropy of the summed ``part`` counts for an ``entropy`` statistic), with a
+    percentile bootstrap interval that resamples the articles (:func:`ratio_cis`).
+
+    Parameters
+    ----------
+    article_stats : DataFrame
+        :data:`ARTICLE_STAT_COLUMNS` rows, from one stage or several, for the whole corpus or
+        concatenated chunks in corpus order. A Dask user groups by ``outlet`` and applies
+        this function to each group: an outlet's rows are all it needs.
+    fill : iterable of str
+        Stages whose measures count as zero (numerator and denominator) for an article of the
+        outlet that the stage lists under other measures but not under this one (their list
+        of measures depends on what a chunk holds).
+    seed : int
+        Seed of the bootstrap.
+
+    Returns
+    -------
+    DataFrame
+        outlet_scores (:data:`OUTLET_SCORE_COLUMNS`); ``n_words`` is the outlet's own words
+        (each article counted once).
+    """
+    missing = [c for c in ARTICLE_STAT_COLUMNS if c not in article_stats.columns]
+    if missing:
+        from framing._errors import FramingError, missing_column
+
+        raise FramingError(missing_column(missing[0], article_stats.columns))
+    table = article_stats.reset_index(drop=True)
+    if table.empty:
+        return outlet_scores_frame([])
+    fill = set(fill)
+    outlets = table["outlet"].astype(str).to_numpy(object)
+    docs = table["doc_id"].astype(str).to_numpy(object)
+    measures = table["measure"].to_numpy(object)
+    meta = {m: parse_measure(m) for m in pd.unique(measures)}
+    first = dict(zip(*np.unique(measures.astype(str), return_index=True), strict=True))
+    words = (pd.DataFrame({"o": outlets, "d": docs, "w": table["n_words"].to_numpy()})
+             .drop_duplicates(["o", "d"]).groupby("o")["w"].sum())
+    num_all = table["numerator"].to_numpy(float)
+    den_all = table["denominator"].to_numpy(float)
+    ev_all = table["events"].to_numpy(float)
+    parts_all = table["part"].astype(str).to_numpy(object)
+    groups = pd.DataFrame({"o": outlets, "m": measures}).groupby(["o", "m"], sort=True).indices
+    stage_docs: dict[tuple[str, str], pd.Index] = {}
+    if fill:  # each fill stage's articles per outlet, in order of first appearance
+        stage_of = np.array([meta[m]["stage"] for m in measures], object)
+        for (o, st), pos in pd.DataFrame({"o": outlets, "s": stage_of}).groupby(
+                ["o", "s"], sort=False).indices.items():
+            if st in fill:
+                stage_docs[(o, st)] = pd.Index(pd.unique(docs[pos]))
+    stage_measures: dict[str, set[str]] = {}
+    for m, info in meta.items():
+        stage_measures.setdefault(info["stage"], set()).add(m)
+    rows: list[dict] = []
+    for outlet in sorted(set(outlets)):
+        requests, extras = [], []
+        listed = {m for (o, m) in groups if o == outlet}
+        for st in fill:  # every measure of a fill stage, for every outlet it lists
+            if (outlet, st) in stage_docs:
+                listed |= stage_measures[st]
+        for measure in sorted(listed):
+            pos = groups.get((outlet, measure), np.zeros(0, np.int64))
+            info = meta[measure]
+            i0 = first[measure]
+            base, scale = table.at[i0, "base"], float(table.at[i0, "scale"])
+            if info["statistic"] == "entropy":
+                doc_index = pd.Index(pd.unique(docs[pos]))
+                part_index = pd.Index(pd.unique(parts_all[pos]))
+                counts = np.zeros((len(doc_index), len(part_index)))
+                np.add.at(counts, (doc_index.get_indexer(docs[pos]),
+                                   part_index.get_indexer(parts_all[pos])), num_all[pos])
+                row = entropy_row(outlet, measure, counts, n_words=0, seed=seed)
+                row.update(base=base, n_base=float(counts.sum()))
+                rows.append(row)
+                continue
+            num, den, ev = num_all[pos], den_all[pos], ev_all[pos]
+            key = (outlet, info["stage"])
+            if key in stage_docs and len(stage_docs[key]) != len(pos):
+                where = stage_docs[key].get_indexer(docs[pos])
+                num, den, ev = (_spread(x, where, len(stage_docs[key])) for x in (num, den, ev))
+            no_den = bool(np.isnan(den).all())
+            requests.append({"outlet": outlet, "measure": measure, "numerators": num,
+                             "denominators": None if no_den else np.nan_to_num(den),
+                             "n_words": 0, "n_events": int(round(float(ev.sum()))),
+                             "scale": scale, "seed": seed})
+            extras.append({"base": base,
+                           "n_base": float(len(num) if no_den else np.nansum(den))})
+        for row, extra in zip(score_rows(requests), extras, strict=True):
+            row.update(extra)
+            rows.append(row)
+    for row in rows:
+        row["n_words"] = int(words.get(row["outlet"], 0))
+    return outlet_scores_frame(rows)
+
+
+def _spread(values: np.ndarray, where: np.ndarray, n: int) -> np.ndarray:
+    out = np.zeros(n)
+    out[where] = values
+    return out
 
 
 def log_odds_dirichlet(

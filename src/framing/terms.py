@@ -37,8 +37,10 @@ from framing.lexicon import (
     load_lexicon,
     lower_same_length,
 )
+from framing.measures import legacy_measure, measure_id
+from framing.measures import parse_measure as parse_id
 from framing.quotes import voice_spans as quote_voice_spans
-from framing.stats import SEED, outlet_scores_frame, score_row
+from framing.stats import SEED, ArticleStats, outlet_scores
 from framing.text import count_words, sentence_index, sentence_spans, word_spans
 
 TERM_HIT_COLUMNS = [
@@ -584,6 +586,24 @@ def term_scores(
     DataFrame
         outlet_scores rows (see :func:`framing.stats.outlet_scores_frame`).
     """
+    return outlet_scores(term_stats(hits, articles, lexicon=lexicon, outlet=outlet, text=text,
+                                    speakers=speakers), seed=seed)
+
+
+def term_stats(
+    hits: pd.DataFrame | None,
+    articles: pd.DataFrame,
+    *,
+    lexicon: Lexicon | str | None = None,
+    outlet: str = "outlet",
+    text: str = "text",
+    speakers: bool = True,
+) -> pd.DataFrame:
+    """Per-article numerators and denominators of :func:`term_scores`' measures.
+
+    Returns a :data:`framing.stats.ARTICLE_STAT_COLUMNS` table; parameters as in
+    :func:`term_scores` (``hits`` None: found here).
+    """
     articles = _check_articles(articles, "term_scores")
     lex = load_lexicon(lexicon)
     for col, param in ((outlet, "outlet"), (text, "text"), ("doc_id", "")):
@@ -599,13 +619,11 @@ def term_scores(
                       for t, ti, em in zip(articles[text].tolist(), titles, embeds, strict=True)],
                      dtype=float).reshape(-1, 2)
     counts = _count_matrices(hits, lex, doc_ids)
-    outlets = articles[outlet].astype(str).to_numpy()
-    rows = []
-    for out_name in sorted(set(outlets)):
-        idx = np.flatnonzero(outlets == out_name)
+    out = ArticleStats(articles, outlet=outlet, text=text)
+    for idx in out.positions().values():
         for v, voice in enumerate(SCORE_VOICES):
             wcol = words[idx, v]
-            n_words = int(wcol.sum())
+            base = "words" if voice == "all" else f"{voice}_words"
             rates, shares = counts[voice]
             k = 0
             for fam in lex.families:
@@ -614,17 +632,21 @@ def term_scores(
                     c = rates[idx, k]
                     k += 1
                     fam_counts += c
-                    rows.append(score_row(out_name, f"terms:rate:{fam.name}:{term.name}:{voice}",
-                                          c, wcol, n_words=n_words, n_events=int(c.sum()),
-                                          scale=1000.0, seed=seed))
-                rows.append(score_row(out_name, f"terms:rate:{fam.name}:*:{voice}", fam_counts,
-                                      wcol, n_words=n_words, n_events=int(fam_counts.sum()),
-                                      scale=1000.0, seed=seed))
+                    out.add(measure_id("terms", "rate", term.name, voice, family=fam.name), idx,
+                            c, wcol, base=base, scale=1000.0)
+                out.add(measure_id("terms", "rate", "*", voice, family=fam.name), idx,
+                        fam_counts, wcol, base=base, scale=1000.0)
             for share, (num, den) in zip(lex.shares, shares, strict=True):
-                rows.append(score_row(out_name, f"terms:share:{share.name}:{voice}", num[idx],
-                                      den[idx], n_words=n_words, n_events=int(den[idx].sum()),
-                                      seed=seed))
-    return outlet_scores_frame(rows)
+                out.add(measure_id("terms", "share", share.name, voice), idx, num[idx], den[idx],
+                        base="labels")
+    return out.frame()
+
+
+def cli_kwargs(args) -> tuple[dict, dict]:
+    """Keyword arguments of :func:`find_terms` and :func:`term_stats` from ``framing terms``'s
+    options (see :mod:`framing.registry`)."""
+    lexicon = load_lexicon(args.lexicon, extend=not args.lexicon_only)
+    return {"lexicon": lexicon}, {"lexicon": lexicon}
 
 
 def _count_matrices(hits: pd.DataFrame, lex: Lexicon, doc_ids: list[str]) -> dict:
@@ -660,21 +682,14 @@ def _count_matrices(hits: pd.DataFrame, lex: Lexicon, doc_ids: list[str]) -> dic
 
 
 def parse_measure(measure: str) -> dict[str, str]:
-    """Split a ``terms:`` measure name into its parts (kind, family, term or share, voice).
+    """Deprecated: use :func:`framing.measures.parse_measure` (this accepts old names too)."""
+    import warnings
 
-    Examples
-    --------
-    >>> parse_measure("terms:rate:state_label:regime:narrator")
-    {'kind': 'rate', 'family': 'state_label', 'term': 'regime', 'voice': 'narrator'}
-    """
-    parts = measure.split(":")
-    if parts[:2] == ["terms", "rate"] and len(parts) == 5:
-        return {"kind": "rate", "family": parts[2], "term": parts[3], "voice": parts[4]}
-    if parts[:2] == ["terms", "share"] and len(parts) == 4:
-        return {"kind": "share", "share": parts[2], "voice": parts[3]}
-    raise FramingError(f"The 'measure' parameter of parse_measure must look like "
-                       f"'terms:rate:<family>:<term>:<voice>' or 'terms:share:<share>:<voice>'. "
-                       f"Got {measure!r} instead.")
+    warnings.warn("framing.terms.parse_measure is deprecated; use "
+                  "framing.measures.parse_measure", FutureWarning, stacklevel=2)
+    if measure.count(":") != 3:
+        measure = legacy_measure(measure)
+    return parse_id(measure)
 
 
 # ------------------------------------------------------------------------------ distinctive words
@@ -880,18 +895,20 @@ def kwic(
 
 def _measure_hits(hits: pd.DataFrame, lex: Lexicon, measure: str) -> pd.DataFrame:
     """The hits that ``term_scores`` counts for ``measure`` (embedded material never counts)."""
-    spec = parse_measure(measure)
+    spec = parse_id(measure)
+    if spec["stage"] != "terms":
+        raise FramingError(f"kwic expands measures of the terms stage; got {measure!r}.")
     sel = hits[hits["voice"] != "embedded"]
     if spec["voice"] == "narrator":
         sel = sel[sel["voice"] == "narrator"]
-    if spec["kind"] == "rate":
+    if spec["statistic"] == "rate":
         sel = sel[sel["family"] == spec["family"]]
-        return sel if spec["term"] == "*" else sel[sel["term"] == spec["term"]]
+        return sel if spec["subject"] == "*" else sel[sel["term"] == spec["subject"]]
     shares = {sh.name: sh for sh in lex.shares}
-    if spec["share"] not in shares:
+    if spec["subject"] not in shares:
         raise FramingError(bad_value("measure", "kwic", [f"terms:share:{n}:<voice>"
                                                          for n in shares], measure))
-    share = shares[spec["share"]]
+    share = shares[spec["subject"]]
     sel = sel[sel["family"] == share.family]
     if share.referent is not None:
         sel = sel[sel["referent"] == share.referent]

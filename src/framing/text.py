@@ -8,12 +8,14 @@ time and needs no downloaded model.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from operator import itemgetter
 
+import numpy as np
 import pandas as pd
 
 from framing._errors import FramingError, missing_column
@@ -125,6 +127,34 @@ def count_words(text: str, exclude: Iterable[tuple[int, int]] = ()) -> int:
             n += bisect_left(starts, b) - bisect_left(starts, a)
             reach = b
     return len(starts) - n
+
+
+def own_words(text: str, embeds: object = None) -> int:
+    """Words an outlet wrote in ``text``: :func:`count_words` with embedded material left out.
+
+    ``embeds`` is the articles table's ``embeds`` cell: a JSON list (or list) of
+    ``[start, end, ...]`` spans, or empty. Every per-outlet ``n_words`` and every rate per
+    1,000 words divides by this count.
+
+    Examples
+    --------
+    >>> own_words("Moscow said. @RT_com: a tweet", "[[13, 29, \"tweet\"]]")
+    2
+    """
+    if not isinstance(text, str):
+        return 0
+    if embeds is None or embeds == "" or (isinstance(embeds, float) and embeds != embeds):
+        return count_words(text)
+    items = json.loads(embeds) if isinstance(embeds, str) else embeds
+    return count_words(text, [(int(e[0]), int(e[1])) for e in items])
+
+
+def article_words(articles, text: str = "text") -> np.ndarray:
+    """:func:`own_words` of every row of an articles table (``text`` and optional ``embeds``)."""
+    embeds = articles["embeds"].tolist() if "embeds" in articles.columns \
+        else [None] * len(articles)
+    return np.array([own_words(t, e) for t, e in zip(articles[text].tolist(), embeds,
+                                                     strict=True)], dtype=np.int64)
 
 
 @per_text_cache

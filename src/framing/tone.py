@@ -36,8 +36,9 @@ from framing._errors import FramingError, bad_entry, missing_column
 from framing.actors import find_actors
 from framing.corpus import embed_spans
 from framing.lexicon_io import check_keys, read_yaml
+from framing.measures import measure_id
 from framing.quotes import voice_spans
-from framing.text import count_words, per_text_cache, sentence_index, sentence_spans
+from framing.text import sentence_index, sentence_spans
 
 TONE_COLUMNS = ["doc_id", "sent_id", "compound", "pos", "neu", "neg", "voice", "targets"]
 HEDGE_COLUMNS = ["doc_id", "sent_id", "start", "end", "family", "term", "match"]
@@ -278,48 +279,25 @@ def _voice_mask(tone_table: pd.DataFrame, voices: Sequence[str] | None) -> pd.Se
     return tone_table["voice"].isin(list(voices))
 
 
-def _outlet_rows(per_doc: pd.DataFrame, articles: pd.DataFrame, outlet: str, measure: str,
-                 seed: int) -> list[dict]:
-    """outlet_scores rows for a ratio of per-article sums (``num`` / ``den``).
-
-    ``per_doc`` is indexed by ``doc_id``; each outlet's articles keep its order.
-    """
-    where = dict(zip(articles["doc_id"].tolist(),
-                     zip(articles[outlet].tolist(), articles["_n_words"].tolist(),
-                         strict=True), strict=True))
-    groups: dict = {}
-    for doc, num, den in zip(per_doc.index.tolist(), per_doc["num"].tolist(),
-                             per_doc["den"].tolist(), strict=True):
-        name, words = where.get(doc, (None, 0))
-        if name is None or pd.isna(name):
-            continue  # an article without outlet, as a groupby leaves it out
-        nums, dens, n_words = groups.setdefault(name, ([], [], [0]))
-        nums.append(num)
-        dens.append(den)
-        n_words[0] += words
-    return [stats.score_row(str(name), measure, nums, dens, n_words=int(n_words[0]),
-                            n_events=int(sum(dens)), seed=seed)
-            for name, (nums, dens, n_words) in groups.items()]
+def _add_ratio(out: stats.ArticleStats, per_doc: pd.DataFrame, measure: str,
+               base: str) -> None:
+    """Add a ratio of per-article sums (``num`` / ``den``; ``per_doc`` indexed by doc_id) for
+    every outlet; articles keep ``per_doc``'s order, doc_ids not in the articles are left out."""
+    pos_of = {d: i for i, d in enumerate(out.doc_ids)}
+    pos = np.array([pos_of.get(str(d), -1) for d in per_doc.index], dtype=np.int64)
+    keep = pos >= 0
+    pos, num, den = pos[keep], per_doc["num"].to_numpy(float)[keep], \
+        per_doc["den"].to_numpy(float)[keep]
+    names = out.outlets[pos]
+    for name in pd.unique(names):
+        sel = names == name
+        out.add(measure, pos[sel], num[sel], den[sel], base=base)
 
 
 def _per_doc(values: pd.Series, by: pd.Series) -> pd.DataFrame:
     """Per ``doc_id``: the sum of ``values`` (``num``) and their number (``den``)."""
     grouped = values.groupby(by)
     return pd.DataFrame({"num": grouped.sum(), "den": grouped.size()})
-
-
-@per_text_cache  # the four per-outlet measures of a chunk count each article once
-def _host_words(body: str, embeds: str | None) -> int:
-    """:func:`framing.text.count_words` of an article without its embedded material."""
-    return count_words(body, embed_spans({"embeds": embeds}))
-
-
-def _with_word_counts(articles: pd.DataFrame, text: str = "text") -> pd.DataFrame:
-    embeds = articles["embeds"].tolist() if "embeds" in articles.columns else [None] * len(
-        articles)
-    counts = [_host_words(body, emb if isinstance(emb, str) else None)
-              for body, emb in zip(articles[text].tolist(), embeds, strict=True)]
-    return articles.assign(_n_words=counts)
 
 
 def target_tone(tone_table: pd.DataFrame, articles: pd.DataFrame, *, outlet: str = "outlet",
@@ -348,11 +326,18 @@ def target_tone(tone_table: pd.DataFrame, articles: pd.DataFrame, *, outlet: str
         with a percentile bootstrap interval resampling articles; ``n_events`` counts the
         sentences. Outlet and target pairs without such sentences have no row.
     """
+    return stats.outlet_scores(target_tone_stats(tone_table, articles, outlet=outlet,
+                                                 groups=groups), seed=seed)
+
+
+def target_tone_stats(tone_table: pd.DataFrame, articles: pd.DataFrame, *,
+                      outlet: str = "outlet",
+                      groups: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
+    """Per-article numerators and denominators of :func:`target_tone`."""
     _require(articles, outlet, "outlet")
     groups = TARGET_GROUPS if groups is None else groups
-    arts = _with_word_counts(articles)
+    out = stats.ArticleStats(articles, outlet=outlet)
     sides = tone_table["targets"].fillna("").str.split(";")
-    rows = []
     for target, members in groups.items():
         names = set(members)
         mentions = sides.map(lambda found, names=names: bool(names.intersection(found)))
@@ -360,9 +345,9 @@ def target_tone(tone_table: pd.DataFrame, articles: pd.DataFrame, *, outlet: str
             sel = tone_table[mentions & tone_table["voice"].isin(vnames)]
             if sel.empty:
                 continue
-            per_doc = _per_doc(sel["compound"], sel["doc_id"])
-            rows += _outlet_rows(per_doc, arts, outlet, f"tone_{target}_{vgroup}", seed)
-    return stats.outlet_scores_frame(rows)
+            _add_ratio(out, _per_doc(sel["compound"], sel["doc_id"]),
+                       measure_id("tone", "mean", target, vgroup), "sentences")
+    return out.frame()
 
 
 def tone_by_outlet(tone_table: pd.DataFrame, articles: pd.DataFrame, *,
@@ -372,14 +357,20 @@ def tone_by_outlet(tone_table: pd.DataFrame, articles: pd.DataFrame, *,
     Returns outlet_scores rows with ``measure`` ``tone_all`` and ``tone_narrator`` (embedded
     material left out of both).
     """
+    return stats.outlet_scores(tone_by_outlet_stats(tone_table, articles, outlet=outlet),
+                               seed=seed)
+
+
+def tone_by_outlet_stats(tone_table: pd.DataFrame, articles: pd.DataFrame, *,
+                         outlet: str = "outlet") -> pd.DataFrame:
+    """Per-article numerators and denominators of :func:`tone_by_outlet`."""
     _require(articles, outlet, "outlet")
-    arts = _with_word_counts(articles)
-    rows = []
-    for measure, voices in (("tone_all", None), ("tone_narrator", VOICE_GROUPS["narrator"])):
+    out = stats.ArticleStats(articles, outlet=outlet)
+    for voice, voices in (("all", None), ("narrator", VOICE_GROUPS["narrator"])):
         sel = tone_table[_voice_mask(tone_table, voices)]
-        rows += _outlet_rows(_per_doc(sel["compound"], sel["doc_id"]), arts, outlet, measure,
-                             seed)
-    return stats.outlet_scores_frame(rows)
+        _add_ratio(out, _per_doc(sel["compound"], sel["doc_id"]),
+                   measure_id("tone", "mean", "", voice), "sentences")
+    return out.frame()
 
 
 # ---------------------------------------------------------------- attribution verbs
@@ -419,6 +410,12 @@ def attribution_scores(quotes: pd.DataFrame, articles: pd.DataFrame, *, outlet: 
         the quotes with a cue. Cue tones come from ``lexicons/cues.yaml`` (neutral: said,
         told...; loaded: claimed, alleged, insisted, admitted, denounced, condemned, accused...).
     """
+    return stats.outlet_scores(attribution_stats(quotes, articles, outlet=outlet), seed=seed)
+
+
+def attribution_stats(quotes: pd.DataFrame, articles: pd.DataFrame, *,
+                      outlet: str = "outlet") -> pd.DataFrame:
+    """Per-article numerators and denominators of :func:`attribution_scores`."""
     for col in ("doc_id", "cue", "speaker_side"):
         _require(quotes, col, "quotes")
     _require(articles, outlet, "outlet")
@@ -429,16 +426,12 @@ def attribution_scores(quotes: pd.DataFrame, articles: pd.DataFrame, *, outlet: 
         raise FramingError(bad_entry("framing/lexicons/cues.yaml", ", ".join(unknown),
                                      "is a cue in the quotes table without a tone"))
     cues = cues.assign(loaded=cues["cue"].str.lower().map(tones).eq("loaded").astype(int))
-    arts = _with_word_counts(articles)
-    rows = []
-    subsets = [("loaded_cue_share", cues)] + [
-        (f"loaded_cue_share_{side}", group)
-        for side, group in cues.groupby("speaker_side", sort=True)
-    ]
-    for measure, subset in subsets:
-        rows += _outlet_rows(_per_doc(subset["loaded"], subset["doc_id"]), arts, outlet,
-                             measure, seed)
-    return stats.outlet_scores_frame(rows)
+    out = stats.ArticleStats(articles, outlet=outlet)
+    subsets = [("", cues), *cues.groupby("speaker_side", sort=True)]
+    for side, subset in subsets:
+        _add_ratio(out, _per_doc(subset["loaded"], subset["doc_id"]),
+                   measure_id("tone", "loaded_cue_share", str(side)), "cued_quotes")
+    return out.frame()
 
 
 # ---------------------------------------------------------------- hedges and distancing
@@ -534,23 +527,48 @@ def hedge_scores(hedges: pd.DataFrame, articles: pd.DataFrame, *,
         outlet_scores rows with ``measure`` ``distancing``, ``hedge`` (and ``scare_quote``),
         rates per 1,000 words with bootstrap intervals resampling articles.
     """
+    return stats.outlet_scores(hedge_stats(hedges, articles, quotes=quotes, outlet=outlet),
+                               seed=seed)
+
+
+def hedge_stats(hedges: pd.DataFrame, articles: pd.DataFrame, *,
+                quotes: pd.DataFrame | None = None, outlet: str = "outlet") -> pd.DataFrame:
+    """Per-article numerators and denominators of :func:`hedge_scores`."""
     _require(articles, outlet, "outlet")
-    arts = _with_word_counts(articles)
     events = {family: hedges[hedges["family"] == family] for family in HEDGE_FAMILIES}
     if quotes is not None:
         _require(quotes, "kind", "quotes")
         events["scare_quote"] = quotes[quotes["kind"] == "scare"]
-    rows = []
-    outlets = {name: (group["doc_id"].tolist(), group["_n_words"].tolist())
-               for name, group in arts.groupby(outlet, sort=True)}
-    for measure, found in events.items():
+    out = stats.ArticleStats(articles, outlet=outlet)
+    groups = out.positions()
+    for name, found in events.items():
         counts = found.groupby("doc_id").size().to_dict()
-        for name, (docs, words) in outlets.items():
-            nums = [int(counts.get(d, 0)) for d in docs]
-            rows.append(stats.score_row(
-                str(name), measure, nums, words, n_words=int(sum(words)), n_events=sum(nums),
-                scale=1000.0, seed=seed))
-    return stats.outlet_scores_frame(rows)
+        for pos in groups.values():
+            nums = [int(counts.get(d, 0)) for d in out.doc_ids[pos]]
+            out.add(measure_id("tone", "rate", name), pos, nums, out.words[pos], base="words",
+                    scale=1000.0)
+    return out.frame()
+
+
+def tone_stats(tone_table: pd.DataFrame, articles: pd.DataFrame, *,
+               quotes: pd.DataFrame | None = None, outlet: str = "outlet",
+               text: str = "text") -> pd.DataFrame:
+    """Per-article statistics of every tone measure: :func:`tone_by_outlet`,
+    :func:`target_tone`, :func:`hedge_scores` (hedges found in ``articles``) and, given the
+    quotes table, :func:`attribution_scores`."""
+    frames = [tone_by_outlet_stats(tone_table, articles, outlet=outlet),
+              target_tone_stats(tone_table, articles, outlet=outlet),
+              hedge_stats(find_hedges(articles, text=text), articles, quotes=quotes,
+                          outlet=outlet)]
+    if quotes is not None:
+        frames.append(attribution_stats(quotes, articles, outlet=outlet))
+    return pd.concat(frames, ignore_index=True)
+
+
+def cli_kwargs(args) -> tuple[dict, dict]:
+    """Keyword arguments of :func:`tone` and :func:`tone_stats` from ``framing tone``'s
+    options (see :mod:`framing.registry`)."""
+    return {"voices": not args.no_voices}, {}
 
 
 def tone_validity(ratings: pd.DataFrame, *, text: str = "text", rating: str = "rating",
