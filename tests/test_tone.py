@@ -20,11 +20,13 @@ from framing.tone import (
     article_tone,
     attribution_scores,
     find_hedges,
+    find_tone,
     hedge_scores,
+    score_tone,
     sentence_tone,
     target_tone,
-    tone,
     tone_by_outlet,
+    tone_in_text,
     tone_validity,
 )
 
@@ -33,7 +35,7 @@ REFERENCE = SentimentIntensityAnalyzer()
 
 @pytest.fixture(scope="module")
 def seed_tone(seed_articles):
-    return tone(seed_articles)
+    return find_tone(seed_articles)
 
 
 @pytest.fixture(scope="module")
@@ -117,26 +119,26 @@ def test_targets_list_sides_of_named_actors(seed_articles, seed_tone):
 
 
 def test_without_voices_only_headline_and_embedded_are_marked(seed_articles):
-    fast = tone(seed_articles, voices=False)
+    fast = find_tone(seed_articles, voices=False)
     assert set(fast["voice"]) == {"headline", "narrator", "embedded"}
 
 
 def test_empty_and_unpunctuated_articles_are_handled():
     arts = pd.DataFrame({"doc_id": ["e", "u"], "text": ["", "Russia warns US-led coalition"]})
-    table = tone(arts)
+    table = find_tone(arts)
     assert table["doc_id"].tolist() == ["u"]
     assert table["targets"].iloc[0].split(";")[0] == "russia_gov"
 
 
 def test_all_caps_emoji_and_arabic_sentences_score_like_reference():
     for text in ["RUSSIA CONDEMNED THE STRIKE!", "Peace at last 😀", "قال الجيش إن السلام قريب."]:
-        row = tone(pd.DataFrame({"doc_id": ["x"], "text": [text]}), voices=False).iloc[0]
+        row = find_tone(pd.DataFrame({"doc_id": ["x"], "text": [text]}), voices=False).iloc[0]
         assert row["compound"] == REFERENCE.polarity_scores(text)["compound"]
 
 
 def test_missing_text_column_names_the_fix(seed_articles):
     with pytest.raises(FramingError, match=r"Column 'body' not in data.*pass text="):
-        tone(seed_articles, text="body")
+        find_tone(seed_articles, text="body")
 
 
 def test_non_string_sentence_is_a_clear_error():
@@ -190,7 +192,7 @@ def test_scores_equal_vader_reference_on_nyt_sentences(nyt):
 
 def test_vader_reproduces_human_correlation_on_nyt_editorials(nyt):
     raw = nyt
-    scored = article_tone(tone(raw, voices=False)).merge(raw, on="doc_id")
+    scored = article_tone(find_tone(raw, voices=False)).merge(raw, on="doc_id")
     r = np.corrcoef(scored["compound"], scored["rating"] / 4)[0, 1]
     assert r == pytest.approx(0.50, abs=0.02)
 
@@ -305,9 +307,42 @@ def test_outlet_tone_equals_score_row_over_articles_grouped_by_outlet(seed_artic
                               n_words=sum(words[d] for d in docs),
                               n_events=int(per_doc.loc[docs, "size"].sum())))
     got = tone_by_outlet(seed_tone, seed_articles)
-    expected = outlet_scores_frame(rows).assign(base="sentences")
+    expected = outlet_scores_frame(rows)
+    expected["base"] = pd.Series("sentences", index=expected.index, dtype=object)
     expected["n_base"] = expected["n_events"].astype(float)
     by_outlet = seed_articles.groupby("outlet")["doc_id"].agg(list)
     expected["n_words"] = [sum(words[d] for d in by_outlet[o]) for o in expected["outlet"]]
     pd.testing.assert_frame_equal(got[got["measure"] == "tone:mean::all"].reset_index(drop=True),
                                   expected)
+
+
+def test_tone_in_text_gives_the_rows_of_find_tone(seed_articles, seed_tone):
+    art = seed_articles.iloc[2]
+    rows = pd.DataFrame(tone_in_text(art["text"], art["title"], embeds=art.get("embeds")))
+    table = seed_tone[seed_tone["doc_id"] == art["doc_id"]].drop(columns="doc_id")
+    pd.testing.assert_frame_equal(rows.astype(table.dtypes), table.reset_index(drop=True))
+
+
+def test_score_tone_holds_every_tone_measure(seed_articles, seed_tone):
+    quotes = find_quotes(seed_articles)
+    scores = score_tone(seed_tone, seed_articles, quotes=quotes)
+    assert set(scores["stage"]) == {"tone"}
+    assert {"mean", "rate", "loaded_cue_share"} <= set(scores["statistic"])
+    by_outlet = tone_by_outlet(seed_tone, seed_articles)
+    merged = by_outlet.merge(scores, on=["outlet", "measure"], suffixes=("", "_all"))
+    assert len(merged) == len(by_outlet)
+    assert np.allclose(merged["value"], merged["value_all"], equal_nan=True)
+
+
+def test_old_tone_names_warn_and_agree(seed_articles):
+    import framing
+    import framing.tone as module
+    from framing.tone import tone
+
+    assert framing.tone is module
+    head = seed_articles.head(2)
+    with pytest.warns(FutureWarning, match="tone is renamed find_tone"):
+        old = tone(head, voices=False)
+    pd.testing.assert_frame_equal(old, find_tone(head, voices=False))
+    with pytest.warns(FutureWarning, match="calling the module framing.tone"):
+        pd.testing.assert_frame_equal(module(head, voices=False), old)

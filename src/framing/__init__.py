@@ -1,7 +1,9 @@
 """framing: measure how news outlets frame the same events, with numbers you can trace.
 
-Note that ``framing.agency``, ``framing.tone`` and ``framing.readability`` are the stage
-functions; import their modules' other names with ``from framing.tone import ...``.
+Each stage module (``framing.terms``, ``framing.quotes``, ``framing.agency``, ``framing.tone``,
+``framing.readability``) follows one naming grammar: ``<x>_in_text`` for one text,
+``find_<x>`` for an articles table, ``<stage>_stats`` for per-article statistics and
+``score_<x>`` for per-outlet scores. :mod:`framing.registry` lists them.
 """
 
 from framing._lazy import lazy_exports
@@ -11,7 +13,7 @@ from framing.corpus import ARTICLE_COLUMNS, load_corpus, raw_line, validate_arti
 from framing.lexicon import load_lexicon
 from framing.pipeline import score
 from framing.quotes import find_quotes, quote_scores, voice_spans
-from framing.readability import readability, readability_by_outlet, text_readability
+from framing.readability import find_readability, readability_in_text, score_readability
 from framing.segment import segment_aggregator, split_aggregator
 from framing.stats import bootstrap_ci, log_odds_dirichlet
 from framing.terms import distinctive_words, find_terms, kwic, term_scores
@@ -22,9 +24,11 @@ from framing.tone import (
     find_hedges,
     hedge_scores,
     sentence_tone,
+    find_tone,
+    score_tone,
     target_tone,
-    tone,
     tone_by_outlet,
+    tone_in_text,
 )
 
 __all__ = [
@@ -32,9 +36,9 @@ __all__ = [
     "attribution_scores", "bootstrap_ci", "construction_shares", "distinctive_words",
     "find_actors", "find_events", "find_hedges", "find_quotes", "find_terms", "hedge_scores",
     "kwic", "load_actors", "load_corpus", "load_events", "load_lexicon", "log_odds_dirichlet",
-    "quote_scores", "raw_line", "readability", "readability_by_outlet", "score",
+    "quote_scores", "raw_line", "find_readability", "readability_in_text", "score_readability", "score",
     "segment_aggregator", "sentence_spans", "sentence_tone", "sentences", "side_of",
-    "split_aggregator", "target_tone", "term_scores", "text_readability", "tone",
+    "split_aggregator", "target_tone", "term_scores", "find_tone", "score_tone", "tone_in_text",
     "tone_by_outlet", "validate_articles", "voice_spans", "write_table",
 ]
 __version__ = "0.1.0"

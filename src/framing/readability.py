@@ -1,7 +1,7 @@
 """Readability of articles: textstat's five classic measures, computed once per article.
 
 textstat (0.7.13) recounts words, sentences and syllables inside every measure and cleans the
-text again for each count, so four measures cost about 1 MB/s. :func:`readability` follows
+text again for each count, so four measures cost about 1 MB/s. :func:`find_readability` follows
 textstat's own definitions step by step (the same punctuation removal, word split, sentence
 regex, CMU dictionary with Pyphen fallback, and Dale-Chall easy-word list) but counts each
 article once and looks each word type up once per process. The values are identical to
@@ -26,6 +26,7 @@ import pandas as pd
 
 from framing import stats
 from framing._errors import FramingError, missing_column
+from framing._compat import callable_module, renamed
 from framing.corpus import embed_spans
 from framing.measures import measure_id
 from framing.offline import ensure_cmudict, nltk_data_dir
@@ -174,7 +175,7 @@ def _undefined_reason(text: str, words: list[str]) -> str:
     return ""
 
 
-def text_readability(text: str) -> dict:
+def readability_in_text(text: str) -> dict:
     """Compute word and sentence counts and the five measures for one text.
 
     Parameters
@@ -192,13 +193,13 @@ def text_readability(text: str) -> dict:
 
     Examples
     --------
-    >>> r = text_readability("The cat sat on the mat. It was happy there.")
+    >>> r = readability_in_text("The cat sat on the mat. It was happy there.")
     >>> r["n_words"], r["n_sentences"], round(r["flesch_reading_ease"], 2)
     (10, 2, 108.7)
     """
     if not isinstance(text, str):
         raise FramingError(
-            f"The 'text' parameter of text_readability must be a str. Got {type(text).__name__}."
+            f"The 'text' parameter of readability_in_text must be a str. Got {type(text).__name__}."
         )
     words = _clean(text).split()
     n_words = len(words)
@@ -253,8 +254,8 @@ def host_text(article: pd.Series | dict, text: str = "text") -> str:
     return "\n\n".join(parts)
 
 
-def readability(articles: pd.DataFrame, *, text: str = "text",
-                doc_id: str = "doc_id") -> pd.DataFrame:
+def find_readability(articles: pd.DataFrame, *, text: str = "text",
+                     doc_id: str = "doc_id") -> pd.DataFrame:
     """Score the readability of every article: the **readability** table.
 
     Parameters
@@ -273,29 +274,29 @@ def readability(articles: pd.DataFrame, *, text: str = "text",
 
     See Also
     --------
-    text_readability : the same for one text.
-    readability_by_outlet : per-outlet means with bootstrap intervals.
+    readability_in_text : the same for one text.
+    score_readability : per-outlet means with bootstrap intervals.
     """
     for col, param in ((text, "text"), (doc_id, "doc_id")):
         if col not in articles.columns:
             raise FramingError(missing_column(col, articles.columns, param))
     rows = []
     for record in articles.to_dict("records"):
-        row = text_readability(host_text(record, text))
+        row = readability_in_text(host_text(record, text))
         row["doc_id"] = record[doc_id]
         rows.append(row)
     frame = pd.DataFrame(rows, columns=READABILITY_COLUMNS)
     return frame.astype({"n_words": "int64", "n_sentences": "int64"})
 
 
-def readability_by_outlet(scores: pd.DataFrame, articles: pd.DataFrame, *,
-                          outlet: str = "outlet", seed: int = stats.SEED) -> pd.DataFrame:
+def score_readability(scores: pd.DataFrame, articles: pd.DataFrame, *,
+                      outlet: str = "outlet", seed: int = stats.SEED) -> pd.DataFrame:
     """Mean readability per outlet with percentile bootstrap intervals over articles.
 
     Parameters
     ----------
     scores : DataFrame
-        The readability table from :func:`readability`.
+        The readability table from :func:`find_readability`.
     articles : DataFrame
         The articles table, for each article's outlet.
     outlet : str, default='outlet'
@@ -315,7 +316,7 @@ def readability_by_outlet(scores: pd.DataFrame, articles: pd.DataFrame, *,
 
 def readability_stats(scores: pd.DataFrame, articles: pd.DataFrame, *,
                       outlet: str = "outlet") -> pd.DataFrame:
-    """Per-article values of :func:`readability_by_outlet`' measures (articles whose value is
+    """Per-article values of :func:`score_readability`'s measures (articles whose value is
     NaN left out); each article adds its sentences to ``n_events``."""
     if outlet not in articles.columns:
         raise FramingError(missing_column(outlet, articles.columns, "outlet"))
@@ -331,3 +332,9 @@ def readability_stats(scores: pd.DataFrame, articles: pd.DataFrame, *,
                     ok[measure].to_numpy(float), base="articles",
                     events=ok["n_sentences"].to_numpy(float))
     return out.frame()
+
+
+readability = renamed(find_readability, "readability")
+text_readability = renamed(readability_in_text, "text_readability")
+readability_by_outlet = renamed(score_readability, "readability_by_outlet")
+callable_module(__name__, "find_readability")

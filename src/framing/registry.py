@@ -115,7 +115,7 @@ STAGES: tuple[Stage, ...] = (
               Measure("named_share", "'' or the doer's side", "all, headline, body", "events",
                       "share of event mentions that name the doer")),
           fill_absent=True),
-    Stage("tone", "framing.tone", "tone", "TONE_COLUMNS", "sentence_tone", "tone", "tone_stats",
+    Stage("tone", "framing.tone", "tone", "TONE_COLUMNS", "tone_in_text", "find_tone", "tone_stats",
           "VADER tone per sentence, toward actors, by voice; hedges",
           measures=(
               Measure("mean", "'' or target", "all, narrator, quoted", "sentences",
@@ -130,7 +130,7 @@ STAGES: tuple[Stage, ...] = (
                           switch=True),),
           cli_kwargs="cli_kwargs", extra_tables=(("hedges", "find_hedges"),)),
     Stage("readability", "framing.readability", "readability", "READABILITY_COLUMNS",
-          "text_readability", "readability", "readability_stats",
+          "readability_in_text", "find_readability", "readability_stats",
           "Flesch, Flesch-Kincaid, fog, SMOG, Dale-Chall",
           measures=(Measure("mean", "the formula", "", "articles",
                             "mean score of the outlet's articles"),)),

@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from framing import stats
+from framing._compat import callable_module, renamed
 from framing._errors import FramingError, bad_entry, missing_column
 from framing.actors import find_actors
 from framing.corpus import embed_spans
@@ -189,8 +190,36 @@ def _require(frame: pd.DataFrame, col: str, param: str) -> None:
         raise FramingError(missing_column(col, frame.columns, param))
 
 
-def tone(articles: pd.DataFrame, *, text: str = "text", doc_id: str = "doc_id",
-         title: str = "title", voices: bool = True) -> pd.DataFrame:
+def tone_in_text(text: str, title: str = "", *, voices: bool = True,
+                 embeds: object = None) -> list[dict]:
+    """Score every sentence of one text: the rows :func:`find_tone` gives for it.
+
+    Returns a list of dicts with ``sent_id, compound, pos, neu, neg, voice, targets`` (see
+    :func:`find_tone`); ``embeds`` is the article's ``embeds`` cell, if any.
+    """
+    return [dict(zip(TONE_COLUMNS[1:], row, strict=True))
+            for row in _text_rows(text, title, voices, embeds)]
+
+
+def _text_rows(body: str, head: str, voices: bool, embeds: object):
+    spans = sentence_spans(body)
+    if voices:
+        regions = [(s, e, v) for s, e, v, _ in voice_spans(body, head or "", speakers=False)]
+    elif head and body.startswith(head):
+        regions = [(0, len(head), "headline")]
+    else:
+        regions = []
+    sent_voices = _sentence_voices(spans, regions, sorted(embed_spans({"embeds": embeds})))
+    targets = _sentence_targets(body, spans)
+    score = _analyzer().polarity_scores
+    for i, (a, b) in enumerate(spans):
+        scores = score(body[a:b])
+        yield (i, scores["compound"], scores["pos"], scores["neu"], scores["neg"],
+               sent_voices[i], targets[i])
+
+
+def find_tone(articles: pd.DataFrame, *, text: str = "text", doc_id: str = "doc_id",
+              title: str = "title", voices: bool = True) -> pd.DataFrame:
     """Score every sentence of every article: the **tone** table.
 
     Parameters
@@ -218,7 +247,7 @@ def tone(articles: pd.DataFrame, *, text: str = "text", doc_id: str = "doc_id",
     --------
     >>> import pandas as pd
     >>> arts = pd.DataFrame({"doc_id": ["a"], "text": ["Russia condemned the strike. Fine."]})
-    >>> table = tone(arts)
+    >>> table = find_tone(arts)
     >>> table["compound"].tolist(), table["targets"].tolist()
     ([-0.5267, 0.2023], ['russia_gov', ''])
     """
@@ -229,22 +258,9 @@ def tone(articles: pd.DataFrame, *, text: str = "text", doc_id: str = "doc_id",
     ids = articles[doc_id].tolist()
     heads = articles[title].tolist() if title in articles.columns else [""] * n
     embeds = articles["embeds"].tolist() if "embeds" in articles.columns else [None] * n
-    score = _analyzer().polarity_scores
-    rows = []
-    for ident, body, head, emb in zip(ids, bodies, heads, embeds, strict=True):
-        spans = sentence_spans(body)
-        if voices:
-            regions = [(s, e, v) for s, e, v, _ in voice_spans(body, head or "", speakers=False)]
-        elif head and body.startswith(head):
-            regions = [(0, len(head), "headline")]
-        else:
-            regions = []
-        sent_voices = _sentence_voices(spans, regions, sorted(embed_spans({"embeds": emb})))
-        targets = _sentence_targets(body, spans)
-        for i, (a, b) in enumerate(spans):
-            scores = score(body[a:b])
-            rows.append((ident, i, scores["compound"], scores["pos"], scores["neu"],
-                         scores["neg"], sent_voices[i], targets[i]))
+    rows = [(ident, *row)
+            for ident, body, head, emb in zip(ids, bodies, heads, embeds, strict=True)
+            for row in _text_rows(body, head, voices, emb)]
     frame = pd.DataFrame(rows, columns=TONE_COLUMNS)
     return frame.astype({"sent_id": "int64", "compound": "float64", "pos": "float64",
                          "neu": "float64", "neg": "float64"})
@@ -257,7 +273,7 @@ def article_tone(tone_table: pd.DataFrame, *,
     Parameters
     ----------
     tone_table : DataFrame
-        From :func:`tone`.
+        From :func:`find_tone`.
     voices : sequence of str, optional
         Voices to keep; default every voice but ``embedded``.
 
@@ -308,7 +324,7 @@ def target_tone(tone_table: pd.DataFrame, articles: pd.DataFrame, *, outlet: str
     Parameters
     ----------
     tone_table : DataFrame
-        From :func:`tone`.
+        From :func:`find_tone`.
     articles : DataFrame
         The articles table (for ``outlet`` and word counts).
     outlet : str, default='outlet'
@@ -565,8 +581,16 @@ def tone_stats(tone_table: pd.DataFrame, articles: pd.DataFrame, *,
     return pd.concat(frames, ignore_index=True)
 
 
+def score_tone(tone_table: pd.DataFrame, articles: pd.DataFrame, *,
+               quotes: pd.DataFrame | None = None, outlet: str = "outlet", text: str = "text",
+               seed: int = stats.SEED) -> pd.DataFrame:
+    """Every tone measure per outlet (outlet_scores rows of :func:`tone_stats`)."""
+    return stats.outlet_scores(tone_stats(tone_table, articles, quotes=quotes, outlet=outlet,
+                                          text=text), seed=seed)
+
+
 def cli_kwargs(args) -> tuple[dict, dict]:
-    """Keyword arguments of :func:`tone` and :func:`tone_stats` from ``framing tone``'s
+    """Keyword arguments of :func:`find_tone` and :func:`tone_stats` from ``framing tone``'s
     options (see :mod:`framing.registry`)."""
     return {"voices": not args.no_voices}, {}
 
@@ -597,7 +621,7 @@ def tone_validity(ratings: pd.DataFrame, *, text: str = "text", rating: str = "r
     missing = [c for c in ("doc_id", text, rating) if c not in ratings.columns]
     if missing:
         raise FramingError(missing_column(missing[0], ratings.columns))
-    scored = article_tone(tone(ratings.rename(columns={text: "text"}), voices=False))
+    scored = article_tone(find_tone(ratings.rename(columns={text: "text"}), voices=False))
     pairs = scored[["doc_id", "compound"]].merge(
         ratings[["doc_id", rating]].astype({"doc_id": str}), on="doc_id")
     pairs = pairs.assign(human=pairs[rating] / scale)[["doc_id", "human", "compound"]]
@@ -610,3 +634,7 @@ def tone_validity(ratings: pd.DataFrame, *, text: str = "text", rating: str = "r
         boot.append(np.corrcoef(x[i], y[i])[0, 1])
     low, high = np.quantile(boot, [0.025, 0.975])
     return pairs, {"r": r, "ci_low": float(low), "ci_high": float(high), "n": len(pairs)}
+
+
+tone = renamed(find_tone, "tone")
+callable_module(__name__, "find_tone")
