@@ -9,7 +9,7 @@ export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run data figures classroom sysdeps test lint format bench clean
+.PHONY: help setup run data figures classroom sysdeps test lint format bench docs clean
 
 ## Show this help
 help:
@@ -47,6 +47,10 @@ format: setup
 ## Print the speed benchmarks (MB/s per core)
 bench: setup
 	$(BIN)/python bench/run.py
+
+## Refresh the registry tables in docs/architecture.md (and docs/CHANGELOG.md's name list)
+docs: setup
+	$(BIN)/python -c "from framing.registry import write_docs; write_docs()"
 
 ## Remove derived data and caches (never data/raw)
 clean:

@@ -140,6 +140,25 @@ STAGES: tuple[Stage, ...] = (
 TABLES = ("articles", *(s.table for s in STAGES), "outlet_scores")
 
 
+def markdown() -> str:
+    """The registry as Markdown tables (stages, then measures): docs/architecture.md holds
+    this text between its ``registry`` markers, and a test keeps the two equal."""
+    lines = ["| stage | module | table | per text | per table | per-article statistics | "
+             "uses | CLI options |", "|" + "---|" * 8]
+    for s in STAGES:
+        name = lambda f: f if isinstance(f, str) else getattr(f, "__name__", "?")  # noqa: E731
+        opts = ", ".join(f"`{o.flag}`" for o in s.options) or "–"
+        lines.append(f"| {s.name} | `{s.module}` | `{s.table}` | `{name(s.per_text)}` | "
+                     f"`{name(s.find)}` | {f'`{name(s.stats)}`' if s.stats else '–'} | "
+                     f"{', '.join(s.uses) or '–'} | {opts} |")
+    lines += ["", "| stage | statistic | subject | voice | base | what |", "|" + "---|" * 6]
+    for s in STAGES:
+        for m in s.measures:
+            lines.append(f"| {s.name} | {m.statistic} | {m.subject or '–'} | "
+                         f"{m.voices or '–'} | {m.base} | {m.about} |")
+    return "\n".join(lines) + "\n"
+
+
 def stage(name: str) -> Stage:
     """The registered stage called ``name``."""
     from framing._errors import FramingError, bad_value
@@ -150,4 +169,23 @@ def stage(name: str) -> Stage:
     raise FramingError(bad_value("stage", "stage", [s.name for s in STAGES], name))
 
 
-__all__ = ["STAGES", "TABLES", "Measure", "Option", "Stage", "stage"]
+def write_docs(path: str | None = None) -> bool:
+    """Put :func:`markdown` between the ``registry`` markers of docs/architecture.md; True
+    when the file changed (``make docs`` runs this)."""
+    from pathlib import Path
+
+    from framing.config import PROJECT_ROOT
+
+    target = Path(path) if path else PROJECT_ROOT / "docs" / "architecture.md"
+    text = target.read_text(encoding="utf-8")
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    new = f"{head}{BEGIN}\n{markdown()}{END}{tail}"
+    if new != text:
+        target.write_text(new, encoding="utf-8")
+    return new != text
+
+
+BEGIN, END = "<!-- registry:begin -->", "<!-- registry:end -->"
+
+__all__ = ["STAGES", "TABLES", "Measure", "Option", "Stage", "markdown", "stage", "write_docs"]
