@@ -54,7 +54,8 @@ def main() -> None:
             args.repeat, lambda: find_tone(articles, voices=False)),
         # each run finds the voices afresh (the per-text cache of voice_spans emptied first)
         "tone with quote/interview voices (voices=True)": mb / best_of(
-            args.repeat, lambda: find_tone(articles, voices=True), before=_marked_voices.cache_clear),
+            args.repeat, lambda: find_tone(articles, voices=True),
+            before=_marked_voices.cache_clear),
         "VADER alone, framing's analyser": mb / best_of(
             args.repeat, lambda: [_analyzer().polarity_scores(s) for s in sentences]),
         "VADER alone, vaderSentiment reference": mb / best_of(

@@ -16,7 +16,6 @@ folder, removed at the end.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import random
@@ -33,7 +32,8 @@ import pandas as pd
 
 from framing.corpus import validate_articles
 from framing.datasets import load_fakes, load_seed
-from framing.pipeline import STAGES, available_stages, score
+from framing.pipeline import STAGES, available_stages, score, stage_stats
+from framing.stats import outlet_scores
 
 
 def train(texts: list[str]) -> dict[tuple[str, str], list[str]]:
@@ -140,16 +140,15 @@ class PeakRSS:
 
 
 def stage_speeds(sample: pd.DataFrame) -> dict[str, float]:
-    """MB/s of each stage (its table and its outlet_scores) in this process."""
+    """MB/s of each registered stage (its table and its per-outlet scores) in this process."""
     mb, tables, speeds = text_mb(sample), {"articles": sample}, {}
     for stage in STAGES:
         if stage.name not in available_stages():
             continue
-        module = importlib.import_module(stage.module)
         t0 = time.process_time()
-        tables[stage.table] = stage.find(module, sample, tables)
-        if stage.score is not None:
-            stage.score(module, sample, tables)
+        tables[stage.table] = stage.function("find")(sample)
+        if stage.stats:
+            outlet_scores(stage_stats(stage, sample, tables), fill=(stage.name,))
         speeds[stage.name] = round(mb / (time.process_time() - t0), 3)
     return speeds
 

@@ -25,8 +25,8 @@ from pathlib import Path
 import pandas as pd
 
 from framing import stats
-from framing._errors import FramingError, missing_column
 from framing._compat import callable_module, renamed
+from framing._errors import FramingError, missing_column
 from framing.corpus import embed_spans
 from framing.measures import measure_id
 from framing.offline import ensure_cmudict, nltk_data_dir
