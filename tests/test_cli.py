@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -135,3 +137,31 @@ def test_stage_commands_share_one_outlet_scores_file(tmp_path):
     assert ((scores["stage"] == "readability") & (scores["subject"] == "flesch_reading_ease")).any()
     # running terms twice replaced its rows instead of adding them again
     assert not scores.duplicated(["outlet", "measure"]).any()
+
+
+def test_figures_without_tables_is_an_error_not_a_rebuild(tmp_path, capsys):
+    from framing.cli import main
+
+    assert main(["figures", "--processed", str(tmp_path / "nothere"),
+                 "-o", str(tmp_path / "figs")]) == 2
+    assert "No tables of `framing run`" in capsys.readouterr().err
+    assert not (tmp_path / "figs").exists()
+
+
+def test_run_on_a_corpus_without_out_writes_under_runs_never_the_project(tmp_path, monkeypatch):
+    import framing.report
+    from framing import config
+    from framing.pipeline import run_main
+
+    corpus = tmp_path / "my news.csv"
+    corpus.write_text("id,paper,body\n1,A,The army shelled the town on Monday.\n"
+                      "2,B,Officials said the talks would resume.\n", encoding="utf-8")
+    built = {}
+    monkeypatch.setattr(framing.report, "build_all",
+                        lambda processed, figures: built.update(p=processed, f=figures))
+    monkeypatch.chdir(tmp_path)
+    out = run_main(corpus=str(corpus), text_col="body", outlet_col="paper")
+    assert out == Path("runs") / "my news"
+    assert (tmp_path / "runs" / "my news" / "user" / "outlet_scores.csv").is_file()
+    assert Path(built["f"]) == Path("runs") / "my news" / "figures"
+    assert config.FIGURES_DIR.resolve() not in Path(built["f"]).resolve().parents

@@ -153,7 +153,9 @@ def _add_run(sub) -> None:
                    help="a corpus of your own (default: the bundled seed page and FA-KES)")
     p.add_argument("--text-col", default="text", help="column holding the text")
     p.add_argument("--outlet-col", default="outlet", help="column holding the outlet")
-    p.add_argument("-o", "--out", default=None, help="output folder (default: data/processed)")
+    p.add_argument("-o", "--out", default=None,
+                   help="output folder (default: data/processed for the bundled corpora, "
+                        "runs/<corpus name> for --corpus)")
     p.set_defaults(func=_cmd_run)
 
 

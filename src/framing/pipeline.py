@@ -596,8 +596,14 @@ def run_main(*, corpus: str | None = None, text_col: str = "text",
     every table of :data:`TABLES` and the code's ``FINGERPRINT``; then
     :func:`framing.report.build_all` writes the figures and the report from those tables (into
     ``figures/``, or ``out/figures`` when ``out`` is given).
+
+    A user corpus never writes into the project's ``data/processed`` or ``figures``: without
+    ``out`` its tables go to ``runs/<corpus name>/`` under the current folder.
     Returns the output folder.
     """
+    if corpus and out is None:
+        out = Path("runs") / (Path(corpus).stem or "corpus")
+        log.info("no -o given: writing to %s", out)
     figures = Path(out) / "figures" if out else config.FIGURES_DIR
     out = Path(out or config.PROCESSED_DIR)
     if corpus:
