@@ -67,7 +67,9 @@ def test_lexicons_ship_with_the_package():
     from importlib import resources
 
     names = {p.name for p in (resources.files("framing") / "lexicons").iterdir()}
-    assert "outlets.yaml" in names
+    assert {"cues.yaml", "speakers.yaml", "hedges.yaml"} <= names
+    topic = {p.name for p in (resources.files("framing") / "topics" / "syria").iterdir()}
+    assert {"terms.yaml", "actors.yaml", "events.yaml", "outlets.yaml", "README.md"} <= topic
 
 
 def test_code_passes_ruff():

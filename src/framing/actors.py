@@ -8,7 +8,6 @@ a descriptive phrase speaks for ("a spokesman at U.S. Air Forces Central Command
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,13 +18,17 @@ import ahocorasick
 
 from framing._errors import FramingError, bad_entry, bad_value
 from framing.lexicon_io import check_keys, read_yaml
+from framing.topic import topic_cached, topic_file
 
 ROLE_TYPES = ("government", "military", "analyst", "media", "civilian")
 ACTOR_KINDS = ("person", "institution", "group", "media", "nationality", "capital", "place")
 #: Kinds that :func:`find_actors` reports by default (places only lend a country to a title).
 DEFAULT_KINDS = ("person", "institution", "group", "media", "nationality", "capital")
 
-_TOP_KEYS = {"version", "sides", "camps", "roles", "actors"}
+_TOP_KEYS = {"version", "sides", "camps", "roles", "actors", "targets"}
+_TARGET_KEYS = {"sides", "note"}
+#: Sides that are no tone target unless a lexicon's ``targets`` names them.
+_NOT_TARGETS = ("unknown", "analyst", "civilian", "media")
 _SIDE_KEYS = {"official", "note"}
 _CAMP_KEYS = {"sides", "note"}
 _ROLE_KEYS = {"pattern", "type", "note"}
@@ -59,6 +62,9 @@ class ActorLexicon:
     source: str
     _exact: ahocorasick.Automaton = field(repr=False)
     _folded: ahocorasick.Automaton = field(repr=False)
+    #: Tone targets: a name and the sides it covers (the lexicon's ``targets``; by default
+    #: every side but unknown, analyst, civilian and media, each on its own).
+    targets: dict[str, list[str]] = field(default_factory=dict)
     #: Results for short phrases, which recur across a corpus (per function, bounded).
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -106,7 +112,7 @@ def _check_keys(source: str, name: str, item: object, allowed: set[str],
 
 
 def _build(data: object, source: str) -> ActorLexicon:
-    data = _check_keys(source, "<top level>", data, _TOP_KEYS, _TOP_KEYS - {"version"})
+    data = _check_keys(source, "<top level>", data, _TOP_KEYS, _TOP_KEYS - {"version", "targets"})
     sides = {}
     for name, spec in data["sides"].items():
         sides[name] = _check_keys(source, f"sides.{name}", spec, _SIDE_KEYS, {"note"})
@@ -122,6 +128,12 @@ def _build(data: object, source: str) -> ActorLexicon:
     for name, spec in data["camps"].items():
         spec = _check_keys(source, f"camps.{name}", spec, _CAMP_KEYS, _CAMP_KEYS)
         camps[name] = [side_ok(f"camps.{name}", s) for s in spec["sides"]]
+    targets = {s: [s] for s in sides if s not in _NOT_TARGETS}
+    if "targets" in data:
+        targets = {}
+        for name, spec in (data["targets"] or {}).items():
+            spec = _check_keys(source, f"targets.{name}", spec, _TARGET_KEYS, _TARGET_KEYS)
+            targets[str(name)] = [side_ok(f"targets.{name}", s) for s in spec["sides"]]
 
     exact, folded = ahocorasick.Automaton(), ahocorasick.Automaton()
 
@@ -153,12 +165,13 @@ def _build(data: object, source: str) -> ActorLexicon:
     for automaton in (exact, folded):
         if len(automaton):
             automaton.make_automaton()
-    return ActorLexicon(sides=sides, camps=camps, source=source, _exact=exact, _folded=folded)
+    return ActorLexicon(sides=sides, camps=camps, source=source, _exact=exact, _folded=folded,
+                        targets=targets)
 
 
-@functools.lru_cache(maxsize=1)
+@topic_cached
 def _default_lexicon() -> ActorLexicon:
-    return _build(read_yaml("actors.yaml"), "framing/lexicons/actors.yaml")
+    return _build(read_yaml("actors.yaml"), topic_file("actors.yaml")[1])
 
 
 def load_actors(path: str | Path | None = None) -> ActorLexicon:

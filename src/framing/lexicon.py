@@ -8,7 +8,6 @@ word ending in all three.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 import warnings
@@ -19,6 +18,7 @@ from typing import Any
 
 from framing._errors import FramingError, bad_entry, bad_value
 from framing.lexicon_io import check_keys, read_yaml
+from framing.topic import topic_cached, topic_file
 
 BUNDLED = "terms.yaml"
 CASE_MODES = ("auto", "exact", "any")
@@ -228,9 +228,9 @@ def load_lexicon(
     return _merge(bundled, user) if extend else user
 
 
-@functools.lru_cache(maxsize=1)
+@topic_cached
 def _load_bundled() -> Lexicon:
-    return _parse_native(read_yaml(BUNDLED), f"framing/lexicons/{BUNDLED}")
+    return _parse_native(read_yaml(BUNDLED), topic_file(BUNDLED)[1])
 
 
 def _parse_any(data: Any, source: str) -> Lexicon:

@@ -1,4 +1,8 @@
-"""Read YAML lexicons shipped in ``framing/lexicons`` (or a user's copy) safely and strictly."""
+"""Read YAML lexicons shipped with framing (or a user's copy) safely and strictly.
+
+Language-level lexicons live in ``framing/lexicons``; topic lexicons (terms, actors, events,
+outlets) in the folder of the topic in use (:mod:`framing.topic`).
+"""
 
 from __future__ import annotations
 
@@ -15,9 +19,16 @@ def read_yaml(name_or_path: str | Path) -> Any:
     """Load a YAML file with the safe loader.
 
     ``name_or_path`` is either a path to a user's file or the name of a bundled lexicon
-    (``"outlets.yaml"``), read with :mod:`importlib.resources`; a bare bundled name wins over a
-    same-named file in the working directory (write ``./outlets.yaml`` to mean that file).
+    (``"cues.yaml"``), read with :mod:`importlib.resources`; a bare bundled name wins over a
+    same-named file in the working directory (write ``./cues.yaml`` to mean that file). The
+    names of topic files (``terms.yaml``, ``actors.yaml``, ``events.yaml``, ``outlets.yaml``)
+    read the topic in use.
     """
+    from framing.topic import TOPIC_FILES, topic_file
+
+    if str(name_or_path) in TOPIC_FILES:
+        path, source = topic_file(str(name_or_path))
+        return _load(path.read_text(encoding="utf-8"), source)
     path = Path(name_or_path)
     bundled = resources.files("framing") / "lexicons" / str(name_or_path)
     # a bare bundled name ("outlets.yaml") never picks up a same-named file in the cwd
@@ -34,6 +45,10 @@ def read_yaml(name_or_path: str | Path) -> Any:
             )
         raw = ref.read_text(encoding="utf-8")
         source = f"framing/lexicons/{name_or_path}"
+    return _load(raw, source)
+
+
+def _load(raw: str, source: str) -> Any:
     try:
         return yaml.safe_load(raw)
     except yaml.YAMLError as exc:

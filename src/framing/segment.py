@@ -18,6 +18,7 @@ import pandas as pd
 
 from framing.corpus import ARTICLE_COLUMNS, FURNITURE_COLUMNS
 from framing.lexicon_io import check_keys, read_yaml
+from framing.topic import register_cache
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_LINE_RE = re.compile(rf"^(?:Updated )?({_MONTHS})\.? (\d{{1,2}}), (\d{{4}})\b")
@@ -54,6 +55,7 @@ class _Signatures:
     tweet_author: re.Pattern
 
 
+@register_cache
 @lru_cache(maxsize=8)
 def load_signatures(path: str = "outlets.yaml") -> _Signatures:
     """Load and validate outlet signatures (bundled ``outlets.yaml`` or a user's copy)."""

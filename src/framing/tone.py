@@ -34,7 +34,7 @@ import pandas as pd
 from framing import stats
 from framing._compat import callable_module, renamed
 from framing._errors import FramingError, bad_entry, missing_column
-from framing.actors import find_actors
+from framing.actors import find_actors, load_actors
 from framing.corpus import embed_spans
 from framing.lexicon_io import check_keys, read_yaml
 from framing.measures import measure_id
@@ -43,23 +43,27 @@ from framing.text import sentence_index, sentence_spans
 
 TONE_COLUMNS = ["doc_id", "sent_id", "compound", "pos", "neu", "neg", "voice", "targets"]
 HEDGE_COLUMNS = ["doc_id", "sent_id", "start", "end", "family", "term", "match"]
-#: Actors whose treatment :func:`target_tone` compares: a name and the sides it covers
-#: (sides as in ``lexicons/actors.yaml``).
-TARGET_GROUPS: dict[str, tuple[str, ...]] = {
-    "syria_gov": ("syria_gov",),
-    "russia_gov": ("russia_gov",),
-    "us": ("us_gov", "us_military"),
-    "sdf": ("sdf",),
-    "syrian_rebels": ("syrian_rebels",),
-    "islamic_state": ("islamic_state",),
-    "iran_gov": ("iran_gov",),
-}
 #: Voices whose words are the outlet's own, and voices of people it quotes.
 VOICE_GROUPS: dict[str, tuple[str, ...]] = {
     "narrator": ("narrator", "headline", "interviewer"),
     "quoted": ("quote", "interviewee"),
 }
-_TARGET_SIDES = frozenset(s for sides in TARGET_GROUPS.values() for s in sides)
+
+
+def target_groups() -> dict[str, tuple[str, ...]]:
+    """Actors whose treatment :func:`target_tone` compares: a name and the sides it covers,
+    from the ``targets`` of the topic's actor lexicon (``framing.topic``)."""
+    return {name: tuple(sides) for name, sides in load_actors().targets.items()}
+
+
+def __getattr__(name: str):
+    if name == "TARGET_GROUPS":  # a constant before topics; the topic's targets now
+        import warnings
+
+        warnings.warn("tone.TARGET_GROUPS is renamed tone.target_groups()", FutureWarning,
+                      stacklevel=2)
+        return target_groups()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -177,8 +181,9 @@ def _sentence_voices(spans: Sequence[tuple[int, int]], regions: list[tuple[int, 
 def _sentence_targets(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
     found: list[set[str]] = [set() for _ in spans]
     if spans:
+        wanted = {s for sides in target_groups().values() for s in sides}
         for actor in find_actors(text):
-            if actor["side"] in _TARGET_SIDES:
+            if actor["side"] in wanted:
                 i = sentence_index(spans, actor["start"])
                 if spans[i][0] <= actor["start"] < spans[i][1]:
                     found[i].add(actor["side"])
@@ -241,7 +246,7 @@ def find_tone(articles: pd.DataFrame, *, text: str = "text", doc_id: str = "doc_
         the sentences table (same ``sent_id``). ``voice`` is the voice of most of the sentence's
         characters, ``embedded`` when half of it is embedded material (a tweet), which
         per-outlet measures leave out. ``targets`` lists the sides of the actors the sentence
-        names (see :data:`TARGET_GROUPS`), sorted and joined by ``;`` ("" for none).
+        names (see :func:`target_groups`), sorted and joined by ``;`` ("" for none).
 
     Examples
     --------
@@ -330,7 +335,7 @@ def target_tone(tone_table: pd.DataFrame, articles: pd.DataFrame, *, outlet: str
     outlet : str, default='outlet'
         Column of ``articles`` naming the outlet.
     groups : mapping of str to sequence of str, optional
-        Target name -> sides it covers; default :data:`TARGET_GROUPS`.
+        Target name -> sides it covers; default :func:`target_groups` (the topic's).
     seed : int
         Seed of the bootstrap.
 
@@ -351,7 +356,7 @@ def target_tone_stats(tone_table: pd.DataFrame, articles: pd.DataFrame, *,
                       groups: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
     """Per-article numerators and denominators of :func:`target_tone`."""
     _require(articles, outlet, "outlet")
-    groups = TARGET_GROUPS if groups is None else groups
+    groups = target_groups() if groups is None else groups
     out = stats.ArticleStats(articles, outlet=outlet)
     sides = tone_table["targets"].fillna("").str.split(";")
     for target, members in groups.items():
