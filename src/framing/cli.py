@@ -19,6 +19,13 @@ def _add_io(p: argparse.ArgumentParser, *, articles: bool = True) -> None:
         p.add_argument("--outlet-col", default="outlet", help="column holding the outlet")
     p.add_argument("-o", "--out", required=True, help="output folder")
     p.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table format")
+    _topic_option(p)
+
+
+def _topic_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--topic", default=None,
+                   help="topic lexicons: a bundled topic (see `framing topics`) or a folder "
+                        "laid out like one (default: syria)")
 
 
 def _load(args):
@@ -101,6 +108,7 @@ def _add_segment(sub) -> None:
     p.add_argument("-o", "--out", required=True,
                    help="articles file: .jsonl, .csv or .parquet (dropped lines go beside it)")
     p.add_argument("--signatures", default="outlets.yaml", help="outlet signature lexicon (YAML)")
+    _topic_option(p)
     p.set_defaults(func=_cmd_segment)
 
 
@@ -156,6 +164,7 @@ def _add_run(sub) -> None:
     p.add_argument("-o", "--out", default=None,
                    help="output folder (default: data/processed for the bundled corpora, "
                         "runs/<corpus name> for --corpus)")
+    _topic_option(p)
     p.set_defaults(func=_cmd_run)
 
 
@@ -179,6 +188,7 @@ def _add_kwic(sub) -> None:
     p.add_argument("--lexicon", default=None, help="your lexicon, added to the bundled one")
     p.add_argument("--text-col", default="text", help="column holding the text")
     p.add_argument("--outlet-col", default="outlet", help="column holding the outlet")
+    _topic_option(p)
     p.set_defaults(func=_cmd_kwic)
 
 
@@ -226,6 +236,7 @@ def _add_score(sub) -> None:
     p.add_argument("--outlet-col", default="outlet",
                    help="column holding the outlet ('' for none: outlet 'unknown')")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _topic_option(p)
     p.set_defaults(func=_cmd_score)
 
 
@@ -239,6 +250,21 @@ def _cmd_score(args) -> int:
                     progress=not args.no_progress)
     for name, path in written.items():
         log.info("%-13s -> %s", name, path)
+    return 0
+
+
+def _add_topics(sub) -> None:
+    p = sub.add_parser("topics", help="the topics installed (folders of lexicons)")
+    p.set_defaults(func=_cmd_topics)
+
+
+def _cmd_topics(args) -> int:
+    from framing.topic import describe_topics, topic_dir
+
+    for row in describe_topics():
+        mark = " (default)" if row["default"] else ""
+        print(f"{row['topic']}{mark}: {row['about']}\n    {topic_dir(row['topic'])}\n"
+              f"    files: {row['files']}")
     return 0
 
 
@@ -270,7 +296,12 @@ def main(argv: list[str] | None = None) -> int:
     saved = log.level, log.propagate
     log.setLevel(logging.DEBUG if args.verbose else logging.INFO)
     log.propagate = False
+    topic = getattr(args, "topic", None)
     try:
+        if topic:
+            from framing.topic import use_topic
+
+            use_topic(topic)
         return int(args.func(args) or 0)
     except (FramingError, FileNotFoundError, IsADirectoryError, PermissionError) as exc:
         if args.verbose:
@@ -281,6 +312,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"framing {args.command}: interrupted", file=sys.stderr)
         return 130
     finally:
+        if topic:
+            from framing.topic import use_topic
+
+            use_topic(None)
         log.removeHandler(handler)
         log.setLevel(saved[0])
         log.propagate = saved[1]
