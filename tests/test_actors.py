@@ -66,3 +66,35 @@ def test_lexicon_with_unknown_key_is_rejected(tmp_path):
 def test_missing_lexicon_file_names_the_parameter(tmp_path):
     with pytest.raises(FramingError, match="'path' parameter of load_actors"):
         load_actors(tmp_path / "nope.yaml")
+
+
+def test_a_users_actor_file_adds_to_the_topic_by_default(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "sides:\n  kyiv_gov: {official: true, note: Ukrainian government.}\n"
+        "actors:\n  - {id: zelensky, actor: Zelensky, kind: person, side: kyiv_gov, patterns: [Zelensky],"
+        " note: President of Ukraine.}\n"
+        "targets:\n  kyiv: {sides: [kyiv_gov], note: mine.}\n", encoding="utf-8")
+    lex = load_actors(mine)
+    text = "Zelensky and Assad spoke."
+    sides = {a["actor"]: a["side"] for a in find_actors(text, lexicon=lex)}
+    assert sides == {"Zelensky": "kyiv_gov", "Bashar al-Assad": "syria_gov"}
+    assert lex.targets["kyiv"] == ["kyiv_gov"] and lex.targets["us"] == ["us_gov", "us_military"]
+    with pytest.raises(FramingError, match="lacks key"):
+        load_actors(mine, extend=False)  # alone it is no whole lexicon
+
+
+def test_a_users_actor_entry_overrides_the_topics_pattern(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("actors:\n  - {id: sdf, actor: SDF, kind: group, side: syrian_rebels, "
+                    "patterns: [SDF], note: my reading.}\n", encoding="utf-8")
+    found = find_actors("The SDF advanced.", lexicon=load_actors(mine))
+    assert [a["side"] for a in found] == ["syrian_rebels"]
+
+
+def test_a_bad_entry_in_a_users_actor_file_is_named_by_its_own_index(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("actors:\n  - {actor: X, kind: person, side: unknown, patterns: [X], "
+                    "note: no id}\n", encoding="utf-8")
+    with pytest.raises(FramingError, match=r"mine.yaml: entry 'actors\[0\]' lacks key"):
+        load_actors(mine)

@@ -174,14 +174,19 @@ def _default_lexicon() -> ActorLexicon:
     return _build(read_yaml("actors.yaml"), topic_file("actors.yaml")[1])
 
 
-def load_actors(path: str | Path | None = None) -> ActorLexicon:
+def load_actors(path: str | Path | None = None, *, extend: bool = True) -> ActorLexicon:
     """Load and validate an actor lexicon.
 
     Parameters
     ----------
     path : str or Path, optional
-        A YAML file with the layout of the bundled ``lexicons/actors.yaml`` (keys ``sides``,
-        ``camps``, ``roles``, ``actors``). Default: the bundled lexicon.
+        A YAML file with the layout of the topic's ``actors.yaml`` (keys ``sides``, ``camps``,
+        ``roles``, ``actors``, ``targets``). Default: the topic's lexicon alone.
+    extend : bool, default=True
+        Add the file to the topic's lexicon: its sides, camps and targets are added (a name
+        already there is replaced), its roles and actors come after the topic's (a pattern
+        already there now means the file's actor). Any key may be left out. ``False`` uses
+        the file alone, which must then have every key.
 
     Returns
     -------
@@ -197,7 +202,21 @@ def load_actors(path: str | Path | None = None) -> ActorLexicon:
     if not Path(path).is_file():
         raise FramingError(f"The 'path' parameter of load_actors must name a YAML file. "
                            f"Got {str(path)!r}, which does not exist.")
-    return _build(read_yaml(path), str(path))
+    user = read_yaml(path)
+    if not extend:
+        return _build(user, str(path))
+    check_keys(str(path), "<top level>", user, set(), _TOP_KEYS)
+    for key, keys in (("roles", _ROLE_KEYS), ("actors", _ACTOR_KEYS)):
+        for i, spec in enumerate(user.get(key) or []):  # named by their place in the user's file
+            _check_keys(str(path), f"{key}[{i}]", spec, keys,
+                        keys - {"military"} if key == "actors" else keys)
+    merged = dict(read_yaml("actors.yaml"))
+    for key in ("sides", "camps", "targets"):
+        if key in user:
+            merged[key] = {**merged.get(key, {}), **(user[key] or {})}
+    for key in ("roles", "actors"):
+        merged[key] = [*merged.get(key, []), *(user.get(key) or [])]
+    return _build(merged, f"{path} (added to {topic_file('actors.yaml')[1]})")
 
 
 def _is_word_char(ch: str) -> bool:
