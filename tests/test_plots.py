@@ -1,8 +1,15 @@
-"""Figures: fixed colours, the house theme, deterministic files, and the data each plot draws."""
+"""Figures: fixed colours, the house theme, deterministic files, and the data each plot draws.
+
+tests/data/plots/*_outlet_scores.csv are outlet_scores of the seed page and of four FA-KES
+outlets, as `framing score` writes them (per-term rates, tone rates and construction shares
+left out to keep them small).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
+from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -13,14 +20,53 @@ import pytest
 from framing import plots
 from framing._errors import FramingError
 from framing.agency import agency, construction_shares
+from framing.corpus import read_table
+from framing.measures import parse_measure
 from framing.quotes import find_quotes, quote_scores
 from framing.stats import outlet_scores_frame
 from framing.terms import distinctive_words, find_terms, term_scores
+
+DATA = Path(__file__).parent / "data" / "plots"
 
 
 @pytest.fixture(scope="module")
 def seed_scores(seed_articles):
     return term_scores(seed_articles, find_terms(seed_articles))
+
+
+@pytest.fixture(scope="module")
+def seed_table():
+    return read_table(DATA / "seed_outlet_scores.csv")
+
+
+@pytest.fixture(scope="module")
+def fakes_table():
+    return read_table(DATA / "fakes_outlet_scores.csv")
+
+
+def _rows(table, **parts):
+    keep = np.ones(len(table), bool)
+    for col, value in parts.items():
+        keep &= (table[col] == value).to_numpy()
+    return table[keep]
+
+
+def _dots(ax):
+    """(x, y, filled) of every dot drawn."""
+    return [(float(line.get_xdata()[0]), float(line.get_ydata()[0]),
+             line.get_markerfacecolor() != "white")
+            for line in ax.lines if line.get_marker() == "o"]
+
+
+def _outlet(label):
+    """The outlet of a tick label or panel title such as 'AFP (3) †' or 'AFP (3 articles)'."""
+    return re.sub(r" \(\d+( articles)?\)( †)?$", "", label)
+
+
+def _ticks(ax):
+    """Outlet of each y tick label -> its position."""
+    return {_outlet(t.get_text()): y for t, y in zip(ax.get_yticklabels(), ax.get_yticks(),
+                                                      strict=True)}
 
 
 def _row(outlet, measure, value, low, high, n_docs=6, n_events=20):
@@ -98,9 +144,8 @@ def test_save_figure_rejects_bad_names_and_formats(tmp_path, kwargs, message):
 
 def test_heatmap_cells_are_the_family_rates_of_term_scores(seed_scores):
     ax = plots.plot_term_heatmap(seed_scores)
-    rows = seed_scores[seed_scores["measure"].str.fullmatch(r"terms:rate:[^:]+:\*:all")]
-    expected = (rows.assign(family=rows["measure"].str.split(":").str[2])
-                .pivot(index="outlet", columns="family", values="value"))
+    rows = _rows(seed_scores, stage="terms", statistic="rate", subject="*", voice="all")
+    expected = rows.pivot(index="outlet", columns="family", values="value")
     np.testing.assert_allclose(ax.images[0].get_array(), expected.to_numpy())
 
 
@@ -141,7 +186,7 @@ def test_share_plot_says_no_mentions_instead_of_zero(seed_scores):
 
 
 def test_plot_names_the_measures_it_needs_when_they_are_missing(seed_scores):
-    with pytest.raises(FramingError, match="quoted_word_share"):
+    with pytest.raises(FramingError, match="'quotes:word_share:<side>:'"):
         plots.plot_quote_balance(seed_scores)
 
 
@@ -224,3 +269,157 @@ def test_tone_validity_plot_bins_every_pair_and_prints_r():
     note = ax.texts[0].get_text()
     assert f"r = {summary['r']:.3f}" in note and "VADER paper: r = 0.492" in note
     assert ax.get_xlabel().startswith("mean human rating")
+
+
+# ------------------------------------------------------------------------------ new-schema tables
+@pytest.mark.parametrize("voice", ["all", "narrator"])
+def test_heatmap_of_a_scored_table_shows_its_family_rates_and_counts(seed_table, voice):
+    ax = plots.plot_term_heatmap(seed_table, voice=voice)
+    rows = _rows(seed_table, stage="terms", statistic="rate", subject="*", voice=voice)
+    rates = rows.pivot(index="outlet", columns="family", values="value")
+    counts = rows.pivot(index="outlet", columns="family", values="n_events")
+    np.testing.assert_allclose(ax.images[0].get_array(), np.nan_to_num(rates.to_numpy()))
+    assert [t.get_text() for t in ax.get_xticklabels()] == [f.replace("_", " ")
+                                                            for f in rates.columns]
+    assert list(_ticks(ax)) == list(rates.index)
+    cells = [t.get_text() for t in ax.texts]
+    assert cells == [f"{rates.iat[i, j]:.1f}\n({counts.iat[i, j]})"
+                     for i in range(len(rates)) for j in range(rates.shape[1])]
+
+
+@pytest.mark.parametrize("share", ["regime_vs_government", "terrorists_vs_rebels"])
+def test_share_dots_are_the_share_rows_narrator_filled(seed_table, share):
+    ax = plots.plot_share(seed_table, share=share)
+    rows = _rows(seed_table, stage="terms", statistic="share", subject=share)
+    rows = rows[np.isfinite(rows["value"])]
+    ticks = _ticks(ax)
+    expected = sorted((v, ticks[o] + (0.15 if voice == "narrator" else -0.15), voice == "narrator")
+                      for o, voice, v in zip(rows["outlet"], rows["voice"], rows["value"],
+                                             strict=True))
+    np.testing.assert_allclose(sorted(_dots(ax)), expected)
+    notes = sorted(t.get_text() for t in ax.texts if t.get_text().startswith("n="))
+    assert notes == sorted(f"n={n}" for n in rows["n_events"])
+
+
+@pytest.mark.parametrize("measure", ["word_share", "share"])
+def test_quote_balance_bars_are_the_share_rows_of_each_side(seed_table, measure):
+    ax = plots.plot_quote_balance(seed_table, measure=measure)
+    rows = _rows(seed_table, stage="quotes", statistic=measure)
+    table = rows.pivot(index="outlet", columns="subject", values="value").fillna(0.0)
+    sides = [t.get_text().replace(" ", "_") for t in ax.get_legend().get_texts()]
+    assert set(table.columns[table.sum() > 0]) == set(sides)
+    outlets = sorted(table.index, reverse=True)
+    widths = np.array([p.get_width() for p in ax.patches]).reshape(len(sides), len(outlets))
+    np.testing.assert_allclose(widths, table.loc[outlets, sides].to_numpy().T)
+    entropy = _rows(seed_table, stage="quotes", statistic="entropy").set_index("outlet")
+    texts = [t.get_text() for t in ax.texts]
+    for outlet in outlets:
+        if table.loc[outlet].sum() > 0:
+            h, n = entropy.at[outlet, "value"] + 0.0, entropy.at[outlet, "n_events"]
+            assert f"H={h:.2f}, {n} quotes" in texts
+
+
+def test_quote_balance_takes_the_0x_statistic_names_with_a_warning(seed_table):
+    new = plots.plot_quote_balance(seed_table, measure="share")
+    with pytest.warns(FutureWarning, match="'quote_share' is renamed 'share'"):
+        old = plots.plot_quote_balance(seed_table, measure="quote_share", ax=plt.figure().gca())
+    assert [p.get_width() for p in old.patches] == [p.get_width() for p in new.patches]
+
+
+@pytest.mark.parametrize("voice", ["narrator", "quoted"])
+def test_target_tone_dots_are_the_tone_rows_of_each_actor(seed_table, voice):
+    ax = plots.plot_target_tone(seed_table, voice=voice)
+    rows = _rows(seed_table, stage="tone", statistic="mean", voice=voice)
+    rows = rows[(rows["subject"] != "") & np.isfinite(rows["value"])]
+    assert sorted(x for x, _, _ in _dots(ax)) == pytest.approx(sorted(rows["value"]))
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == len(rows)
+    assert {lab.split(" (n=")[0] for lab in labels} == set(rows["outlet"])
+    actors = {t.get_text() for t in ax.texts}
+    assert actors == {s.replace("_", " ") for s in rows["subject"]}
+
+
+@pytest.mark.parametrize("formula", ["flesch_kincaid_grade", "gunning_fog"])
+def test_readability_dots_are_the_mean_rows(seed_table, formula):
+    measure = f"readability:mean:{formula}:"
+    ax = plots.plot_readability(seed_table, measure=measure)
+    rows = _rows(seed_table, stage="readability", statistic="mean", subject=formula)
+    ticks = _ticks(ax)
+    assert sorted((ticks[o], v) for o, v in zip(rows["outlet"], rows["value"], strict=True)) \
+        == sorted((y, x) for x, y, _ in _dots(ax))
+    assert ax.get_xlabel().startswith(formula.replace("_", " "))
+    with pytest.warns(FutureWarning, match=f"'{formula}' is renamed '{measure}'"):
+        old = plots.plot_readability(seed_table, measure=formula, ax=plt.figure().gca())
+    assert _dots(old) == _dots(ax)
+
+
+def test_known_groups_write_each_outlets_value_and_count(fakes_table):
+    ax = plots.plot_known_groups(fakes_table, outlets=("sana", "etilaf"))
+    texts = {t.get_text() for t in ax.texts}
+    for label, measure in plots.KNOWN_GROUP_MEASURES.items():
+        share = parse_measure(measure)["subject"]
+        assert label in [t.get_text() for t in ax.get_yticklabels()]
+        for outlet in ("sana", "etilaf"):
+            rec = _rows(fakes_table, stage="terms", statistic="share", subject=share,
+                        voice="all", outlet=outlet).iloc[0]
+            assert (f"{outlet} {rec['value']:.2f} (n={rec['n_events']})" in texts
+                    if np.isfinite(rec["value"]) else f"{outlet}: no mentions" in texts)
+
+
+def test_known_groups_take_0x_measure_names_with_a_warning(fakes_table):
+    new = plots.plot_known_groups(fakes_table, measures={"q": "quotes:official_share::"})
+    with pytest.warns(FutureWarning, match="'official_quote_share' is renamed"):
+        old = plots.plot_known_groups(fakes_table, measures={"q": "official_quote_share"},
+                                      ax=plt.figure().gca())
+    assert _dots(old) == _dots(new) and len(_dots(new)) == 2
+
+
+def test_outlet_profiles_dot_each_outlets_value_of_each_measure(seed_table):
+    fig = plots.plot_outlet_profiles(seed_table)
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert len(panels) == seed_table["outlet"].nunique()
+    labels = list(plots.PROFILE_MEASURES)
+    assert [t.get_text() for t in panels[0].get_yticklabels()] == labels
+    for ax in panels:
+        outlet = _outlet(ax.get_title(loc="left"))
+        expected = []
+        for y, label in enumerate(labels):
+            rec = _rows(seed_table, outlet=outlet, **parse_measure(plots.PROFILE_MEASURES[label]))
+            if np.isfinite(rec["value"].iat[0]):
+                expected.append((rec["value"].iat[0], y))
+        np.testing.assert_allclose(sorted((x, y) for x, y, _ in _dots(ax)), sorted(expected))
+
+
+def test_plots_choose_rows_by_their_part_columns_not_their_ids(seed_table):
+    drawn = plots.plot_term_heatmap(seed_table).images[0].get_array()
+    blind = plots.plot_term_heatmap(seed_table.assign(measure="?"), ax=plt.figure().gca())
+    np.testing.assert_array_equal(blind.images[0].get_array(), drawn)
+
+
+def test_plots_read_tables_whose_empty_parts_are_nan(seed_table):
+    raw = pd.read_csv(DATA / "seed_outlet_scores.csv")
+    assert raw["voice"].isna().any()
+    assert _dots(plots.plot_target_tone(raw)) == _dots(
+        plots.plot_target_tone(seed_table, ax=plt.figure().gca()))
+
+
+def test_tables_without_part_columns_get_them_from_the_ids(seed_table):
+    bare = seed_table.drop(columns=["stage", "statistic", "family", "subject", "voice"])
+    ax = plots.plot_readability(bare)
+    assert _dots(ax) == _dots(plots.plot_readability(seed_table, ax=plt.figure().gca()))
+
+
+def test_tables_of_0x_measure_names_ask_for_a_new_score():
+    old = pd.DataFrame([_row("sana", "quote_share_syria_gov", 0.5, 0.4, 0.6)])
+    with pytest.raises(FramingError, match="framing 0.x"):
+        plots.plot_quote_balance(old)
+
+
+def test_corpus_overview_bars_are_each_outlets_words(seed_articles):
+    from framing.report import corpus_summary
+
+    summary = corpus_summary(seed_articles)
+    ax = plots.plot_corpus_overview(summary)
+    rows = summary.sort_values("outlet", ascending=False)
+    assert [p.get_width() for p in ax.patches] == list(rows["words"])
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(rows["outlet"])

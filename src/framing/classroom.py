@@ -10,13 +10,14 @@ raise: a class should not meet a traceback.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from framing import config
-from framing._errors import FramingError
+from framing._errors import FramingError, bad_value, missing_column
 
 #: Cells with one of these tags exist only in the master (the teacher's answer key).
 SOLUTION_TAGS = ("solution", "answer-key")
@@ -148,13 +149,32 @@ def check_guesses(guesses: Mapping[str, str], mystery: pd.DataFrame, articles: p
     return right
 
 
-def quote_table(outlet_scores: pd.DataFrame, *, measure: str = "quotes") -> pd.DataFrame:
-    """Outlets × sides table of quote counts (``quotes``) or quoted words (``quoted_words``)."""
-    prefix = f"{measure}_"
-    rows = outlet_scores[outlet_scores["measure"].str.startswith(prefix)
-                         & ~outlet_scores["measure"].str.contains("share")]
-    table = (rows.assign(side=rows["measure"].str.slice(len(prefix)))
-             .pivot(index="outlet", columns="side", values="n_events").fillna(0).astype(int))
+#: Statistics of quote_table under their framing 0.x names.
+_QUOTE_COUNTS_0X = {"quotes": "per_article", "quoted_words": "words_per_article"}
+
+
+def quote_table(outlet_scores: pd.DataFrame, *, measure: str = "per_article") -> pd.DataFrame:
+    """Outlets × sides table of quote counts or quoted words, from the quotes stage's rows.
+
+    ``measure`` is the statistic counted: ``per_article`` (quotes) or ``words_per_article``
+    (quoted words); the 0.x names ``quotes`` and ``quoted_words`` still work, with a
+    FutureWarning. Sides nobody quotes are left out.
+    """
+    if measure in _QUOTE_COUNTS_0X:
+        new = _QUOTE_COUNTS_0X[measure]
+        warnings.warn(f"measure={measure!r} is renamed {new!r}; the old name will be removed",
+                      FutureWarning, stacklevel=2)
+        measure = new
+    if measure not in _QUOTE_COUNTS_0X.values():
+        raise FramingError(bad_value("measure", "quote_table", tuple(_QUOTE_COUNTS_0X.values()),
+                                     measure))
+    for col in ("outlet", "stage", "statistic", "subject", "n_events"):
+        if col not in outlet_scores.columns:
+            raise FramingError(missing_column(col, outlet_scores.columns))
+    rows = outlet_scores[(outlet_scores["stage"] == "quotes")
+                         & (outlet_scores["statistic"] == measure)]
+    table = (rows.pivot(index="outlet", columns="subject", values="n_events")
+             .rename_axis(columns="side").fillna(0).astype(int))
     return table.loc[:, table.sum() > 0]
 
 

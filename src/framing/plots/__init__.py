@@ -1,0 +1,70 @@
+"""Figures of the paper and the notebooks: one house theme, fixed colours, deterministic files.
+
+Every ``plot_*`` function is axes-level in the seaborn manner: it takes a tidy frame as ``data``
+(usually the long **outlet_scores** table), draws on ``ax`` or the current Axes and returns it;
+:func:`plot_outlet_profiles` draws several panels and returns the Figure. Nothing changes global
+state at import: wrap drawing in ``with theme():``. :func:`save_figure` writes SVG, PNG and PDF
+that are byte-identical from run to run (no dates, salted SVG ids, text as paths, DejaVu Sans).
+
+Plots choose outlet_scores rows by their ``stage``, ``statistic``, ``family``, ``subject`` and
+``voice`` columns; parameters naming a measure take ids of :func:`framing.measures.measure_id`.
+Each outlet keeps one colour in every figure (:func:`outlet_colors`).
+
+==============  ================================================================
+module          contents
+==============  ================================================================
+``style``       palettes, :func:`theme`, :func:`save_figure`
+``base``        row selection by measure parts, :func:`corpus_note`
+``outlets``     per-outlet charts (corpus, labels, quotes, tone, readability, agency)
+``groups``      groups of outlets (Fightin' Words, over time, known groups, profiles)
+``validity``    measures against human ratings
+==============  ================================================================
+"""
+
+from framing.plots.base import corpus_note, corpus_totals
+from framing.plots.groups import (
+    KNOWN_GROUP_MEASURES,
+    PROFILE_MEASURES,
+    period_share_scores,
+    plot_fightin_words,
+    plot_known_groups,
+    plot_outlet_profiles,
+    plot_over_time,
+)
+from framing.plots.outlets import (
+    plot_constructions,
+    plot_corpus_overview,
+    plot_quote_balance,
+    plot_readability,
+    plot_share,
+    plot_target_tone,
+    plot_term_heatmap,
+)
+from framing.plots.style import (
+    CONSTRUCTION_COLORS,
+    FORMATS,
+    GROUP_COLORS,
+    HOUSE_RC,
+    OKABE_ITO,
+    OUTLET_COLORS,
+    SIDE_COLORS,
+    SMALL_MARK,
+    SMALL_NOTE,
+    TOL_MUTED,
+    SavedFigure,
+    outlet_colors,
+    save_figure,
+    side_colors,
+    theme,
+)
+from framing.plots.validity import plot_tone_validity
+
+__all__ = [
+    "CONSTRUCTION_COLORS", "FORMATS", "GROUP_COLORS", "HOUSE_RC", "KNOWN_GROUP_MEASURES",
+    "OKABE_ITO", "OUTLET_COLORS", "PROFILE_MEASURES", "SIDE_COLORS", "SMALL_MARK", "SMALL_NOTE",
+    "TOL_MUTED", "SavedFigure", "corpus_note", "corpus_totals", "outlet_colors",
+    "period_share_scores", "plot_constructions", "plot_corpus_overview", "plot_fightin_words",
+    "plot_known_groups", "plot_outlet_profiles", "plot_over_time", "plot_quote_balance",
+    "plot_readability", "plot_share", "plot_target_tone", "plot_term_heatmap",
+    "plot_tone_validity", "save_figure", "side_colors", "theme",
+]
