@@ -253,6 +253,54 @@ def _cmd_score(args) -> int:
     return 0
 
 
+def _add_suggest(sub) -> None:
+    p = sub.add_parser("suggest", help="help build a topic: speakers without a side, "
+                                       "contested words between outlet groups")
+    kinds = p.add_subparsers(dest="kind", required=True, metavar="KIND")
+    for kind, about in (("actors", "most-quoted speakers whose side is unknown, as a YAML stub"),
+                        ("terms", "candidate contested words between two outlet groups "
+                                  "(Fightin' Words), with kwic lines")):
+        q = kinds.add_parser(kind, help=about)
+        q.add_argument("articles", help="articles table or corpus (CSV, JSONL, Parquet, folder)")
+        q.add_argument("--text-col", default="text", help="column holding the text")
+        q.add_argument("--outlet-col", default="outlet", help="column holding the outlet")
+        q.add_argument("--top", type=int, default=30 if kind == "actors" else 15,
+                       help="how many to list")
+        q.add_argument("-o", "--out", default=None, help="write the YAML stub to this file")
+        if kind == "terms":
+            q.add_argument("--groups", required=True,
+                           help="outlet groups to compare: 'A,B:C,D' (or 'A,B': versus the rest)")
+        else:
+            q.add_argument("--actors", default=None, help="your actor file, added to the topic's")
+        _topic_option(q)
+        q.set_defaults(func=_cmd_suggest)
+
+
+def _cmd_suggest(args) -> int:
+    from framing import suggest
+
+    articles = _load(args)
+    if args.kind == "actors":
+        from framing.actors import load_actors
+        from framing.quotes import find_quotes
+
+        lexicon = load_actors(args.actors)
+        table = suggest.suggest_actors(articles, find_quotes(articles, lexicon=lexicon),
+                                       top=args.top)
+        stub = suggest.actor_stub(table, sides=list(lexicon.sides))
+        print(table.to_string(index=False, max_colwidth=60) if len(table) else
+              "Every attributed quote has a side: nothing to suggest.")
+    else:
+        a, b = suggest.parse_groups(args.groups, sorted(articles["outlet"].unique()))
+        table = suggest.suggest_terms(articles, a, b, top=args.top)
+        stub = suggest.terms_stub(table)
+        print(table.to_string(index=False, max_colwidth=70))
+    if args.out:
+        Path(args.out).write_text(stub, encoding="utf-8")
+        log.info("YAML stub -> %s", args.out)
+    return 0
+
+
 def _add_topics(sub) -> None:
     p = sub.add_parser("topics", help="the topics installed (folders of lexicons)")
     p.set_defaults(func=_cmd_topics)
