@@ -15,12 +15,12 @@ from framing._errors import FramingError
 from framing.agency import agency, construction_shares
 from framing.quotes import find_quotes, quote_scores
 from framing.stats import outlet_scores_frame
-from framing.terms import distinctive_words, find_terms, term_scores
+from framing.terms import distinctive_words, find_terms, score_terms
 
 
 @pytest.fixture(scope="module")
 def seed_scores(seed_articles):
-    return term_scores(seed_articles, find_terms(seed_articles))
+    return score_terms(find_terms(seed_articles), seed_articles)
 
 
 def _row(outlet, measure, value, low, high, n_docs=6, n_events=20):

@@ -355,7 +355,7 @@ def plot_term_heatmap(data: pd.DataFrame, *, voice: str = "all",
     Parameters
     ----------
     {data_scores}
-        Uses the ``terms:rate:<family>:*:<voice>`` rows of :func:`framing.terms.term_scores`.
+        Uses the ``terms:rate:<family>:*:<voice>`` rows of :func:`framing.terms.score_terms`.
     voice : {{'all', 'narrator'}}, default='all'
         Every hit, or the outlet's own narration only.
     families : sequence of str, optional
@@ -424,7 +424,7 @@ def plot_share(data: pd.DataFrame, *, share: str = "regime_vs_government",
     Parameters
     ----------
     {data_scores}
-        Uses the ``terms:share:<share>:<voice>`` rows of :func:`framing.terms.term_scores`.
+        Uses the ``terms:share:<share>:<voice>`` rows of :func:`framing.terms.score_terms`.
     share : str, default='regime_vs_government'
         A share of the terms lexicon.
     voices : sequence of {{'narrator', 'all'}}, default=('narrator', 'all')
@@ -778,7 +778,7 @@ def period_share_scores(articles: pd.DataFrame, hits: pd.DataFrame, groups: Mapp
     DataFrame
         ``group, year, value, ci_low, ci_high, n_docs, n_words, n_events, small_sample``.
     """
-    from framing.terms import term_scores
+    from framing.terms import score_terms
 
     _require(articles, ["doc_id", "outlet", "date", "text"], "period_share_scores")
     which = {o.lower(): g for g, outs in groups.items() for o in outs}
@@ -789,7 +789,7 @@ def period_share_scores(articles: pd.DataFrame, hits: pd.DataFrame, groups: Mapp
         raise FramingError(f"period_share_scores: no article of the outlets {sorted(which)} "
                            f"is dated {years[0]}-{years[1]}.")
     arts = arts.assign(period=arts["group"] + "|" + arts["year"].astype(int).astype(str))
-    scores = term_scores(arts, hits[hits["doc_id"].isin(arts["doc_id"])], outlet="period")
+    scores = score_terms(hits[hits["doc_id"].isin(arts["doc_id"])], arts, outlet="period")
     rows = scores[scores["measure"] == f"terms:share:{share}:{voice}"].copy()
     split = rows["outlet"].str.split("|")
     rows["group"], rows["year"] = split.str[0], split.str[1].astype(int)
