@@ -16,7 +16,8 @@ import pandas as pd
 from _common import best_of, bundled_corpus, clear_caches
 
 from framing.lexicon import load_lexicon
-from framing.terms import _compile, _scan, find_terms
+from framing.terms import find_terms
+from framing.terms.patterns import compile_lexicon, scan
 from framing.text import clear_text_caches, sentence_spans
 
 
@@ -36,8 +37,8 @@ def main() -> None:
         columns=["doc_id", "sent_id", "start", "end"])
 
     t_split = best_of(args.repeat, lambda: [t.lower().split() for t in texts])
-    compiled = _compile(load_lexicon())
-    t_match = best_of(args.repeat, lambda: [_scan(t, compiled) for t in texts])
+    compiled = compile_lexicon(load_lexicon())
+    t_match = best_of(args.repeat, lambda: [scan(t, compiled) for t in texts])
     runs = {
         "sentences given, voices by quotation marks": dict(sentences=sentences, speakers=False),
         "sentences given, speakers (framing.quotes)": dict(sentences=sentences),

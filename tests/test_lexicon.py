@@ -8,7 +8,7 @@ import pytest
 
 from framing._errors import FramingError
 from framing.lexicon import expand_pattern, fold, load_lexicon
-from framing.terms import find_terms_in_text
+from framing.terms import terms_in_text
 
 
 def _write(tmp_path, name, body):
@@ -109,7 +109,7 @@ def test_quanteda_dictionary_nests_keys_and_globs_word_endings(tmp_path):
     lex = load_lexicon(path, extend=False)
     assert lex.family("conflict").term_names() == ["violence", "peace"]
     sentence = "Terrorist organizations fired tens of shells on the residential neighborhoods"
-    rows = find_terms_in_text(sentence, lex)
+    rows = terms_in_text(sentence, lex)
     assert [(r[5], r[6]) for r in rows] == [("violence", "shells")]
 
 
@@ -124,7 +124,7 @@ def test_liwc_dictionary_word_in_two_categories_gives_two_hits(tmp_path):
         """)
     lex = load_lexicon(path, extend=False)
     text = "the army said it fired shells on the residential neighborhoods"
-    found = sorted((r[4], r[6]) for r in find_terms_in_text(text, lex))
+    found = sorted((r[4], r[6]) for r in terms_in_text(text, lex))
     assert found == [("military", "army"), ("military", "shells"), ("violence", "shells")]
 
 

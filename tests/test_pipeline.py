@@ -34,7 +34,7 @@ def test_outlet_scores_equal_the_stage_functions_run_on_the_whole_page(seed_arti
     a, t = seed_articles, chunked
     tone = _module("tone")
     direct = pd.concat([
-        _module("terms").term_scores(a, t["term_hits"]),
+        _module("terms").score_terms(t["term_hits"], a),
         _module("quotes").quote_scores(t["quotes"], a),
         _module("agency").agency_scores(t["events"], a),
         tone.tone_by_outlet(t["tone"], a), tone.target_tone(t["tone"], a),

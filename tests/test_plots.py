@@ -24,14 +24,14 @@ from framing.corpus import read_table
 from framing.measures import parse_measure
 from framing.quotes import find_quotes, quote_scores
 from framing.stats import outlet_scores_frame
-from framing.terms import distinctive_words, find_terms, term_scores
+from framing.terms import distinctive_words, find_terms, score_terms
 
 DATA = Path(__file__).parent / "data" / "plots"
 
 
 @pytest.fixture(scope="module")
 def seed_scores(seed_articles):
-    return term_scores(seed_articles, find_terms(seed_articles))
+    return score_terms(find_terms(seed_articles), seed_articles)
 
 
 @pytest.fixture(scope="module")

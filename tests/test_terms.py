@@ -18,6 +18,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.utils import estimator_checks
 
 import framing.terms as terms_mod
+import framing.terms.find as find_mod
 from framing import config
 from framing._errors import FramingError
 from framing.cli import main
@@ -29,10 +30,12 @@ from framing.terms import (
     TermFamilyVectorizer,
     distinctive_words,
     find_terms,
-    find_terms_in_text,
     kwic,
-    term_scores,
+    score_terms,
+    terms_in_text,
 )
+from framing.terms.scores import doc_words
+from framing.terms.voices import parse_embeds
 from framing.text import count_words, sentence_spans
 
 
@@ -43,7 +46,7 @@ def seed_hits(seed_articles):
 
 @pytest.fixture(scope="module")
 def seed_scores(seed_articles, seed_hits):
-    return term_scores(seed_articles, seed_hits)
+    return score_terms(seed_hits, seed_articles)
 
 
 def _hit(hits, doc_id, match, nth=0):
@@ -135,7 +138,7 @@ def test_capital_is_matches_only_the_acronym(seed_articles, seed_hits):
 
 def test_all_caps_headline_skips_is_but_keeps_other_labels():
     title = "RUSSIAN DIPLOMAT: U.S. DOWNING OF SYRIAN WARPLANE IS ‘SUPPORT OF TERRORISTS’: TASS"
-    found = [(r[5], r[6]) for r in find_terms_in_text(title)]
+    found = [(r[5], r[6]) for r in terms_in_text(title)]
     assert found == [("terrorists", "TERRORISTS")]
 
 
@@ -154,7 +157,7 @@ def test_fighter_jet_is_not_a_fighter(seed_hits):
      ("regime", "regime", "syria")),
 ])
 def test_unicode_hyphens_and_apostrophes(sentence, expected):
-    rows = [r for r in find_terms_in_text(sentence) if r[4] == "state_label"]
+    rows = [r for r in terms_in_text(sentence) if r[4] == "state_label"]
     assert [(r[5], r[6], r[7]) for r in rows] == [expected]
 
 
@@ -170,19 +173,19 @@ def test_embedded_tweet_is_embedded_voice(seed_articles):
     "Raqa had some 300,000 residents before the war, most of them Sunni Arabs.",
 ])
 def test_text_without_hits_gives_no_rows(text):
-    assert find_terms_in_text(text) == []
+    assert terms_in_text(text) == []
 
 
 def test_unbalanced_quote_still_finds_and_slices(seed_articles):
     # a03 is cut off inside a quotation: “In regions where the…
     text = "In a statement the Russian military said “the regime forces of Syria were attacked"
-    rows = find_terms_in_text(text)
+    rows = terms_in_text(text)
     assert [(text[r[2]:r[3]], r[8]) for r in rows] == [("regime forces", "quote")]
 
 
 def test_huge_token_and_binary_junk_are_handled():
     junk = "\x00\x01\x02" * 1000 + "x" * 500_000 + " the Syrian regime \ufffd\ufffe"
-    rows = find_terms_in_text(junk)
+    rows = terms_in_text(junk)
     assert [(junk[r[2]:r[3]], r[7]) for r in rows] == [("Syrian regime", "syria")]
 
 
@@ -210,7 +213,7 @@ def test_given_sentences_table_gives_the_same_hits(seed_articles, seed_hits):
 
 def test_skipping_speaker_attribution_outside_quotes_changes_nothing(
         seed_articles, seed_hits, monkeypatch):
-    monkeypatch.setattr(terms_mod, "_in_spans", lambda hits, spans: True)
+    monkeypatch.setattr(find_mod, "any_quoted", lambda hits, spans: True)
     pd.testing.assert_frame_equal(find_terms(seed_articles), seed_hits)
 
 
@@ -260,7 +263,7 @@ def test_regime_share_counts_syrian_referents_only(seed_hits, seed_scores):
 
 
 def test_scores_are_reproducible(seed_articles, seed_hits, seed_scores):
-    pd.testing.assert_frame_equal(term_scores(seed_articles, seed_hits), seed_scores)
+    pd.testing.assert_frame_equal(score_terms(seed_hits, seed_articles), seed_scores)
 
 
 # ------------------------------------------------------------------------------ kwic
@@ -376,7 +379,7 @@ def test_numpy_arrays_are_accepted_by_the_vectorizer(seed_articles):
 @pytest.fixture(scope="module")
 def fakes_two(fakes_articles):
     two = fakes_articles[fakes_articles["outlet"].isin(["sana", "etilaf"])]
-    return term_scores(two).set_index(["outlet", "measure"])
+    return score_terms(None, two).set_index(["outlet", "measure"])
 
 
 @pytest.mark.parametrize("measure, high, low", [
@@ -432,8 +435,23 @@ def test_outlet_and_narration_words_equal_count_words_on_every_bundled_article(
     arts = pd.concat([seed_articles, fakes_articles], ignore_index=True)
     for text, title, emb in zip(arts["text"], arts["title"], arts["embeds"], strict=True):
         title = title if isinstance(title, str) else ""
-        embeds = terms_mod._embeds(emb)
+        embeds = parse_embeds(emb)
         host = [(s, e) for s, e, _ in embeds]
         marked = [(s, e) for s, e, _, _ in terms_mod.voice_spans(text, title, speakers=False)]
-        assert terms_mod._doc_words(text, title, embeds) == (
+        assert doc_words(text, title, embeds) == (
             count_words(text, exclude=host), count_words(text, exclude=host + marked))
+
+
+def test_old_names_warn_and_give_the_same_output(seed_articles, seed_hits, seed_scores):
+    text = seed_articles["text"].iloc[0]
+    with pytest.warns(FutureWarning, match="find_terms_in_text is renamed terms_in_text"):
+        old_rows = terms_mod.find_terms_in_text(text, doc_id="a01")
+    assert old_rows == terms_in_text(text, doc_id="a01") and old_rows
+    with pytest.warns(FutureWarning, match="term_scores is renamed score_terms"):
+        old = terms_mod.term_scores(seed_articles, seed_hits)
+    pd.testing.assert_frame_equal(old, seed_scores)
+    with pytest.warns(FutureWarning, match="term_scores is renamed score_terms"):
+        old = terms_mod.term_scores(seed_articles, hits=seed_hits, seed=1)
+    pd.testing.assert_frame_equal(old, score_terms(seed_hits, seed_articles, seed=1))
+    with pytest.warns(FutureWarning, match="parse_measure is deprecated"):
+        assert terms_mod.parse_measure("terms:share:x:all")["subject"] == "x"

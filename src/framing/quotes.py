@@ -1536,7 +1536,7 @@ def voice_spans(text: str, title: str = "", *,
     return list(_marked_voices(text, title))
 
 
-@per_text_cache  # terms, term_scores, tone and agency ask for the same texts
+@per_text_cache  # terms, score_terms, tone and agency ask for the same texts
 def _marked_voices(text: str, title: str) -> tuple[tuple[int, int, str, str], ...]:
     """:func:`voice_spans` without speakers."""
     lines = _lines(text)

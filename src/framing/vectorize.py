@@ -12,7 +12,9 @@ from sklearn.utils.validation import check_is_fitted
 
 from framing._errors import FramingError, bad_value
 from framing.lexicon import load_lexicon
-from framing.terms import SCORE_VOICES, _compile, _find
+from framing.terms.find import hit_rows
+from framing.terms.patterns import compile_lexicon
+from framing.terms.scores import SCORE_VOICES
 from framing.text import count_words
 
 
@@ -75,12 +77,12 @@ class TermFamilyVectorizer(TransformerMixin, BaseEstimator):
         check_is_fitted(self, "feature_names_out_")
         texts = _texts(X)
         out = np.zeros((len(texts), len(self.feature_names_out_)))
-        comp = _compile(self.lexicon_)
+        comp = compile_lexicon(self.lexicon_)
         for i, t in enumerate(texts):
             n_words = count_words(t)
             if not n_words:
                 continue
-            for row in _find(t, comp, "", "", [], None, False):
+            for row in hit_rows(t, comp, "", "", [], None, False):
                 if self.voice == "narrator" and row[8] != "narrator":
                     continue
                 key = row[4] if self.by == "family" else f"{row[4]}:{row[5]}"

@@ -116,7 +116,7 @@ def period_share_scores(articles: pd.DataFrame, hits: pd.DataFrame, groups: Mapp
     DataFrame
         ``group, year, value, ci_low, ci_high, n_docs, n_words, n_events, small_sample``.
     """
-    from framing.terms import term_scores
+    from framing.terms import score_terms
 
     _require(articles, ["doc_id", "outlet", "date", "text"], "period_share_scores")
     which = {o.lower(): g for g, outs in groups.items() for o in outs}
@@ -129,7 +129,7 @@ def period_share_scores(articles: pd.DataFrame, hits: pd.DataFrame, groups: Mapp
     arts = arts.assign(year=arts["year"].astype(int))
     arts = arts.assign(period=arts["group"] + "|" + arts["year"].astype(str))
     period = arts.drop_duplicates("period").set_index("period")[["group", "year"]]
-    scores = term_scores(arts, hits[hits["doc_id"].isin(arts["doc_id"])], outlet="period")
+    scores = score_terms(hits[hits["doc_id"].isin(arts["doc_id"])], arts, outlet="period")
     rows = select_ids(scores, "period_share_scores", [measure_id("terms", "share", share, voice)])
     rows = rows.assign(group=rows["outlet"].map(period["group"]),
                        year=rows["outlet"].map(period["year"]))

@@ -86,7 +86,7 @@ def plot_term_heatmap(data: pd.DataFrame, *, voice: str = "all",
     ----------
     {data_scores}
         Uses the ``terms:rate:<family>/*:<voice>`` rows (stage ``terms``, statistic ``rate``,
-        subject ``*``) of :func:`framing.terms.term_scores`.
+        subject ``*``) of :func:`framing.terms.score_terms`.
     voice : {{'all', 'narrator'}}, default='all'
         Every hit, or the outlet's own narration only.
     families : sequence of str, optional
@@ -153,7 +153,7 @@ def plot_share(data: pd.DataFrame, *, share: str = "regime_vs_government",
     ----------
     {data_scores}
         Uses the ``terms:share:<share>:<voice>`` rows (stage ``terms``, statistic ``share``)
-        of :func:`framing.terms.term_scores`.
+        of :func:`framing.terms.score_terms`.
     share : str, default='regime_vs_government'
         A share of the terms lexicon.
     voices : sequence of {{'narrator', 'all'}}, default=('narrator', 'all')
