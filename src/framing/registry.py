@@ -79,7 +79,7 @@ class Stage:
 STAGES: tuple[Stage, ...] = (
     Stage("sentences", "framing.text", "sentences", "SENTENCE_COLUMNS", "sentence_spans",
           "sentences", None, "sentences with offsets (shared by the other stages)"),
-    Stage("terms", "framing.terms", "term_hits", "TERM_HIT_COLUMNS", "find_terms_in_text",
+    Stage("terms", "framing.terms", "term_hits", "TERM_HIT_COLUMNS", "terms_in_text",
           "find_terms", "term_stats",
           "contested labels: term_hits and per-outlet rates/shares",
           measures=(
