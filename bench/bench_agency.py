@@ -2,7 +2,7 @@
 
 Run: ``python bench/bench_agency.py [--repeat N]``. The corpus is FA-KES (1.5 MB of Syrian-war
 news, dense in reports of violence) plus the seed page; MB are millions of UTF-8 bytes of text.
-Figures: the whole stage as :func:`framing.agency.agency` runs it (with quote voices from
+Figures: the whole stage as :func:`framing.agency.find_events` runs it (with quote voices from
 :mod:`framing.quotes`), as in the pipeline (sentences already split by its sentences stage) and
 splitting sentences itself; and the event rules alone (voices switched off), so the cost of each
 part shows. Times are CPU time (``time.process_time``, the machine may be shared), best of
@@ -22,8 +22,9 @@ from _common import best_of, bundled_corpus, cpu_seconds
 
 from framing.text import clear_text_caches, sentence_spans
 
-# the module, not the function framing.agency that the package re-exports under the same name
+# the package, not the function framing.agency that framing re-exports under the same name
 ag = importlib.import_module("framing.agency")
+find = importlib.import_module("framing.agency.find")  # where quote voices are read
 
 
 def _headline_only(text: str, title: str) -> list[tuple[int, int, str]]:
@@ -37,9 +38,9 @@ def main() -> None:
     articles = bundled_corpus()
     texts = articles["text"].tolist()
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    ag.agency(articles.head(5))  # load lexicons outside the timing
+    ag.find_events(articles.head(5))  # load lexicons outside the timing
     events = []
-    first = cpu_seconds(lambda: events.append(ag.agency(articles)))
+    first = cpu_seconds(lambda: events.append(ag.find_events(articles)))
     n = len(events[0])
 
     def split_first() -> None:  # the pipeline's sentences stage has split them already
@@ -47,10 +48,10 @@ def main() -> None:
         for t in texts:
             sentence_spans(t)
 
-    given = best_of(args.repeat, lambda: ag.agency(articles), before=split_first)
-    itself = best_of(args.repeat, lambda: ag.agency(articles), before=clear_text_caches)
-    with mock.patch.object(ag, "_voice_spans", _headline_only):
-        rules = best_of(args.repeat, lambda: ag.agency(articles), before=split_first)
+    given = best_of(args.repeat, lambda: ag.find_events(articles), before=split_first)
+    itself = best_of(args.repeat, lambda: ag.find_events(articles), before=clear_text_caches)
+    with mock.patch.object(find, "_voice_spans", _headline_only):
+        rules = best_of(args.repeat, lambda: ag.find_events(articles), before=split_first)
     print(f"corpus: {len(articles)} articles, {mb:.2f} MB, {n} event mentions")
     print(f"agency stage, sentences split by the pipeline's sentences stage: {mb / given:.2f} "
           f"MB/s per core ({given:.2f} s)")

@@ -14,7 +14,7 @@ import time
 import pandas as pd
 
 from framing import config
-from framing.agency import agency
+from framing.agency import find_events
 from framing.corpus import validate_articles
 from framing.quotes import find_quotes
 from framing.readability import find_readability
@@ -34,7 +34,7 @@ FUNCTIONS = {
     "split_aggregator": split_aggregator,
     "find_terms": lambda t: find_terms(_article(t)),
     "find_quotes": lambda t: find_quotes(_article(t)),
-    "agency": lambda t: agency(_article(t)),
+    "find_events": lambda t: find_events(_article(t)),
     "tone": lambda t: find_tone(_article(t)),
     "readability": lambda t: find_readability(_article(t)),
 }

@@ -72,7 +72,8 @@ def test_a_users_actor_file_adds_to_the_topic_by_default(tmp_path):
     mine = tmp_path / "mine.yaml"
     mine.write_text(
         "sides:\n  kyiv_gov: {official: true, note: Ukrainian government.}\n"
-        "actors:\n  - {id: zelensky, actor: Zelensky, kind: person, side: kyiv_gov, patterns: [Zelensky],"
+        "actors:\n  - {id: zelensky, actor: Zelensky, kind: person, side: kyiv_gov,"
+        " patterns: [Zelensky],"
         " note: President of Ukraine.}\n"
         "targets:\n  kyiv: {sides: [kyiv_gov], note: mine.}\n", encoding="utf-8")
     lex = load_actors(mine)

@@ -13,11 +13,11 @@ from framing.actors import find_actors
 from framing.agency import (
     CONSTRUCTIONS,
     EVENT_COLUMNS,
-    agency,
-    agency_scores,
     construction_shares,
+    events_in_text,
     find_events,
     load_events,
+    score_agency,
 )
 from framing.agency_eval import FAKES_GOLD, SEED_GOLD, accuracy_table, compare, read_gold
 from framing.text import sentence_spans
@@ -25,12 +25,12 @@ from framing.text import sentence_spans
 
 @pytest.fixture(scope="module")
 def seed_events(seed_articles):
-    return agency(seed_articles)
+    return find_events(seed_articles)
 
 
 @pytest.fixture(scope="module")
 def fakes_events(fakes_articles):
-    return agency(fakes_articles)
+    return find_events(fakes_articles)
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ def seed_joined(seed_articles, seed_events):
 
 
 def _one(text: str, match: str) -> dict:
-    rows = [e for e in find_events(text) if e["match"] == match]
+    rows = [e for e in events_in_text(text) if e["match"] == match]
     assert len(rows) == 1, rows
     return rows[0]
 
@@ -95,7 +95,7 @@ def test_passive_without_by_phrase_hides_the_agent():
 
 
 def test_bombs_as_weapons_are_not_events():
-    assert find_events("the Syrian jet had dropped bombs near US partner forces") == []
+    assert events_in_text("the Syrian jet had dropped bombs near US partner forces") == []
 
 
 def test_noun_modifier_names_the_agent_of_a_nominalisation():
@@ -214,7 +214,7 @@ def test_fakes_doers_are_never_weapons_or_places(fakes_events):
 def test_unnamed_doer_does_not_count_as_named(seed_articles, seed_events):
     a05 = seed_articles[seed_articles["doc_id"] == "a05"]
     ev = seed_events[seed_events["doc_id"] == "a05"]
-    scores = agency_scores(ev, a05).set_index("measure")
+    scores = score_agency(ev, a05).set_index("measure")
     counted_ev = ev[~ev["negated"] & ~ev["hypothetical"]]
     named = counted_ev["construction"].isin(["active", "passive_agent", "nominal_agent"]) & (
         counted_ev["agent"] != "")
@@ -290,7 +290,7 @@ def test_mentions_inside_embeds_get_embedded_voice():
     s = text.index("Rebels")
     arts = pd.DataFrame({"doc_id": ["d"], "title": ["Title"], "text": [text],
                          "embeds": [json.dumps([[s, len(text), "tweet", "RT"]])]})
-    ev = agency(arts)
+    ev = find_events(arts)
     voices = dict(zip(ev["match"], ev["voice"], strict=True))
     assert voices == {"bombed": "narrator", "attacked": "embedded"}
 
@@ -304,8 +304,8 @@ def test_construction_shares_are_tidy_and_sum_to_one(seed_articles, seed_events)
     assert ap_head.set_index("construction").loc["active", "n"] == 1
 
 
-def test_agency_scores_flag_small_samples(seed_articles, seed_events):
-    scores = agency_scores(seed_events, seed_articles)
+def test_score_agency_flags_small_samples(seed_articles, seed_events):
+    scores = score_agency(seed_events, seed_articles)
     named = scores[scores["measure"] == "agency:named_share::all"].set_index("outlet")
     assert named.loc["AP", "value"] == pytest.approx(10 / 12)
     assert named["small_sample"].all()  # no outlet has 5 articles on the seed page
@@ -315,7 +315,7 @@ def test_agency_scores_flag_small_samples(seed_articles, seed_events):
 
 def test_missing_text_column_is_a_clear_error():
     with pytest.raises(FramingError, match="Column 'body' not in data"):
-        agency(pd.DataFrame({"doc_id": ["d"], "text": ["x"]}), text="body")
+        find_events(pd.DataFrame({"doc_id": ["d"], "text": ["x"]}), text="body")
 
 
 def test_unknown_lexicon_key_is_an_error(tmp_path):
@@ -329,26 +329,40 @@ def test_unknown_lexicon_key_is_an_error(tmp_path):
                                   "killed " * 20_000])
 def test_hostile_text_is_handled_in_linear_time(text):
     t0 = time.perf_counter()
-    rows = find_events(text)
+    rows = events_in_text(text)
     assert time.perf_counter() - t0 < 5
     assert all(text[r["start"]:r["end"]] == r["match"] for r in rows)
 
 
 def test_sentence_tokens_are_the_token_pattern_matches_with_their_offsets(seed_articles):
-    from framing.agency import _TOKEN_RE, _tokens
+    from framing.agency.tokens import TOKEN_RE, span_tokens
 
     for text in seed_articles["text"]:
         for s, e in sentence_spans(text):
-            toks = _tokens(text, s, e, load_events())
+            toks = span_tokens(text, s, e, load_events())
             got = [(t.text, a, b) for t, a, b in zip(toks, toks.starts, toks.ends, strict=True)]
-            assert got == [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, s, e)]
+            assert got == [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, s, e)]
 
 
-def test_agency_rows_are_find_events_rows_on_fakes_articles(fakes_articles, fakes_events):
+def test_find_events_rows_are_events_in_text_rows(fakes_articles, fakes_events):
     some = fakes_articles.groupby("outlet").head(2)  # two articles of every outlet
     rows = [{"doc_id": d, **r} for d, t, title in zip(some["doc_id"], some["text"], some["title"],
                                                     strict=True)
-            for r in find_events(t, title=title)]
+            for r in events_in_text(t, title=title)]
     events = fakes_events[fakes_events["doc_id"].isin(some["doc_id"])]
     assert len(rows) > 50
     assert events.to_dict("records") == rows
+
+
+def test_old_names_warn_and_give_the_same_results(seed_articles, seed_events):
+    from framing.agency import agency, agency_scores
+
+    text = seed_articles["text"].iloc[0]
+    with pytest.warns(FutureWarning, match="agency is renamed find_events"):
+        pd.testing.assert_frame_equal(agency(seed_articles), seed_events)
+    with pytest.warns(FutureWarning, match="agency_scores is renamed score_agency"):
+        old = agency_scores(seed_events, seed_articles)
+    pd.testing.assert_frame_equal(old, score_agency(seed_events, seed_articles))
+    with pytest.warns(FutureWarning, match=r"find_events\(text\) is renamed events_in_text"):
+        old = find_events(text, title="x")
+    assert old == events_in_text(text, title="x")

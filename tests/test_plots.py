@@ -19,7 +19,7 @@ import pytest
 
 from framing import plots
 from framing._errors import FramingError
-from framing.agency import agency, construction_shares
+from framing.agency import construction_shares, find_events
 from framing.corpus import read_table
 from framing.measures import parse_measure
 from framing.quotes import find_quotes, quote_scores
@@ -202,7 +202,7 @@ def test_quote_balance_bars_split_each_outlets_quoted_words(seed_articles):
 
 
 def test_construction_bars_stack_to_one_per_outlet_and_voice(seed_articles):
-    shares = construction_shares(agency(seed_articles), seed_articles)
+    shares = construction_shares(find_events(seed_articles), seed_articles)
     ax = plots.plot_constructions(shares)
     totals: dict[float, float] = {}
     for bar in ax.patches:

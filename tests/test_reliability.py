@@ -172,7 +172,7 @@ def _one_article(text: str, title: str = ""):
 @PROPERTY
 @given(HOSTILE_TEXT, st.sampled_from(["", "Regime forces shoot down a drone"]))
 def test_every_stage_survives_hostile_text_and_offsets_slice_back(text, title):
-    from framing.agency import agency
+    from framing.agency import find_events
     from framing.quotes import find_quotes
     from framing.readability import readability
     from framing.terms import find_terms
@@ -190,7 +190,7 @@ def test_every_stage_survives_hostile_text_and_offsets_slice_back(text, title):
     quotes = find_quotes(articles)
     assert all(body[s:e] == t for s, e, t in
                zip(quotes["start"], quotes["end"], quotes["text"], strict=True) if t)
-    events = agency(articles)
+    events = find_events(articles)
     assert all(body[s:e] == m for s, e, m in
                zip(events["start"], events["end"], events["match"], strict=True))
     tones = tone(articles)
@@ -200,12 +200,12 @@ def test_every_stage_survives_hostile_text_and_offsets_slice_back(text, title):
 
 
 def test_stages_give_the_same_rows_whole_or_article_by_article(seed_articles):
-    from framing.agency import agency
+    from framing.agency import find_events
     from framing.quotes import find_quotes
     from framing.terms import find_terms
     from framing.tone import tone
 
-    for stage in (find_terms, find_quotes, agency, tone):
+    for stage in (find_terms, find_quotes, find_events, tone):
         whole = stage(seed_articles).reset_index(drop=True)
         parts = pd.concat([stage(seed_articles.iloc[[i]]) for i in range(len(seed_articles))],
                           ignore_index=True)
@@ -214,12 +214,12 @@ def test_stages_give_the_same_rows_whole_or_article_by_article(seed_articles):
 
 def _stage_runner(name):
     def run(text: str):
-        from framing.agency import agency
+        from framing.agency import find_events
         from framing.quotes import find_quotes
         from framing.terms import find_terms
         from framing.tone import tone
 
-        stage = {"find_terms": find_terms, "find_quotes": find_quotes, "agency": agency,
+        stage = {"find_terms": find_terms, "find_quotes": find_quotes, "agency": find_events,
                  "tone": tone}[name]
         return stage(_one_article(text))
     run.__name__ = name

@@ -8,7 +8,13 @@ Each stage module (``framing.terms``, ``framing.quotes``, ``framing.agency``, ``
 
 from framing._lazy import lazy_exports
 from framing.actors import find_actors, load_actors, side_of
-from framing.agency import agency, agency_scores, construction_shares, find_events, load_events
+from framing.agency import (
+    construction_shares,
+    events_in_text,
+    find_events,
+    load_events,
+    score_agency,
+)
 from framing.corpus import ARTICLE_COLUMNS, load_corpus, raw_line, validate_articles, write_table
 from framing.lexicon import load_lexicon
 from framing.pipeline import score
@@ -16,7 +22,7 @@ from framing.quotes import find_quotes, quote_scores, voice_spans
 from framing.readability import find_readability, readability_in_text, score_readability
 from framing.segment import segment_aggregator, split_aggregator
 from framing.stats import bootstrap_ci, log_odds_dirichlet
-from framing.terms import distinctive_words, find_terms, kwic, term_scores
+from framing.terms import distinctive_words, find_terms, kwic, score_terms, terms_in_text
 from framing.text import sentence_spans, sentences
 from framing.tone import (
     article_tone,
@@ -30,16 +36,18 @@ from framing.tone import (
     tone_by_outlet,
     tone_in_text,
 )
+from framing.topic import use_topic
 
 __all__ = [
-    "ARTICLE_COLUMNS", "TermFamilyVectorizer", "agency", "agency_scores", "article_tone",
-    "attribution_scores", "bootstrap_ci", "construction_shares", "distinctive_words",
-    "find_actors", "find_events", "find_hedges", "find_quotes", "find_terms", "hedge_scores",
-    "kwic", "load_actors", "load_corpus", "load_events", "load_lexicon", "log_odds_dirichlet",
-    "quote_scores", "raw_line", "find_readability", "readability_in_text", "score_readability", "score",
-    "segment_aggregator", "sentence_spans", "sentence_tone", "sentences", "side_of",
-    "split_aggregator", "target_tone", "term_scores", "find_tone", "score_tone", "tone_in_text",
-    "tone_by_outlet", "validate_articles", "voice_spans", "write_table",
+    "ARTICLE_COLUMNS", "TermFamilyVectorizer", "article_tone", "attribution_scores",
+    "bootstrap_ci", "construction_shares", "distinctive_words", "events_in_text",
+    "find_actors", "find_events", "find_hedges", "find_quotes", "find_readability",
+    "find_terms", "find_tone", "hedge_scores", "kwic", "load_actors", "load_corpus",
+    "load_events", "load_lexicon", "log_odds_dirichlet", "quote_scores", "raw_line",
+    "readability_in_text", "score", "score_agency", "score_readability", "score_terms",
+    "score_tone", "segment_aggregator", "sentence_spans", "sentence_tone", "sentences",
+    "side_of", "split_aggregator", "target_tone", "terms_in_text", "tone_by_outlet",
+    "tone_in_text", "use_topic", "validate_articles", "voice_spans", "write_table",
 ]
 __version__ = "0.1.0"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.agency import CONSTRUCTIONS, agency, counted
+from framing.agency import CONSTRUCTIONS, counted, find_events
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
 SEED_GOLD = GOLD_DIR / "agency_seed_gold.csv"
@@ -110,14 +110,14 @@ def main() -> int:
     pd.set_option("display.width", 200)
     pd.set_option("display.max_colwidth", 80)
     seed = load_seed()
-    seed_events = agency(seed)
+    seed_events = find_events(seed)
     joined = compare(read_gold(SEED_GOLD), seed_events, seed)
     extra = len(seed_events) - int(joined["found"].sum())
     print(f"== seed page: {len(joined)} gold mentions, {len(seed_events)} found by the system "
           f"({extra} not in the gold: false alarms)")
     print(accuracy_table(joined).to_string(index=False, float_format="{:.2f}".format))
     fakes = load_fakes()
-    fakes_events = agency(fakes)
+    fakes_events = find_events(fakes)
     joined = compare(read_gold(FAKES_GOLD), fakes_events, fakes)
     print(f"\n== FA-KES: {len(joined)} gold mentions (sampled from the system's hits, so this "
           "measures classification, not recall)")

@@ -209,7 +209,7 @@ def check_constructions(rewrites: Mapping[str, str]) -> int:
     ``rewrites`` maps a construction (``active``, ``passive_agent``, ``passive_agentless``,
     ``nominal_agent``, ``nominal_agentless``) to a headline.
     """
-    from framing.agency import CONSTRUCTIONS, find_events
+    from framing.agency import CONSTRUCTIONS, events_in_text
 
     right = 0
     for wanted, headline in rewrites.items():
@@ -219,7 +219,7 @@ def check_constructions(rewrites: Mapping[str, str]) -> int:
         if _blank(headline):
             print(f"{wanted}: your turn, write a headline.")
             continue
-        found = [e for e in find_events(headline, title=headline)
+        found = [e for e in events_in_text(headline, title=headline)
                  if not e["negated"] and not e["hypothetical"]]
         if not found:
             print(f"{wanted}: no act of violence found in {headline!r}; use a verb such as "

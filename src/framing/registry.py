@@ -107,7 +107,7 @@ STAGES: tuple[Stage, ...] = (
                       "entropy of quotes over sides / log(number of sides)")),
           options=(Option("--actors", "your actor lexicon (YAML, as actors.yaml)"),),
           cli_kwargs="cli_kwargs"),
-    Stage("agency", "framing.agency", "events", "EVENT_COLUMNS", "find_events", "agency",
+    Stage("agency", "framing.agency", "events", "EVENT_COLUMNS", "events_in_text", "find_events",
           "agency_stats", "events of violence and force: who did it, named or hidden",
           measures=(
               Measure("share", "construction", "", "events",

@@ -23,6 +23,7 @@ _CAP_WORD = r"[A-Z][\w'’.-]*"
 _LOWER_OK = {"of", "the", "for", "and", "de", "al", "el", "von", "van", "der"}
 
 
+_APPOSITIVE = re.compile(r",\s+((?:the|a|an)\s+[^,.;:\"“”]{3,60}?)[,.;]")
 _NOT_NAMES = {"a", "an", "the", "it", "he", "she", "they", "we", "i", "you", "this", "that",
               "one", "some", "local", "military", "activists", "sources", "officials"}
 
@@ -54,7 +55,7 @@ def _context_phrases(text: str, name: str, *, max_words: int = 6) -> list[str]:
             words.pop(0)
         if words:
             found.append(" ".join(words))
-        after = re.match(r",\s+((?:the|a|an)\s+[^,.;:\"“”]{3,60}?)[,.;]", text[m.end():m.end() + 90])
+        after = _APPOSITIVE.match(text, m.end(), m.end() + 90)
         if after:
             found.append(after.group(1).strip())
     return found
