@@ -36,10 +36,8 @@ def test_outlet_scores_equal_the_stage_functions_run_on_the_whole_page(seed_arti
     direct = pd.concat([
         _module("terms").score_terms(t["term_hits"], a),
         _module("quotes").quote_scores(t["quotes"], a),
-        _module("agency").agency_scores(t["events"], a),
-        tone.tone_by_outlet(t["tone"], a), tone.target_tone(t["tone"], a),
-        tone.hedge_scores(tone.find_hedges(a), a, quotes=t["quotes"]),
-        tone.attribution_scores(t["quotes"], a),
+        _module("agency").score_agency(t["events"], a),
+        tone.score_tone(t["tone"], a, quotes=t["quotes"]),
         _module("readability").score_readability(t["readability"], a),
     ]).sort_values(["measure", "outlet"], ignore_index=True)
     pd.testing.assert_frame_equal(chunked["outlet_scores"], direct)
