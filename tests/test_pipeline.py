@@ -35,7 +35,7 @@ def test_outlet_scores_equal_the_stage_functions_run_on_the_whole_page(seed_arti
     tone = _module("tone")
     direct = pd.concat([
         _module("terms").term_scores(a, t["term_hits"]),
-        _module("quotes").quote_scores(t["quotes"], a),
+        _module("quotes").score_quotes(t["quotes"], a),
         _module("agency").agency_scores(t["events"], a),
         tone.tone_by_outlet(t["tone"], a), tone.target_tone(t["tone"], a),
         tone.hedge_scores(tone.find_hedges(a), a, quotes=t["quotes"]),
@@ -183,7 +183,7 @@ MIXED = pd.DataFrame({
 
 
 def test_chunk_without_any_quote_scores_like_one_pass(tmp_path):
-    # chunks m2 and m5 hold no quotation: quote_scores once raised KeyError('kind') on them
+    # chunks m2 and m5 hold no quotation: score_quotes once raised KeyError('kind') on them
     single = score(MIXED, chunksize=1000, progress=False, n_workers=1)
     one_by_one = score(MIXED, chunksize=1, progress=False, n_workers=1)
     assert len(single["quotes"]) >= 1 and len(single["events"]) >= 1

@@ -545,7 +545,7 @@ def plot_quote_balance(data: pd.DataFrame, *, measure: str = "quoted_word_share"
     ----------
     {data_scores}
         Uses ``<measure>_<side>`` and ``quote_side_entropy`` rows of
-        :func:`framing.quotes.quote_scores`.
+        :func:`framing.quotes.score_quotes`.
     measure : {{'quoted_word_share', 'quote_share'}}, default='quoted_word_share'
         Share of quoted words, or share of quotes.
     sides : sequence of str, optional
