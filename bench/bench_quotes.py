@@ -23,8 +23,9 @@ from unittest import mock
 import pandas as pd
 from _common import best_of, bundled_corpus, clear_caches
 
-import framing.quotes as quotes
-from framing.quotes import _lines, _marked_spans, find_quotes, voice_spans
+import framing.quotes.analyse as analyse
+from framing.quotes import find_quotes, voice_spans
+from framing.quotes.marks import line_spans, marked_spans
 from framing.text import clear_text_caches, sentence_spans
 
 
@@ -43,7 +44,7 @@ def main() -> None:
                                              for t in articles["title"]]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     find_quotes(articles.head(5))  # load the lexicons outside the timings
-    scan = _best(lambda: [_marked_spans(t, _lines(t)) for t in texts], args.repeat)
+    scan = _best(lambda: [marked_spans(t, line_spans(t)) for t in texts], args.repeat)
     sents = _best(lambda: [sentence_spans(t) for t in texts], args.repeat)
     full = _best(lambda: find_quotes(articles), args.repeat)
     voices = _best(lambda: [voice_spans(t, h) for t, h in zip(texts, titles, strict=True)],
@@ -69,14 +70,14 @@ def main() -> None:
 
 
 def _phrase_as_speaker(q, phrase, resolver, lex) -> None:
-    """Stand-in for ``_set_speaker``: the cue's subject phrase, unresolved, is the speaker."""
+    """Stand-in for ``set_speaker``: the cue's subject phrase, unresolved, is the speaker."""
     q.speaker = phrase
 
 
 def _phases(articles: pd.DataFrame, mb: float, full: float, repeat: int) -> None:
-    with mock.patch.object(quotes, "_set_speaker", _phrase_as_speaker):
+    with mock.patch.object(analyse, "set_speaker", _phrase_as_speaker):
         no_speakers = _best(lambda: find_quotes(articles), repeat)
-        with mock.patch.object(quotes, "_indirect_quotes", lambda *args: []):
+        with mock.patch.object(analyse, "indirect_quotes", lambda *args: []):
             marked_only = _best(lambda: find_quotes(articles), repeat)
     print(f"phases (CPU s for {mb:.2f} MB): all {full:.3f}; speaker resolution "
           f"{full - no_speakers:.3f}; reported speech {no_speakers - marked_only:.3f}; "

@@ -23,7 +23,7 @@ from _common import best_of, bundled_corpus
 from _common import cpu_seconds as timed
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from framing.quotes import _marked_voices
+from framing.quotes.voices import marked_voices
 from framing.readability import _word_table, find_readability
 from framing.text import sentence_spans
 from framing.tone import _analyzer, find_tone
@@ -55,7 +55,7 @@ def main() -> None:
         # each run finds the voices afresh (the per-text cache of voice_spans emptied first)
         "tone with quote/interview voices (voices=True)": mb / best_of(
             args.repeat, lambda: find_tone(articles, voices=True),
-            before=_marked_voices.cache_clear),
+            before=marked_voices.cache_clear),
         "VADER alone, framing's analyser": mb / best_of(
             args.repeat, lambda: [_analyzer().polarity_scores(s) for s in sentences]),
         "VADER alone, vaderSentiment reference": mb / best_of(

@@ -35,7 +35,7 @@ def test_outlet_scores_equal_the_stage_functions_run_on_the_whole_page(seed_arti
     tone = _module("tone")
     direct = pd.concat([
         _module("terms").score_terms(t["term_hits"], a),
-        _module("quotes").quote_scores(t["quotes"], a),
+        _module("quotes").score_quotes(t["quotes"], a),
         _module("agency").score_agency(t["events"], a),
         tone.score_tone(t["tone"], a, quotes=t["quotes"]),
         _module("readability").score_readability(t["readability"], a),
@@ -181,7 +181,7 @@ MIXED = pd.DataFrame({
 
 
 def test_chunk_without_any_quote_scores_like_one_pass(tmp_path):
-    # chunks m2 and m5 hold no quotation: quote_scores once raised KeyError('kind') on them
+    # chunks m2 and m5 hold no quotation: score_quotes once raised KeyError('kind') on them
     single = score(MIXED, chunksize=1000, progress=False, n_workers=1)
     one_by_one = score(MIXED, chunksize=1, progress=False, n_workers=1)
     assert len(single["quotes"]) >= 1 and len(single["events"]) >= 1

@@ -22,7 +22,7 @@ from framing._errors import FramingError
 from framing.agency import construction_shares, find_events
 from framing.corpus import read_table
 from framing.measures import parse_measure
-from framing.quotes import find_quotes, quote_scores
+from framing.quotes import find_quotes, score_quotes
 from framing.stats import outlet_scores_frame
 from framing.terms import distinctive_words, find_terms, score_terms
 
@@ -191,7 +191,7 @@ def test_plot_names_the_measures_it_needs_when_they_are_missing(seed_scores):
 
 
 def test_quote_balance_bars_split_each_outlets_quoted_words(seed_articles):
-    scores = quote_scores(find_quotes(seed_articles), seed_articles)
+    scores = score_quotes(find_quotes(seed_articles), seed_articles)
     ax = plots.plot_quote_balance(scores)
     widths: dict[float, float] = {}
     for bar in ax.patches:

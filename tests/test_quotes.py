@@ -10,7 +10,7 @@ import pytest
 from conftest import shared_path
 
 from framing._errors import FramingError
-from framing.quotes import QUOTE_COLUMNS, find_quotes, quote_scores, voice_spans
+from framing.quotes import QUOTE_COLUMNS, find_quotes, quotes_in_text, score_quotes, voice_spans
 
 
 @pytest.fixture(scope="module")
@@ -143,14 +143,14 @@ def test_megabyte_without_newline_runs_in_linear_time():
 def test_bad_speaker_lexicon_entry_is_named_in_the_error(tmp_path, old, new, message):
     from importlib import resources
 
-    from framing.quotes import _words
+    from framing.quotes.words import load_speaker_words
 
     text = (resources.files("framing") / "lexicons" / "speakers.yaml").read_text("utf-8")
     assert old in text
     path = tmp_path / "speakers.yaml"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(FramingError, match=message):
-        _words(str(path))
+        load_speaker_words(str(path))
 
 
 def test_find_quotes_needs_text_column():
@@ -158,14 +158,32 @@ def test_find_quotes_needs_text_column():
         find_quotes(pd.DataFrame({"doc_id": ["x"], "body": ["hi"]}))
 
 
-def test_quote_scores_give_shares_with_intervals(seed_articles, seed_quotes):
-    scores = quote_scores(seed_quotes, seed_articles)
+def test_score_quotes_give_shares_with_intervals(seed_articles, seed_quotes):
+    scores = score_quotes(seed_quotes, seed_articles)
     rows = scores[(scores["outlet"] == "AFP")
                   & (scores["measure"] == "quotes:share:syrian_rebels:")]
     afp = rows.iloc[0]
     assert 0 < afp["value"] <= 1 and afp["n_docs"] == 3
     entropy = scores[scores["measure"] == "quotes:entropy::"]["value"].dropna()
     assert entropy.between(0, 1).all()
+
+
+
+def test_quote_scores_is_a_warning_alias_of_score_quotes(seed_articles, seed_quotes):
+    from framing.quotes import quote_scores
+
+    with pytest.warns(FutureWarning, match="quote_scores is renamed score_quotes"):
+        old = quote_scores(seed_quotes, seed_articles)
+    pd.testing.assert_frame_equal(old, score_quotes(seed_quotes, seed_articles))
+
+
+def test_quotes_in_text_gives_the_rows_of_find_quotes(seed_articles, seed_quotes):
+    for row in seed_articles.itertuples():
+        found = quotes_in_text(row.text, row.title, outlet=row.outlet)
+        table = seed_quotes[seed_quotes["doc_id"] == row.doc_id]
+        assert found == table.drop(columns=["doc_id", "quote_id"]).to_dict("records")
+    with pytest.raises(FramingError, match="Quotes need text as str"):
+        quotes_in_text(None)
 
 
 def test_gold_set_meets_goals():
@@ -198,9 +216,9 @@ def test_ggt_row_with_two_lists_counts_each_annotation_once():
 
 # ---- the fast paths give what the plain regexes and uncached functions give, on seed text
 def _masked_seed(seed_articles):
-    from framing.quotes import _lines, _marked_spans, _masked
+    from framing.quotes.marks import line_spans, marked_spans, mask_quotes
 
-    return [_masked(t, _marked_spans(t, _lines(t))) for t in seed_articles["text"]]
+    return [mask_quotes(t, marked_spans(t, line_spans(t))) for t in seed_articles["text"]]
 
 
 def _windows(text):
@@ -212,11 +230,11 @@ def _windows(text):
 
 
 def test_cue_index_finds_what_the_cue_regex_finds(seed_articles):
-    from framing.quotes import _CueIndex, _cues
+    from framing.quotes.cues import CueIndex, load_cues
 
-    cues = _cues()
+    cues = load_cues()
     for masked in _masked_seed(seed_articles):
-        index = _CueIndex(masked, cues)
+        index = CueIndex(masked, cues)
         for lo, hi in _windows(masked):
             expected = [(m.start(), m.end(), m.group())
                         for m in cues.regex.finditer(masked, lo, hi)]
@@ -224,14 +242,15 @@ def test_cue_index_finds_what_the_cue_regex_finds(seed_articles):
 
 
 def test_relay_windows_name_what_the_relay_regexes_name(seed_articles):
-    from framing.quotes import _MASK, _cues, _relay_in, _RelayWindows
+    from framing.quotes.base import MASK
+    from framing.quotes.cues import RelayWindows, load_cues, relay_in
 
     named = 0
     for masked in _masked_seed(seed_articles):
-        windows = _RelayWindows(masked, _cues())
+        windows = RelayWindows(masked, load_cues())
         for lo, hi in _windows(masked):
             relay = windows.relay(lo, hi)
-            assert relay == _relay_in(masked[lo:hi].replace(_MASK, " "))
+            assert relay == relay_in(masked[lo:hi].replace(MASK, " "))
             named += bool(relay)
     assert named > 0
 
@@ -240,37 +259,38 @@ def test_name_runs_equal_the_word_boundary_form(seed_articles, fakes_articles):
     import re
 
     from framing.lexicon_io import read_yaml
-    from framing.quotes import _alternation, _name_runs, _words
+    from framing.quotes.names import name_runs
+    from framing.quotes.words import alternation, load_speaker_words
 
-    words = _words()
-    particles = _alternation(read_yaml("speakers.yaml")["particles"]["words"])
+    words = load_speaker_words()
+    particles = alternation(read_yaml("speakers.yaml")["particles"]["words"])
     plain = re.compile(rf"\b(?:{particles}-)?[A-Z][\w’'\-]*\.?(?:[ \t]+{words.name_token})*")
     for text in [*seed_articles["text"], *fakes_articles["text"]]:
-        assert [m.span() for m in _name_runs(text)] == [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in name_runs(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_clause_breaks_equal_the_ignorecase_form(seed_articles):
     import re
 
-    from framing.quotes import _CLAUSE_BREAK_RE
+    from framing.quotes.attribution import CLAUSE_BREAK_RE
 
     plain = re.compile(r";|,\s+(?:but|and|while|as|adding|after)\b|\bbut\b|\bthat\b"
                        r"|_+[”»\"’']*", re.IGNORECASE)
     for text in _masked_seed(seed_articles):
-        assert [m.span() for m in _CLAUSE_BREAK_RE.finditer(text)] == \
+        assert [m.span() for m in CLAUSE_BREAK_RE.finditer(text)] == \
             [m.span() for m in plain.finditer(text)]
 
 
 def test_cached_phrase_results_equal_fresh_ones(seed_articles):
     from framing.actors import _scan, _side_of, load_actors
-    from framing.quotes import _find_names, _find_speaker_text, _speaker_kind
+    from framing.quotes.names import find_names, find_speaker_text, speaker_kind
 
     lex = load_actors()
     find_quotes(seed_articles)
-    fresh = {"matches": _scan, "side_of": _side_of, "names_in": _find_names,
-             "speaker_kind": _speaker_kind,
-             "speaker_text": lambda p, x: _find_speaker_text(p, x, False),
-             "speaker_text_last": lambda p, x: _find_speaker_text(p, x, True)}
+    fresh = {"matches": _scan, "side_of": _side_of, "names_in": find_names,
+             "speaker_kind": speaker_kind,
+             "speaker_text": lambda p, x: find_speaker_text(p, x, False),
+             "speaker_text_last": lambda p, x: find_speaker_text(p, x, True)}
     for name, func in fresh.items():
         cache = lex.memo(name)
         assert cache, name
@@ -278,14 +298,14 @@ def test_cached_phrase_results_equal_fresh_ones(seed_articles):
 
 
 def test_find_quotes_and_voice_spans_share_one_analysis_per_text(seed_articles):
-    from framing.quotes import _analysis
+    from framing.quotes.analyse import analysis
 
-    _analysis.cache_clear()
+    analysis.cache_clear()
     find_quotes(seed_articles)
-    misses = _analysis.cache_info().misses
+    misses = analysis.cache_info().misses
     for row in seed_articles.itertuples():
         voice_spans(row.text, row.title)
-    assert _analysis.cache_info().misses == misses == len(seed_articles)
+    assert analysis.cache_info().misses == misses == len(seed_articles)
 
 
 def test_relay_of_the_article_s_own_outlet_is_blanked_after_the_shared_analysis(seed_articles):
@@ -307,25 +327,25 @@ def test_voice_spans_without_speakers_gives_the_same_regions(seed_articles):
 # ---- attribution: names, gender-aware pronouns, sides from the article's descriptions
 def _resolver(seed_articles, doc_id):
     from framing.actors import load_actors
-    from framing.quotes import _Resolver
+    from framing.quotes.speakers import Resolver
 
-    return _Resolver(_doc(seed_articles, doc_id).iloc[0]["text"], load_actors())
+    return Resolver(_doc(seed_articles, doc_id).iloc[0]["text"], load_actors())
 
 
 def test_lower_case_word_ends_a_name():
     from framing.actors import load_actors
-    from framing.quotes import _name_in
+    from framing.quotes.names import name_in
 
     # a09: "al"/"de"-like words ("also") no longer join the name before them
-    assert _name_in("Lavrov also said that a new round of peace talks", load_actors()) == "Lavrov"
+    assert name_in("Lavrov also said that a new round of peace talks", load_actors()) == "Lavrov"
 
 
 def test_name_runs_start_at_capitals_or_hyphenated_particles():
     from framing.actors import load_actors
-    from framing.quotes import _name_in, _name_runs
+    from framing.quotes.names import name_in, name_runs
 
     def runs(text):
-        return [hit.group() for hit in _name_runs(text)]
+        return [hit.group() for hit in name_runs(text)]
 
     # words that begin with a particle's letters ("during", "also", "de-") start no run, so
     # the name after them is whole; a particle joined by a hyphen does (fk1962495689 and
@@ -333,7 +353,7 @@ def test_name_runs_start_at_capitals_or_hyphenated_particles():
     assert runs("during Bashar al-Assad's visit") == ["Bashar al-Assad's"]
     assert runs("Assad also met Putin") == ["Assad", "Putin"]
     assert runs("fighters of al-Nusra Front, and de Mistura") == ["al-Nusra Front", "Mistura"]
-    assert _name_in("said Dr Joanne Liu, president of MSF", load_actors()) == "Joanne Liu"
+    assert name_in("said Dr Joanne Liu, president of MSF", load_actors()) == "Joanne Liu"
 
 
 def test_gender_is_read_from_the_pronouns_after_mentions(seed_articles):
@@ -428,11 +448,11 @@ def test_name_before_an_apposition_speaks(seed_quotes):
 
 def test_name_nearest_a_cue_after_it_speaks():
     from framing.actors import load_actors
-    from framing.quotes import _speaker_text
+    from framing.quotes.names import speaker_text
 
     # FA-KES fk1926479378: "... World Food Programme spokeswoman Bettina Luescher told ..."
     phrase = "World Food Programme spokeswoman Bettina Luescher"
-    assert _speaker_text(phrase, load_actors(), True)[0] == "Bettina Luescher"
+    assert speaker_text(phrase, load_actors(), True)[0] == "Bettina Luescher"
 
 
 def test_adjective_after_article_is_no_cue(seed_quotes):
@@ -489,12 +509,12 @@ def test_reported_speech_past_character_5000_of_a_one_line_article_is_not_cut(fa
     assert late["text"].str.contains("during the six-year war which has killed").any()
 
 
-def test_quote_scores_of_articles_without_any_quotation_are_zero_not_an_error():
+def test_score_quotes_of_articles_without_any_quotation_are_zero_not_an_error():
     articles = pd.DataFrame({"doc_id": ["h1", "h2"], "outlet": ["Wire", "Wire"],
                              "text": ["Markets rose quietly on Monday.",
                                       "Storm closes port for a day."]})
     quotes = find_quotes(articles)
     assert quotes.empty and list(quotes.columns) == QUOTE_COLUMNS
-    scores = quote_scores(quotes, articles).set_index("measure")
+    scores = score_quotes(quotes, articles).set_index("measure")
     assert scores.loc["quotes:per_article:unknown:", "value"] == 0.0
     assert scores.loc["quotes:per_article:unknown:", "n_docs"] == 2

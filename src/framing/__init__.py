@@ -18,7 +18,7 @@ from framing.agency import (
 from framing.corpus import ARTICLE_COLUMNS, load_corpus, raw_line, validate_articles, write_table
 from framing.lexicon import load_lexicon
 from framing.pipeline import score
-from framing.quotes import find_quotes, quote_scores, voice_spans
+from framing.quotes import find_quotes, quotes_in_text, score_quotes, voice_spans
 from framing.readability import find_readability, readability_in_text, score_readability
 from framing.segment import segment_aggregator, split_aggregator
 from framing.stats import bootstrap_ci, log_odds_dirichlet
@@ -39,15 +39,15 @@ from framing.tone import (
 from framing.topic import use_topic
 
 __all__ = [
-    "ARTICLE_COLUMNS", "TermFamilyVectorizer", "article_tone", "attribution_scores",
-    "bootstrap_ci", "construction_shares", "distinctive_words", "events_in_text",
-    "find_actors", "find_events", "find_hedges", "find_quotes", "find_readability",
-    "find_terms", "find_tone", "hedge_scores", "kwic", "load_actors", "load_corpus",
-    "load_events", "load_lexicon", "log_odds_dirichlet", "quote_scores", "raw_line",
-    "readability_in_text", "score", "score_agency", "score_readability", "score_terms",
-    "score_tone", "segment_aggregator", "sentence_spans", "sentence_tone", "sentences",
-    "side_of", "split_aggregator", "target_tone", "terms_in_text", "tone_by_outlet",
-    "tone_in_text", "use_topic", "validate_articles", "voice_spans", "write_table",
+    "ARTICLE_COLUMNS", "article_tone", "attribution_scores", "bootstrap_ci", "construction_shares",
+    "distinctive_words", "events_in_text", "find_actors", "find_events", "find_hedges",
+    "find_quotes", "find_readability", "find_terms", "find_tone", "hedge_scores", "kwic",
+    "load_actors", "load_corpus", "load_events", "load_lexicon", "log_odds_dirichlet",
+    "quotes_in_text", "raw_line", "readability_in_text", "score", "score_agency", "score_quotes",
+    "score_readability", "score_terms", "score_tone", "segment_aggregator", "sentence_spans",
+    "sentence_tone", "sentences", "side_of", "split_aggregator", "target_tone",
+    "TermFamilyVectorizer", "terms_in_text", "tone_by_outlet", "tone_in_text", "use_topic",
+    "validate_articles", "voice_spans", "write_table",
 ]
 __version__ = "0.1.0"
 

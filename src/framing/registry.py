@@ -93,7 +93,7 @@ STAGES: tuple[Stage, ...] = (
                           "use --lexicon alone instead of adding it to the bundled lexicon",
                           switch=True)),
           cli_kwargs="cli_kwargs"),
-    Stage("quotes", "framing.quotes", "quotes", "QUOTE_COLUMNS", "voice_spans", "find_quotes",
+    Stage("quotes", "framing.quotes", "quotes", "QUOTE_COLUMNS", "quotes_in_text", "find_quotes",
           "quote_stats", "quotations with speaker, side and relay; voice balance",
           measures=(
               Measure("per_article", "side", "", "articles", "quotes per article"),
@@ -105,7 +105,10 @@ STAGES: tuple[Stage, ...] = (
               Measure("official_share", "", "", "quotes", "share of quotes from officials"),
               Measure("entropy", "", "", "quotes",
                       "entropy of quotes over sides / log(number of sides)")),
-          options=(Option("--actors", "your actor lexicon (YAML, as actors.yaml)"),),
+          options=(Option("--actors", "your actor lexicon (YAML, as the topic's actors.yaml), "
+                                      "added to the topic's"),
+                   Option("--actors-only", "use --actors alone instead of adding it to the "
+                                           "topic's actor lexicon", switch=True)),
           cli_kwargs="cli_kwargs"),
     Stage("agency", "framing.agency", "events", "EVENT_COLUMNS", "events_in_text", "find_events",
           "agency_stats", "events of violence and force: who did it, named or hidden",

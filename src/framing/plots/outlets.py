@@ -221,7 +221,7 @@ def plot_quote_balance(data: pd.DataFrame, *, measure: str = "word_share",
     ----------
     {data_scores}
         Uses the ``quotes:<measure>:<side>:`` and ``quotes:entropy::`` rows of
-        :func:`framing.quotes.quote_scores`.
+        :func:`framing.quotes.score_quotes`.
     measure : {{'word_share', 'share'}}, default='word_share'
         Statistic drawn: share of quoted words, or share of quotes (the 0.x names
         ``'quoted_word_share'`` and ``'quote_share'`` still work, with a FutureWarning).
@@ -352,7 +352,7 @@ def plot_readability(data: pd.DataFrame, *,
     Parameters
     ----------
     {data_scores}
-        Uses the rows of :func:`framing.readability.readability_by_outlet`.
+        Uses the rows of :func:`framing.readability.score_readability`.
     measure : str, default='readability:mean:flesch_kincaid_grade:'
         Id of the measure drawn, usually ``readability:mean:<formula>:`` with a formula of
         :data:`framing.readability.MEASURES` (a bare formula name, the 0.x measure name,

@@ -1,0 +1,173 @@
+"""Person names in text and the speaker phrases around cues.
+
+Finds runs of capitalised words that name people (not places or organisations), cuts a
+subject or speaker phrase to the name or noun phrase that speaks, and caches the results for
+short phrases on the actor lexicon."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from framing.actors import ActorLexicon, _matches, find_actors
+from framing.quotes.base import Hit
+from framing.quotes.words import load_speaker_words
+
+_LEAD_RE = re.compile(r"^(?:[\s,]|\b(?:and|but|so|yet|however|meanwhile|moreover)\b)+",
+                      re.IGNORECASE)
+DATELINE_RE = re.compile(r"^[\s>]*[A-Z][A-Z .,()'’]+\s*[–—-]+\s*")
+TOKEN_RE = re.compile(r"\S+")
+ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
+_BY_RE = re.compile(r"^(?:with|by|from|for)\s+")
+_SPEAKER_CUT_RE = re.compile(r"\s+(?:in|who|which|outside|on|from|near|approached|when)\s+|,",
+                             re.IGNORECASE)
+# "he was quoted as (saying)": the subject speaks
+_QUOTED_AS_RE = re.compile(r"\s+(?:is|are|was|were|being|been)\s+quoted\s+as\s*$")
+
+
+def name_in(text: str, lexicon: ActorLexicon, last: bool = False) -> str:
+    """The first (or ``last``) person name in ``text`` ("Sergei Ryabkov"), titles and
+    nationalities removed; runs naming places or organisations ("Fraser Valley", "BC Hydro")
+    are no person names."""
+    names = lexicon.cached("names_in", text, lambda t: find_names(t, lexicon))
+    return (names[-1] if last else names[0]) if names else ""
+
+
+def find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
+    """Every person name in ``text``, uncached (see :func:`name_in`)."""
+    found, words = [], load_speaker_words()
+    persons, non_person = set(), set()  # starts of person names; offsets inside other actors
+    for s, e, entry in _matches(text, lexicon):
+        if entry.kind == "person":
+            persons.add(s)
+        elif entry.kind != "role":
+            non_person.update(range(s, e))
+    for m in name_runs(text):
+        tokens = [(t.start(), t.end(), t.group()) for t in TOKEN_RE.finditer(text, *m.span())]
+        titled = False
+        while tokens and (tokens[0][2].lower().rstrip(",") in words.title_words
+                          or tokens[0][2].lower() in words.stop_caps
+                          or tokens[0][0] in non_person):
+            titled |= tokens[0][2].lower() in words.title_words
+            tokens = tokens[1:]
+        tokens = name_tokens(tokens)
+        if not tokens:
+            continue
+        if any(t[0] in non_person for t in tokens):
+            continue
+        if tokens[0][0] in persons or len(tokens) >= 2 or titled:
+            name = text[tokens[0][0]:tokens[-1][1]].rstrip(".,’'")
+            if not name[:1].isupper() or words.non_person.search(name) \
+                    or ACRONYM_RE.search(name):
+                continue
+            found.append(name)
+    return tuple(found)
+
+
+def name_runs(text: str) -> Iterator[Hit]:
+    """Runs of name tokens in ``text``: capitalised words and particles joined by spaces,
+    from a capitalised word or a particle hyphenated to one ("al-Nusra Front"), in text order.
+    A run holds more than names ("The Russian defence"); callers cut it to the name."""
+    words = load_speaker_words()
+    for m in words.name_run.finditer(text):
+        a, b = m.span()
+        if a > 2 and text[a - 1] == "-":
+            particle = words.particle_dash.search(text, max(0, a - 5), a)
+            if particle:
+                a = particle.start()
+        yield Hit(a, b, text[a:b])
+
+
+def mentions(text: str, word: str, lo: int = 0, hi: int | None = None,
+             prefixes: tuple[str, ...] = ()) -> Iterator[int]:
+    """Offsets of ``word`` in ``text[lo:hi]`` standing alone, not inside a longer name (no
+    letter, digit, apostrophe or hyphen next to it), or after one of ``prefixes`` ("al-")."""
+    hi = len(text) if hi is None else hi
+    at = text.find(word, lo, hi) if word else -1
+    while at >= 0:
+        end, head = at + len(word), at
+        for prefix in prefixes:
+            if text.startswith(prefix, at - len(prefix)):
+                head = at - len(prefix)
+                break
+        if not (head and _is_name_char(text[head - 1])) and \
+                not (end < len(text) and _is_name_char(text[end])):
+            yield at
+        at = text.find(word, at + 1, hi)
+
+
+def _is_name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_’'-"
+
+
+def name_tokens(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cut a run of name tokens where the name ends: before a lower-case word that is no
+    particle ("To determine", "Assad also"), after a word that ends a sentence ("Complex. In")."""
+    words = load_speaker_words()
+    for k, (_, _, token) in enumerate(tokens):
+        if k and token[:1].islower() and not words.particle_token.fullmatch(token):
+            return tokens[:k]
+        if token.endswith(".") and len(token) > 2 and token.lower() not in words.title_words \
+                and token.lower() not in ("jr.", "sr.", "st."):
+            return tokens[:k + 1]
+    return tokens
+
+
+def looks_named(name: str) -> bool:
+    """Whether a speaker is named like a person ("Yuni", "Rod Peters"; not "Burnaby RCMP")."""
+    words = load_speaker_words()
+    last = words.surname_particle.sub("", name.split()[-1]) if name.strip() else ""
+    return name[:1].isupper() and last[:1].isupper() and last.lower() not in words.stop_caps \
+        and not words.non_person.search(name) and not ACRONYM_RE.search(name)
+
+
+def speaker_kind(name: str, lexicon: ActorLexicon) -> str:
+    """"thing" for a speaker named as an institution or a body ("the defence ministry"), else
+    "person"."""
+    things = find_actors(name, lexicon=lexicon,
+                         kinds=("institution", "group", "media", "capital", "nationality"))
+    words = load_speaker_words()
+    return "thing" if (things and not words.person_words.search(name)) \
+        or words.body.search(name) else "person"
+
+
+@functools.lru_cache(maxsize=4096)
+def clean_subject(subject: str) -> str:
+    """A subject phrase without its dateline, leading conjunctions, trailing adverbs and
+    "was quoted as"."""
+    trail = load_speaker_words().trail
+    subject = DATELINE_RE.sub("", trail.sub("", _QUOTED_AS_RE.sub("", subject)))
+    subject = _LEAD_RE.sub("", subject).strip(" ,:;–—-")
+    return subject
+
+
+def speaker_text(subject: str, lexicon: ActorLexicon, last: bool = False) -> tuple[str, str]:
+    """(speaker, descriptor): the first (``last``) person name in ``subject`` or its last noun
+    phrase."""
+    return lexicon.cached("speaker_text_last" if last else "speaker_text", subject,
+                          lambda s: find_speaker_text(s, lexicon, last))
+
+
+def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[str, str]:
+    """:func:`speaker_text`, uncached."""
+    chunks = [c.strip() for c in subject.strip(" ,").split(",") if c.strip()] or [subject]
+    edge = chunks[-1] if last else chunks[0]
+    words = load_speaker_words()
+    if words.lone_name.fullmatch(edge) and edge.lower() not in words.stop_caps:
+        return edge, subject  # "When she and her boyfriend got a cat, McNeely (said)"
+    name = name_in(subject, lexicon, last)
+    if name:
+        return name, subject
+    named = [c for c in chunks if len(c.split()) <= 6 and any(
+        h["kind"] != "nationality" for h in find_actors(c, lexicon=lexicon))]
+    tail = named[0] if named else chunks[-1]
+    tail = _BY_RE.sub("", tail)
+    head = _SPEAKER_CUT_RE.split(tail, maxsplit=1)[0].strip()
+    return head or tail, tail
+
+
+@functools.lru_cache(maxsize=4096)
+def surname_of(name: str) -> str:
+    """The last word of ``name``, lower-cased, without a surname particle ("al-")."""
+    return load_speaker_words().surname_particle.sub("", name.split()[-1].lower()) if name else ""

@@ -1,0 +1,301 @@
+"""Who a pronoun or description points to: the :class:`Resolver` of one text.
+
+"he", "she" and person descriptions ("the 28-year-old") go to the latest earlier speaker or
+subject of that gender whom the article treats as a person; "the ministry" to the latest
+speaker of its kind. See :mod:`framing.quotes` for the rules."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from framing.actors import ActorLexicon, find_actors, side_of
+from framing.quotes.base import Hit, last_at
+from framing.quotes.names import (
+    ACRONYM_RE,
+    TOKEN_RE,
+    looks_named,
+    mentions,
+    name_in,
+    name_runs,
+    name_tokens,
+    speaker_kind,
+    surname_of,
+)
+from framing.quotes.words import load_speaker_words
+
+#: How far back (characters) a pronoun looks for its antecedent, and how many speakers.
+_LOOKBACK, _RECENT = 3000, 30
+#: How far from a pronoun (characters) the mentions that tell a name's gender are read.
+_EVIDENCE = 20_000
+_WORD_AT_RE = re.compile(r"\s*([\w’'-]+)")
+_ANY_APPOSITION_RE = re.compile(r",[^,.;:!?]{1,150},")
+_APPOSITION_RE = re.compile(r",\s*(?:a|an|the|\d+|[\w’'-]+’s|[\w’'-]+'s)\b[^,.;:!?]{0,120},")
+SPEECH_VERB_RE = re.compile(r"\b(?:said|says|told|tells|asked|urged|called on)\b")
+#: A surname right after these words names a place or thing ("the Krakatau volcano").
+_NOT_ALONE_RE = re.compile(r"\b(?:the|a|an|of|in|at|on|from|to|for|by|with|near|into)\s+$",
+                           re.IGNORECASE)
+_DEFINITE_RE = re.compile(r"(?:the|this|that)\s")
+
+
+class Resolver:
+    """Turns pronouns and descriptions ("he", "the ministry") into the speaker they point to."""
+
+    def __init__(self, text: str, lexicon: ActorLexicon, masked: str | None = None):
+        self.text = text
+        self.masked = text if masked is None else masked
+        self.lexicon = lexicon
+        self._people: list[tuple[int, str, bool, bool]] = []  # read as far as asked
+        self._people_starts: list[int] = []
+        self._people_runs: Iterator[Hit] | None = None
+        self._people_run: Hit | None = None
+        self._aliases: dict[str, str] = {}
+        self._sure: dict[str, bool] = {}
+        self.speakers: list[tuple[int, str, str, str]] = []  # (position, name, type, side)
+        # runs of two or more capitalised words, read from the text as far as asked, and the
+        # name each holds (found when first needed)
+        self._multi: list[tuple[int, str]] = []
+        self._multi_starts: list[int] = []
+        self._multi_names: dict[int, str] = {}
+        self._runs: Iterator[Hit] | None = None
+        self._run: Hit | None = None
+        self._genders: dict[str, str] = {}
+        self.sides: dict[str, str] = {}  # surname -> side of its latest speaker with one
+        self._persons: dict[str, bool] = {}
+
+    def _evidence(self, pos: int) -> tuple[int, int]:
+        """The stretch of text searched for evidence about a name asked about at ``pos``."""
+        return max(0, pos - _EVIDENCE), pos + _EVIDENCE
+
+    def gender(self, name: str, pos: int) -> str:
+        """"m", "f" or "" for the person ``name``, from the article: an honorific before a
+        mention of the surname, else the pronoun that most often first follows a mention."""
+        surname = name.split()[-1]
+        if surname not in self._genders:
+            votes = {"m": 0, "f": 0}
+            for at in mentions(self.text, surname, *self._evidence(pos)):
+                title = load_speaker_words().honorific.search(self.text, max(0, at - 40), at)
+                if title:
+                    votes["m" if title.group(1) else "f"] += 3
+                    continue
+                end = at + len(surname)
+                pronoun = load_speaker_words().gendered.search(self.text, end, end + 160)
+                if pronoun:
+                    votes["m" if pronoun.group(1) else "f"] += 1
+            self._genders[surname] = "" if votes["m"] == votes["f"] else \
+                max(votes, key=votes.get)
+        return self._genders[surname]
+
+    def _runs_before(self, pos: int) -> range:
+        """Indices in ``self._multi`` of the runs starting less than ``_LOOKBACK`` before
+        ``pos``."""
+        if self._runs is None:
+            self._runs = name_runs(self.text)
+            self._run = next(self._runs, None)
+        run, runs = self._run, self._runs
+        while run is not None and run.start() < pos:
+            if " " in run.group():  # single capitalised words are mostly not names
+                self._multi.append((run.start(), run.group()))
+                self._multi_starts.append(run.start())
+            run = next(runs, None)
+        self._run = run
+        return range(last_at(self._multi_starts, pos - _LOOKBACK) + 1,
+                     last_at(self._multi_starts, pos - 1) + 1)
+
+    def _multi_name(self, k: int) -> str:
+        if k not in self._multi_names:
+            self._multi_names[k] = name_in(self._multi[k][1], self.lexicon)
+        return self._multi_names[k]
+
+    def _names_before(self, pos: int) -> list[tuple[int, str]]:
+        """(offset, name) of the names in runs of two or more words shortly before ``pos``."""
+        return [(self._multi[k][0], name) for k in self._runs_before(pos)
+                if (name := self._multi_name(k))]
+
+    def _recent_speakers(self, pos: int) -> list[tuple[int, str, str, str]]:
+        return [sp for sp in self.speakers[-_RECENT:] if pos - _LOOKBACK <= sp[0] < pos]
+
+    def full_name(self, name: str, before: int) -> str:
+        """The longest earlier form of a surname ("Hussein" -> "Khalil al-Hussein")."""
+        if " " in name:
+            return name
+        best, surname = name, surname_of(name)
+        for k in self._runs_before(before):
+            run = self._multi[k][1]  # its name is part of it, so holds the surname
+            if len(run) > len(best) and surname in run.lower():
+                other = self._multi_name(k)
+                if len(other) > len(best) and surname_of(other) == surname:
+                    best = other
+        return best
+
+    def remember(self, pos: int, name: str, side: str) -> None:
+        kind = self.lexicon.cached("speaker_kind", name, lambda n: speaker_kind(n, self.lexicon))
+        self.speakers.append((pos, name, kind, side))
+        if side != "unknown":
+            self.sides[surname_of(name)] = side
+
+    def is_person(self, name: str, pos: int) -> bool:
+        """A name is a person's when the lexicon says so, or when the article also calls it
+        by its last word alone, as news style does for people ("Kevin Vickers ... Vickers
+        said", "said Hussein") but not for places and organisations; a last word after an
+        article or preposition ("the Krakatau volcano", "in Thunder Bay") does not count."""
+        if name not in self._persons:
+            *first, last = name.split()
+            surname = load_speaker_words().surname_particle.sub("", last)
+            alone = bool(first) and any(
+                not _NOT_ALONE_RE.search(self.text, max(0, at - 12), at)
+                and not self.text.startswith(first[-1] + " ", at - len(first[-1]) - 1)
+                for at in mentions(self.text, surname, *self._evidence(pos)))
+            self._persons[name] = alone or bool(
+                find_actors(name, lexicon=self.lexicon, kinds=("person",)))
+        return self._persons[name]
+
+    def people(self, pos: int) -> tuple[list[tuple[int, str, bool, bool]], list[int]]:
+        """Mentions of persons outside quotations before ``pos``, in text order, and their
+        offsets (the text is read as far as asked).
+
+        Each mention is (offset, full name, subject, titled). A run of two or more capitalised
+        words may name a person when no word of it names a place or an organisation
+        (``non_person_words`` of speakers.yaml) or is an acronym; it surely does
+        (:meth:`surely_person`) when the article treats it as a person. Later mentions by
+        surname or first name alone map to the full name; a lone name new to the article
+        counts when an apposition ("Roman, a resident of ...,") or a speech verb ("Yuni
+        said") follows it. A mention is a subject
+        when the next word after it (past an apposition) is a lower-case word that is not a
+        preposition, conjunction or article ("Vickers rolled", not "from Zehaf Bibeau and").
+        """
+        if self._people_runs is None:
+            self._people_runs = name_runs(self.masked)
+            self._people_run = next(self._people_runs, None)
+        while self._people_run is not None and self._people_run.start() < pos:
+            found = self._person_at(self._people_run, self._aliases)
+            if found:
+                self._people.append(found)
+                self._people_starts.append(found[0])
+            self._people_run = next(self._people_runs, None)
+        return self._people, self._people_starts
+
+    def _person_at(self, run: Hit,
+                   aliases: dict[str, str]) -> tuple[int, str, bool, bool] | None:
+        masked, words = self.masked, load_speaker_words()
+        word = run.group()
+        if " " not in word and "\t" not in word and word not in aliases and (
+                word.lower() in words.stop_caps or not _APPOSITION_RE.match(masked, run.end())
+                and not SPEECH_VERB_RE.match(masked, run.end() + 1)):
+            return None  # a capitalised word new to the article, mostly no name
+        tokens = [(t.start(), t.end(), t.group()) for t in TOKEN_RE.finditer(masked, *run.span())]
+        titled = False
+        for k in range(len(tokens) - 2, -1, -1):  # "Toronto Mayor John Tory" -> "John Tory"
+            if tokens[k][2].lower().rstrip(",") in words.title_words:
+                tokens, titled = tokens[k + 1:], True
+                break
+        while tokens and tokens[0][2].lower() in words.stop_caps:
+            tokens = tokens[1:]
+        tokens = name_tokens(tokens)
+        owner = next((k for k, t in enumerate(tokens) if t[2].endswith(("’s", "'s"))), None)
+        tokens = tokens if owner is None else tokens[:owner + 1]  # "Hussein’s Al-Rumeilah"
+        if not tokens:
+            return None
+        start, end = tokens[0][0], tokens[-1][1]
+        name = masked[start:end].rstrip(".,")
+        name = name[:-2] if owner is not None else name
+        after_word = _NOT_ALONE_RE.search(masked, max(0, start - 12), start)
+        if not name[:1].isupper() or words.non_person.search(name) \
+                or ACRONYM_RE.search(name) \
+                or (after_word and after_word.group().lower().startswith(("the", "a"))):
+            return None
+        subject = owner is None and not after_word and self._is_subject(end)
+        if " " not in name:
+            if name not in aliases:
+                if name.lower() in words.stop_caps or not (
+                        titled or _APPOSITION_RE.match(masked, end)
+                        or (subject and SPEECH_VERB_RE.match(masked, end + 1))):
+                    return None
+                aliases[name] = name
+            return start, aliases[name], subject, True
+        aliases.setdefault(name.split()[0], name)
+        aliases[name.split()[-1]] = name
+        return start, name, subject, titled
+
+    def surely_person(self, name: str, pos: int) -> bool:
+        """Whether the article surely treats ``name`` as a person's: the lexicon says so, or
+        no actor of another kind matches it and :meth:`is_person` holds or "he" or "she"
+        follows its mentions."""
+        if name not in self._sure:
+            hits = find_actors(name, lexicon=self.lexicon)
+            self._sure[name] = any(h["kind"] == "person" for h in hits) or not hits and (
+                " " not in name or self.is_person(name, pos) or self.gender(name, pos) != "")
+        return self._sure[name]
+
+    def _is_subject(self, end: int) -> bool:
+        apposition = _ANY_APPOSITION_RE.match(self.masked, end)
+        word = _WORD_AT_RE.match(self.masked, apposition.end() if apposition else end)
+        return bool(word) and word.group(1)[:1].islower() \
+            and word.group(1) not in load_speaker_words().not_verbs
+
+    def _resolve_person(self, gender: str, pos: int,
+                        same_side: str | None = None) -> tuple[str, str] | None:
+        """"he" (``gender`` "m"), "she" ("f") or a description of a person ("") at ``pos``:
+        the latest earlier subject or speaker not known to be of the other gender (and of
+        ``same_side`` when given), else the latest such person. A pronoun only goes to a name
+        the article surely treats as a person's."""
+        people, starts = self.people(pos)
+        found = people[bisect_left(starts, pos - _LOOKBACK):bisect_left(starts, pos)]
+        found += [(at, name, True, True) for at, name, kind, _ in self._recent_speakers(pos)
+                  if kind == "person" and looks_named(name)]
+        found.sort(reverse=True)
+        for at, name, _, titled in [p for p in found if p[2]] + [p for p in found if not p[2]]:
+            if gender and not ((titled or self.surely_person(name, at))
+                               and self.gender(name, pos) in ("", gender)):
+                continue
+            side = next((s[3] for s in self.speakers if surname_of(s[1]) == surname_of(name)),
+                        side_of(name, lexicon=self.lexicon))
+            if same_side in (None, side):
+                return name, side
+        return None
+
+    def resolve(self, words: str, pos: int) -> tuple[str, str] | None:
+        """Antecedent and side of a pronoun or definite description at ``pos``."""
+        low = words.lower().strip()
+        want = load_speaker_words().pronouns.get(low)
+        gender = load_speaker_words().pronoun_gender.get(low, "")
+        if gender:
+            return self._resolve_person(gender, pos)
+        same_side = None
+        if want is None:
+            if not _DEFINITE_RE.match(low) or name_in(words, self.lexicon):
+                return None
+            hits = find_actors(words, lexicon=self.lexicon)
+            if any(h["kind"] != "nationality" for h in hits):
+                return None
+            same_side = hits[-1]["side"] if hits else None
+            head = low.split()[-1]
+            for _, name, _, side in reversed(self._recent_speakers(pos)):
+                if head in name.lower():
+                    return name, side
+            # "the affable proprietor": a person named before
+            if load_speaker_words().person_words.search(low):
+                return self._resolve_person("", pos, same_side)
+            want = "thing"
+            if head not in load_speaker_words().thing_heads:
+                return None
+        best: tuple[int, str, str] | None = None
+        recent = self._recent_speakers(pos)
+        for spos, name, kind, side in recent:
+            if (want == "any" or kind == want) and same_side in (None, side):
+                best = (spos, name, side)
+        if want != "thing":
+            surnames = {}
+            for npos, name in self._names_before(pos):
+                surnames[name] = npos
+            for name, npos in surnames.items():
+                last = max([npos] + [s[0] for s in recent
+                                     if s[1].split()[-1] == name.split()[-1]])
+                if best is None or last > best[0]:
+                    side = next((s[3] for s in self.speakers
+                                 if s[1].split()[-1] == name.split()[-1]),
+                                side_of(name, lexicon=self.lexicon))
+                    if same_side in (None, side):
+                        best = (last, name, side)
+        return (best[1], best[2]) if best else None

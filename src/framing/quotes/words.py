@@ -1,0 +1,135 @@
+"""The word lists behind speaker attribution (``lexicons/speakers.yaml``) and the patterns
+compiled from them: person nouns, titles, place and organisation words, name particles,
+pronouns, honorifics."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from framing._errors import FramingError, bad_entry
+from framing.lexicon_io import check_keys, read_yaml
+
+#: Entries of speakers.yaml and the keys each has besides its note; "words" of pronouns and
+#: owner_pronouns map a word to a word, every other list is a list of words.
+_SPEAKER_LISTS = {
+    "person_words": ("words",), "title_words": ("words",), "stop_caps": ("words",),
+    "non_person_words": ("words",), "particles": ("words",), "surname_particles": ("words",),
+    "mention_prefixes": ("words",), "pronouns": ("words",), "gendered_pronouns": ("male", "female"),
+    "honorifics": ("male", "female"), "owner_pronouns": ("words",), "own_words": ("words",),
+    "body_words": ("words",), "thing_heads": ("words",), "not_verbs": ("words",),
+    "days": ("words",), "months": ("words",),
+}
+_MAPPINGS = ("pronouns", "owner_pronouns")
+_PRONOUN_KINDS = ("person", "thing", "any")
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    """The word lists of speakers.yaml, as sets and the patterns compiled from them."""
+
+    person_words: re.Pattern
+    title_words: frozenset
+    stop_caps: frozenset
+    non_person: re.Pattern
+    name_token: str
+    name_run: re.Pattern
+    particle_dash: re.Pattern
+    particle_token: re.Pattern
+    surname_particle: re.Pattern
+    mention_prefixes: tuple
+    pronouns: dict
+    pronoun_gender: dict
+    gendered: re.Pattern
+    honorific: re.Pattern
+    owner_pronouns: dict
+    own_words: re.Pattern
+    body: re.Pattern
+    thing_heads: frozenset
+    not_verbs: frozenset
+    lone_name: re.Pattern
+    trail: re.Pattern
+    after_cue: re.Pattern
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A non-capturing regex group matching any of ``words`` literally."""
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
+@functools.lru_cache(maxsize=4)
+def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
+    """Read and check the speaker word lists (the bundled file, or a copy at path ``name``)."""
+    source = f"framing/lexicons/{name}" if name == "speakers.yaml" else str(name)
+    data = read_yaml(name)
+    check_keys(source, "<top level>", data, set(_SPEAKER_LISTS) | {"version"}, set())
+    lists = {}
+    for entry, keys in _SPEAKER_LISTS.items():
+        check_keys(source, entry, data[entry], {"note", *keys}, set())
+        for key in keys:
+            value = data[entry][key]
+            mapping = entry in _MAPPINGS
+            if not isinstance(value, dict if mapping else list) or not value:
+                kind = "a mapping of words to words" if mapping else "a list of words"
+                raise FramingError(bad_entry(source, f"{entry}.{key}",
+                                             f"must be a non-empty {kind}, got {value!r}"))
+            for word in [*value.items()] if mapping else value:
+                if not all(isinstance(w, str) and w.strip() for w in
+                           (word if mapping else (word,))):
+                    raise FramingError(bad_entry(
+                        source, f"{entry}.{key}", f"holds {word!r}, which is no word; write "
+                        "words as strings (quote YAML booleans such as 'on' and 'no')"))
+            lists[entry if key == "words" else f"{entry}.{key}"] = value
+    bad = sorted(set(lists["pronouns"].values()) - set(_PRONOUN_KINDS))
+    if bad:
+        raise FramingError(bad_entry(source, "pronouns.words", f"has kind(s) {bad}; allowed "
+                                     f"are {list(_PRONOUN_KINDS)}"))
+    particles = lists["particles"]
+    name_token = rf"(?:[A-Z][\w’'\-]*\.?|{alternation(particles)}(?:-[\w’'\-]+)?(?![\w’'\-]))"
+    male, female = lists["gendered_pronouns.male"], lists["gendered_pronouns.female"]
+    days = alternation(lists["days"])
+    return SpeakerWords(
+        person_words=re.compile(rf"\b{alternation(lists['person_words'])}\b", re.IGNORECASE),
+        title_words=frozenset(w.lower() for w in lists["title_words"]),
+        stop_caps=frozenset(w.lower() for w in lists["stop_caps"] + lists["days"]),
+        non_person=re.compile(rf"\b{alternation(lists['non_person_words'])}\b"),
+        name_token=name_token,
+        # A run starts at a capitalised word (the boundary before it is a look-behind after
+        # the letter, so the regex engine skips to capitals); name_runs adds a particle
+        # joined to it by a hyphen ("al-Assad").
+        name_run=re.compile(rf"[A-Z](?<!\w.)[\w’'\-]*\.?(?:[ \t]+{name_token})*"),
+        particle_dash=re.compile(rf"(?<!\w){alternation(particles)}-\Z"),
+        particle_token=re.compile(rf"{alternation(particles)}(?:-[A-Z][\w’'\-]*)?"),
+        surname_particle=re.compile(rf"^{alternation(lists['surname_particles'])}-"),
+        mention_prefixes=tuple(f"{p}-" for p in lists["mention_prefixes"]),
+        pronouns={k.lower(): v for k, v in lists["pronouns"].items()},
+        pronoun_gender={male[0].lower(): "m", female[0].lower(): "f"},
+        gendered=re.compile(rf"\b(?:({'|'.join(map(re.escape, male))})|"
+                            rf"({'|'.join(map(re.escape, female))}))\b", re.IGNORECASE),
+        honorific=re.compile(
+            rf"\b(?:({'|'.join(map(re.escape, lists['honorifics.male']))})|"
+            rf"({'|'.join(map(re.escape, lists['honorifics.female']))}))"
+            r"\.?\s+(?:[A-Z][\w’'\-]*\s+)?$"),
+        owner_pronouns={k.lower(): v.lower() for k, v in lists["owner_pronouns"].items()},
+        own_words=re.compile(rf"({'|'.join(map(re.escape, lists['owner_pronouns']))})\s+"
+                             rf"(?:[\w-]+\s+)?{alternation(lists['own_words'])}s?",
+                             re.IGNORECASE),
+        body=re.compile(rf"\b{alternation(lists['body_words'])}\b", re.IGNORECASE),
+        thing_heads=frozenset(w.lower() for w in lists["thing_heads"]),
+        not_verbs=frozenset(lists["not_verbs"]),
+        # a name of one word ("McNeely", "IRCC"), not a day or a month
+        lone_name=re.compile(rf"(?!{alternation(lists['days'] + lists['months'])}\b)"
+                             r"[A-Z][\w’'\-]*"),
+        trail=re.compile(
+            rf"(?:[\s,]+(?:(?:on|late|early|last|this)\s+{days}|{days}|also|however|then|now|"
+            r"previously|meanwhile|has|had|have|would|will|later|earlier|once|"
+            r"(?-i:[a-z]\w*ly)))+[\s,]*$", re.IGNORECASE),
+        after_cue=re.compile(
+            rf"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:{days}|week|night|month|year)\b"
+            r"|\s+in an? (?:written |joint |televised |brief )?(?:statement|interview|"
+            r"news conference|press conference|speech|post|tweet)"
+            r"(?:\s+(?:released|issued|published)(?:\s+\w+day)?)?"
+            r"|\s+(?:also|later|earlier|previously|separately|again|repeatedly))*"),
+    )
