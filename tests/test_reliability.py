@@ -174,10 +174,10 @@ def _one_article(text: str, title: str = ""):
 def test_every_stage_survives_hostile_text_and_offsets_slice_back(text, title):
     from framing.agency import find_events
     from framing.quotes import find_quotes
-    from framing.readability import readability
+    from framing.readability import find_readability
     from framing.terms import find_terms
     from framing.text import sentences
-    from framing.tone import tone
+    from framing.tone import find_tone
 
     articles = _one_article(text, title)
     body = articles["text"].iloc[0]
@@ -193,9 +193,9 @@ def test_every_stage_survives_hostile_text_and_offsets_slice_back(text, title):
     events = find_events(articles)
     assert all(body[s:e] == m for s, e, m in
                zip(events["start"], events["end"], events["match"], strict=True))
-    tones = tone(articles)
+    tones = find_tone(articles)
     assert len(tones) == len(sents) and tones["compound"].between(-1, 1).all()
-    scores = readability(articles)
+    scores = find_readability(articles)
     assert len(scores) == 1 and scores["n_words"].iloc[0] >= 0
 
 
@@ -203,9 +203,9 @@ def test_stages_give_the_same_rows_whole_or_article_by_article(seed_articles):
     from framing.agency import find_events
     from framing.quotes import find_quotes
     from framing.terms import find_terms
-    from framing.tone import tone
+    from framing.tone import find_tone
 
-    for stage in (find_terms, find_quotes, find_events, tone):
+    for stage in (find_terms, find_quotes, find_events, find_tone):
         whole = stage(seed_articles).reset_index(drop=True)
         parts = pd.concat([stage(seed_articles.iloc[[i]]) for i in range(len(seed_articles))],
                           ignore_index=True)
@@ -217,10 +217,10 @@ def _stage_runner(name):
         from framing.agency import find_events
         from framing.quotes import find_quotes
         from framing.terms import find_terms
-        from framing.tone import tone
+        from framing.tone import find_tone
 
         stage = {"find_terms": find_terms, "find_quotes": find_quotes, "agency": find_events,
-                 "tone": tone}[name]
+                 "tone": find_tone}[name]
         return stage(_one_article(text))
     run.__name__ = name
     return run
