@@ -493,7 +493,7 @@ TEXT_COLUMNS = frozenset(
     "doc_id outlet relay title date byline url kind text source source_lines outlet_evidence "
     "embeds paragraph_lines flags rule action quote_id speaker speaker_side cue family term "
     "match referent voice verb construction agent agent_side patient patient_side targets "
-    "measure reason left right".split())
+    "measure reason left right stage statistic subject base part".split())
 
 
 def read_table(path: str | Path) -> pd.DataFrame:

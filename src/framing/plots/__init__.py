@@ -39,6 +39,7 @@ from framing.plots.outlets import (
     plot_share,
     plot_target_tone,
     plot_term_heatmap,
+    tone_targets,
 )
 from framing.plots.style import (
     CONSTRUCTION_COLORS,
@@ -66,5 +67,5 @@ __all__ = [
     "period_share_scores", "plot_constructions", "plot_corpus_overview", "plot_fightin_words",
     "plot_known_groups", "plot_outlet_profiles", "plot_over_time", "plot_quote_balance",
     "plot_readability", "plot_share", "plot_target_tone", "plot_term_heatmap",
-    "plot_tone_validity", "save_figure", "side_colors", "theme",
+    "plot_tone_validity", "save_figure", "side_colors", "theme", "tone_targets",
 ]

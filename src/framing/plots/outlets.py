@@ -287,6 +287,19 @@ def plot_quote_balance(data: pd.DataFrame, *, measure: str = "word_share",
 
 # ------------------------------------------------------------------------------ tone
 @_doc
+def tone_targets(data: pd.DataFrame, *, voice: str = "narrator", top: int = 3) -> list[str]:
+    """The ``top`` tone targets with the most sentences (summed over outlets) in ``voice``,
+    most first: what :func:`plot_target_tone` can show for this corpus and topic ([] when no
+    outlet has a tone value toward any target)."""
+    frame = data if "stage" in data.columns else data.assign(
+        **pd.DataFrame([parse_measure(m) for m in data["measure"]], index=data.index))
+    rows = frame[(frame["stage"] == "tone") & (frame["statistic"] == "mean")
+                 & (frame["voice"] == voice) & (frame["subject"].fillna("") != "")]
+    rows = rows[np.isfinite(rows["value"].astype(float))]
+    counts = rows.groupby("subject")["n_events"].sum().sort_values(ascending=False, kind="stable")
+    return [str(t) for t in counts.index[:top]]
+
+
 def plot_target_tone(data: pd.DataFrame, *, voice: str = "narrator",
                      targets: Sequence[str] | None = None, ax: Axes | None = None,
                      corpus: str | None = None) -> Axes:
