@@ -9,7 +9,14 @@ import pandas as pd
 import pytest
 
 from framing._errors import FramingError
-from framing.corpus import ARTICLE_COLUMNS, decode_bytes, load_corpus, write_table
+from framing.corpus import (
+    ARTICLE_COLUMNS,
+    MappingError,
+    decode_bytes,
+    iso_date,
+    load_corpus,
+    write_table,
+)
 
 SENTENCE = "The Syrian regime said its plane had been on an anti-Isis mission."
 
@@ -57,11 +64,11 @@ def test_named_text_and_outlet_columns(tmp_path):
     assert articles[["outlet", "text"]].values.tolist() == [["sana", SENTENCE]]
 
 
-def test_missing_column_error_names_it_and_lists_the_columns(tmp_path):
+def test_missing_named_column_error_names_it_and_lists_the_columns(tmp_path):
     path = _csv(tmp_path / "c.csv", f"body,source\n{SENTENCE},sana\n")
     with pytest.raises(FramingError, match=r"Column 'text' not in data; columns are "
                                            r"\['body', 'source'\].*--text-col"):
-        load_corpus(path)
+        load_corpus(path, text_col="text")
 
 
 def test_no_outlet_column_allowed_when_asked(tmp_path):
@@ -77,9 +84,9 @@ def test_missing_file_is_a_clear_error(tmp_path):
 
 
 def test_unknown_suffix_is_a_clear_error(tmp_path):
-    path = tmp_path / "c.xlsx"
+    path = tmp_path / "c.docx"
     path.write_bytes(b"PK\x03\x04")
-    with pytest.raises(FramingError, match="unknown file type '.xlsx'"):
+    with pytest.raises(FramingError, match="unknown file type '.docx'"):
         load_corpus(path)
 
 
@@ -226,3 +233,181 @@ def test_csv_safety_can_be_switched_off(tmp_path):
 def test_articles_written_by_segment_read_back_unchanged(tmp_path, seed_articles, suffix):
     articles = load_corpus(write_table(seed_articles, tmp_path / f"a{suffix}"))
     pd.testing.assert_frame_equal(articles, seed_articles, check_dtype=False)
+
+
+# ---------------------------------------------------------------- unclosed quotation marks
+_TEXTS = ["Rebels seized Tabqa.", "The regime said so.", "A jet was downed on June 18.",
+          "Talks, again, failed.", "US-led strikes hit 3 sites."]
+
+
+def _rows(n: int = 30, quoted: bool = True) -> list[str]:
+    cell = '"{}"'.format if quoted else (lambda t: t.replace(",", ""))
+    return [f"{i},{cell(_TEXTS[i % 5])},{'AFP' if i % 2 else 'SANA'}" for i in range(1, n + 1)]
+
+
+def _write_rows(path, rows):
+    return _csv(path, "id,text,outlet\n" + "\n".join(rows) + "\n")
+
+
+def test_unclosed_quote_mid_file_skips_that_row_and_reads_the_rows_it_swallowed(tmp_path):
+    rows = _rows(quoted=False)
+    rows[4] = '5,"Text number 5 here.,AFP'  # line 6: the quote is never closed...
+    rows[15] = '16,Text "number" 16 here.,SANA'  # ...until the first quote of line 17
+    articles, report = load_corpus(_write_rows(tmp_path / "c.csv", rows), return_report=True)
+    assert articles["doc_id"].tolist() == [str(i) for i in range(1, 31) if i != 5]
+    assert articles.set_index("doc_id").loc["16", "text"] == 'Text "number" 16 here.'
+    assert report.read == 30 and report.kept == 29
+    (record, reason), = report.skipped
+    assert record == "c.csv line 6"
+    assert "unclosed quotation mark in the row starting at line 6" in reason
+    assert "rows at lines 6..17 were read as one cell" in reason
+    assert "1 unclosed quotation mark" in report.summary()
+
+
+def test_unclosed_quote_to_the_end_of_rows_is_said_and_the_rows_are_read(tmp_path, caplog):
+    rows = _rows(quoted=False)
+    rows[9] = '10,"Text number 10 here.,SANA'
+    with caplog.at_level(logging.WARNING, logger="framing"):
+        articles, report = load_corpus(_write_rows(tmp_path / "c.csv", rows),
+                                       return_report=True)
+    assert len(articles) == 29 and "10" not in articles["doc_id"].tolist()
+    assert "unclosed quotation mark in the row starting at line 11" in caplog.text
+
+
+def test_unclosed_quote_running_to_the_end_keeps_the_rows_before_it(tmp_path):
+    body = ('id,text,outlet\n1,One.,AFP\n2,Two.,SANA\n3,"A long text\nthat goes on\n'
+            "and never ends\n")
+    articles, report = load_corpus(_csv(tmp_path / "c.csv", body), return_report=True)
+    assert articles["doc_id"].tolist() == ["1", "2"]
+    assert report.read == 3 and report.kept == 2
+    assert report.skipped == [("c.csv line 4", "unclosed quotation mark: unclosed quotation mark "
+                               "in the row starting at line 4: the 2 lines after it could not "
+                               "be read")]
+
+
+def test_nothing_readable_raises_naming_the_line(tmp_path):
+    path = _csv(tmp_path / "c.csv", 'id,text,outlet\n1,"A text\nthat never ends\n')
+    with pytest.raises(FramingError, match="unclosed quotation mark in the row starting at "
+                                           "line 2: the 1 lines after it could not be read"):
+        load_corpus(path)
+    path = _csv(tmp_path / "h.csv", 'id,"text,outlet\n1,a,b\n')
+    with pytest.raises(FramingError, match=r"unclosed quotation mark in the header \(line 1\)"):
+        load_corpus(path)
+
+
+def test_multi_paragraph_quoted_cell_is_one_cell(tmp_path):
+    cell = ('"Para one.\n\nPara two, with 2,3 commas.\n4,000 people fled, AFP said.\n'
+            '7 rebels, SANA said\n""Quoted"" end."')
+    rows = _rows(5) + [f"6,{cell},AFP"] + _rows(9)[6:]
+    articles, report = load_corpus(_write_rows(tmp_path / "c.csv", rows), return_report=True)
+    assert articles["doc_id"].tolist() == [str(i) for i in range(1, 10)]
+    text = articles.set_index("doc_id").loc["6", "text"]
+    assert text.startswith("Para one.\n\nPara two") and text.endswith('"Quoted" end.')
+    assert articles.set_index("doc_id").loc["6", "source_lines"] == "7-12"
+    assert report.skipped == [] and report.kept == 9
+
+
+# ---------------------------------------------------------------- Excel
+def test_xlsx_first_sheet_is_read(tmp_path):
+    pytest.importorskip("openpyxl")
+    path = tmp_path / "c.xlsx"
+    with pd.ExcelWriter(path, engine="openpyxl") as book:
+        pd.DataFrame({"article_id": [7, 8], "body": [SENTENCE, "Rebels seized Tabqa."],
+                      "source": ["AFP", "SANA"]}).to_excel(book, sheet_name="news", index=False)
+        pd.DataFrame({"x": [1]}).to_excel(book, sheet_name="other", index=False)
+    articles, report = load_corpus(path, return_report=True)
+    assert articles[["doc_id", "outlet", "text"]].values.tolist() == [
+        ["7", "AFP", SENTENCE], ["8", "SANA", "Rebels seized Tabqa."]]
+    assert any("read sheet 'news' of 2" in n for n in report.notes)
+    with pytest.raises(FramingError, match="no sheet 'nope'"):
+        load_corpus(path, sheet="nope")
+
+
+def test_xlsx_without_openpyxl_says_how_to_install_it(tmp_path, monkeypatch):
+    import sys
+
+    path = tmp_path / "c.xlsx"
+    path.write_bytes(b"PK\x03\x04")
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(FramingError, match=r"needs openpyxl: pip install openpyxl"):
+        load_corpus(path)
+
+
+def test_broken_xlsx_is_a_clear_error(tmp_path):
+    pytest.importorskip("openpyxl")
+    path = tmp_path / "c.xlsx"
+    path.write_bytes(b"PK\x03\x04 not a workbook")
+    with pytest.raises(FramingError, match="not a readable Excel file"):
+        load_corpus(path)
+
+
+# ---------------------------------------------------------------- column roles
+def test_usual_column_names_are_recognised_and_logged(tmp_path, caplog):
+    body = ("article_id,headline,body,publication,published_at,link,section\n"
+            f"a1,Jet downed,{SENTENCE},AFP,2017-06-19,https://x.org/1,World\n")
+    with caplog.at_level(logging.INFO, logger="framing"):
+        articles, report = load_corpus(_csv(tmp_path / "c.csv", body), return_report=True)
+    row = articles.iloc[0]
+    assert (row["doc_id"], row["title"], row["outlet"], row["date"], row["url"]) == (
+        "a1", "Jet downed", "AFP", "2017-06-19", "https://x.org/1")
+    assert report.columns == {"id": "article_id", "text": "body", "outlet": "publication",
+                              "date": "published_at", "title": "headline", "url": "link"}
+    assert "text <- 'body'" in caplog.text
+    assert row["outlet_evidence"] == "column 'publication' of c.csv"
+
+
+def test_unknown_columns_are_kept_after_the_article_columns(tmp_path):
+    body = f"id,text,outlet,section,Lang\n1,{SENTENCE},AFP,World,en\n"
+    articles, report = load_corpus(_csv(tmp_path / "c.csv", body), return_report=True)
+    assert list(articles.columns) == ARTICLE_COLUMNS + ["section", "Lang"]
+    assert articles[["section", "Lang"]].values.tolist() == [["World", "en"]]
+    assert any("kept 2 other column(s): section, Lang" in n for n in report.notes)
+
+
+def test_named_columns_win_and_a_displaced_column_is_kept(tmp_path):
+    body = f"text,story,outlet,when\nshort,{SENTENCE},AFP,2017-06-19\n"
+    articles = load_corpus(_csv(tmp_path / "c.csv", body), text_col="story", date_col="when")
+    assert articles[["text", "text_original", "date"]].values.tolist() == [
+        [SENTENCE, "short", "2017-06-19"]]
+
+
+def test_mapping_error_lists_every_missing_and_ambiguous_role(tmp_path):
+    body = "a,source,paper,published,pubdate\n1,AFP,x,2017-06-19,2017-06-19\n"
+    with pytest.raises(MappingError) as err:
+        load_corpus(_csv(tmp_path / "c.csv", body))
+    msg = str(err.value)
+    assert "text: no column found (columns: a, source, paper, published, pubdate)" in msg
+    assert "outlet: ambiguous between 'source' and 'paper'" in msg
+    assert "date: ambiguous between 'published' and 'pubdate'" in msg
+
+
+def test_short_rows_and_trailing_delimiters(tmp_path):
+    body = "id,text,outlet,\n1,One.,AFP,\n2,Two.\n"
+    articles, report = load_corpus(_csv(tmp_path / "c.csv", body), return_report=True)
+    assert list(articles.columns) == ARTICLE_COLUMNS
+    assert articles[["doc_id", "outlet"]].values.tolist() == [["1", "AFP"], ["2", "unknown"]]
+    assert "c.csv line 3: 2 fields, header has 4 (the missing cells are left empty)" in report.notes
+    assert "dropped 1 empty column(s) without a name" in report.notes
+
+
+def test_empty_ids_become_hashes(tmp_path):
+    body = f"id,text,outlet\n,{SENTENCE},AFP\n2,Other.,AFP\n"
+    articles = load_corpus(_csv(tmp_path / "c.csv", body))
+    assert articles["doc_id"].str.match(r"d[0-9a-f]{10}$").tolist() == [True, False]
+
+
+@pytest.mark.parametrize("value", [
+    "2017-06-10", "2017-06-10T14:00:00+03:00", "Tue, 10 Jun 2017 14:00:00 GMT", "June 10, 2017",
+    "10 June 2017", "2017/06/10", "1497103200", "Sat, 10 Jun 2017 23:30:00 -0500",
+])
+def test_date_formats_become_iso(value):
+    assert iso_date(value) == "2017-06-10"
+
+
+def test_unreadable_dates_are_kept_and_reported(tmp_path):
+    body = (f"text,outlet,date\n{SENTENCE},AFP,soon\nB.,AFP,2017-06-10\nC.,AFP,later\n"
+            "D.,AFP,soon\n")
+    articles, report = load_corpus(_csv(tmp_path / "c.csv", body), return_report=True)
+    assert articles["date"].tolist() == ["soon", "2017-06-10", "later", "soon"]
+    assert any("date: 3 value(s) could not be read as dates (kept as written), e.g. 'soon', "
+               "'later'" in n for n in report.notes)

@@ -1,25 +1,37 @@
 """The articles table: its schema, validation, and loading of users' corpora.
 
-``load_corpus`` reads CSV/TSV, JSONL, Parquet, a folder of ``.txt`` or ``.html`` files, or a single
-text file, and returns a validated **articles** table. Every load counts what it read, kept and
-skipped (with reasons) in an :class:`IngestReport`; nothing is dropped silently and input files are
-only ever opened for reading.
+``load_corpus`` reads CSV/TSV, JSONL, Parquet, Excel (``.xlsx``), a folder of ``.txt`` or ``.html``
+files, or a single text file, and returns a validated **articles** table. Every load counts what it
+read, kept and skipped (with reasons) in an :class:`IngestReport`; nothing is dropped silently (a
+table's columns framing does not use are kept as extra columns) and input files are only ever
+opened for reading.
 """
 
 from __future__ import annotations
 
 import csv
+import email.utils
 import hashlib
-import io
 import json
 import logging
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from framing._columns import (  # noqa: F401  (re-exported)
+    AUTO,
+    ROLE_COLUMNS,
+    ROLE_NAMES,
+    MappingError,
+    apply_columns,
+    match_role,
+    resolve_columns,
+)
 from framing._errors import FramingError, missing_column
+from framing._readers import read_csv_rows, read_excel, read_jsonl
 
 log = logging.getLogger("framing")
 
@@ -30,7 +42,7 @@ ARTICLE_COLUMNS = [
 FURNITURE_COLUMNS = ["source", "line", "text", "rule", "doc_id", "action"]
 KINDS = ("news", "commentary", "interview", "excerpt")
 TABLE_SUFFIXES = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl",
-                  ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet"}
+                  ".json": "jsonl", ".parquet": "parquet", ".pq": "parquet", ".xlsx": "xlsx"}
 #: Articles longer than this many characters are skipped with a reason (see ``max_chars``).
 MAX_CHARS = 10_000_000
 
@@ -44,6 +56,7 @@ class IngestReport:
     kept: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (record, reason)
     notes: list[str] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # role -> column of the input used
 
     def skip(self, record: str, reason: str) -> None:
         self.skipped.append((record, reason))
@@ -137,6 +150,7 @@ def validate_articles(
     source: str = "",
     max_chars: int = MAX_CHARS,
     report: IngestReport | None = None,
+    keep_extra: bool = False,
 ) -> pd.DataFrame:
     """Check and complete a frame into the **articles** table.
 
@@ -153,13 +167,18 @@ def validate_articles(
         Longer texts are skipped with a reason.
     report : IngestReport, optional
         Receives counts and reasons; a new one is made when omitted.
+    keep_extra : bool, default=False
+        Keep the columns of ``data`` that are not article columns, after them (as text).
 
     Returns
     -------
     DataFrame
-        Columns :data:`ARTICLE_COLUMNS` in order, all strings except ``outlet_confidence``.
-        Empty texts are kept and flagged ``empty_text``; duplicate ids are renamed (different
-        text) or skipped (same text), with the reason in the report.
+        Columns :data:`ARTICLE_COLUMNS` in order (then the extra columns if ``keep_extra``), all
+        strings except ``outlet_confidence``. Empty texts are kept and flagged ``empty_text``;
+        empty ids become a hash of the text; duplicate ids are renamed (different text) or
+        skipped (same text), with the reason in the report. Dates become ISO dates (see
+        :func:`iso_date`); the ones that cannot be read are kept as written and counted in the
+        report's notes, with the first examples.
     """
     report = report or IngestReport(source or "data")
     if text not in data.columns:
@@ -202,8 +221,13 @@ def validate_articles(
         frame["source_lines"] = [str(i + 2) for i in range(len(frame))]  # CSV row incl. header
     if "doc_id" not in frame.columns:
         frame["doc_id"] = [_stable_id(t) for t in frame["text"]]
-    frame["doc_id"] = frame["doc_id"].astype(str)
-    frame["date"] = frame["date"].map(_iso_date)
+    ids = frame["doc_id"].astype(object).where(frame["doc_id"].notna(), "").astype(str)
+    blank = ids.str.strip() == ""
+    if blank.any():
+        ids[blank] = [_stable_id(t) for t in frame.loc[blank, "text"]]
+        report.notes.append(f"{int(blank.sum())} empty doc_id(s) set to a hash of the text")
+    frame["doc_id"] = ids
+    frame["date"] = _dates(frame["date"], report)
 
     keep = []
     seen: dict[str, str] = {}
@@ -231,32 +255,68 @@ def validate_articles(
                 f for f in (flags, "empty_text") if f)
             report.notes.append(f"{rec}: empty text (kept, flagged empty_text)")
         keep.append(i)
-    out = frame.iloc[keep][ARTICLE_COLUMNS].reset_index(drop=True)
+    extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS] if keep_extra else []
+    out = frame.iloc[keep][ARTICLE_COLUMNS + extra].reset_index(drop=True)
     out["outlet_confidence"] = out["outlet_confidence"].astype(float)
     for col in ARTICLE_COLUMNS:
         if col != "outlet_confidence":
             out[col] = out[col].astype(str)
+    for col in extra:
+        out[col] = out[col].astype(object).where(out[col].notna(), "").astype(str)
     report.kept += len(out)
     return out
 
 
-def _iso_date(value: object) -> str:
+_UNIX_SECONDS = re.compile(r"\d{9,10}(\.\d+)?")
+
+
+def iso_date(value: object) -> str | None:
+    """Return ``value`` as an ISO date (``2017-06-10``), ``""`` when empty, None when unreadable.
+
+    Reads ISO 8601, RFC 2822 (``Tue, 10 Jun 2017 14:00:00 GMT``), ``June 10, 2017``,
+    ``10 June 2017``, ``2017/06/10`` and unix seconds (9 or 10 digits, read as UTC). A date with
+    a time zone keeps its own calendar day. Day and month written as numbers are read
+    month first (``06/10/2017`` is June 10), as pandas reads them.
+    """
     s = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
     if not s:
         return ""
+    if _UNIX_SECONDS.fullmatch(s):
+        return pd.Timestamp(float(s), unit="s", tz="UTC").date().isoformat()
     try:
-        return pd.Timestamp(s).date().isoformat()
-    except (ValueError, TypeError):
-        return s
+        stamp = pd.Timestamp(s)
+        if not pd.isna(stamp):
+            return stamp.date().isoformat()
+    except (ValueError, TypeError, OverflowError):
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(s).date().isoformat()
+    except (ValueError, TypeError, IndexError):
+        return None
+
+
+def _dates(values: pd.Series, report: IngestReport) -> pd.Series:
+    """ISO dates of ``values``; the unreadable ones are kept as written and reported."""
+    iso = values.map(iso_date)
+    bad = iso.isna()
+    if bad.any():
+        examples = ", ".join(repr(str(v).strip()) for v in values[bad].unique()[:3])
+        report.notes.append(f"date: {int(bad.sum())} value(s) could not be read as dates "
+                            f"(kept as written), e.g. {examples}")
+    return iso.where(~bad, values.astype(str).str.strip())
 
 
 # ---------------------------------------------------------------- loading
 def load_corpus(
     path: str | Path,
     *,
-    text_col: str = "text",
-    outlet_col: str | None = "outlet",
+    text_col: str | None = AUTO,
+    outlet_col: str | None = AUTO,
     id_col: str | None = None,
+    date_col: str | None = None,
+    title_col: str | None = None,
+    url_col: str | None = None,
+    sheet: str | int = 0,
     max_chars: int = MAX_CHARS,
     return_report: bool = False,
 ) -> pd.DataFrame | tuple[pd.DataFrame, IngestReport]:
@@ -265,13 +325,19 @@ def load_corpus(
     Parameters
     ----------
     path : str or Path
-        A ``.csv``/``.tsv``, ``.jsonl``/``.json``, ``.parquet`` file; a folder of ``.txt`` or
-        ``.html`` files (one article each; a sub-folder name is the outlet); or one ``.txt`` file
-        (one article). HTML needs the ``framing[html]`` extra (trafilatura).
-    text_col, outlet_col : str
-        Columns holding text and outlet in tables. ``outlet_col=None``: outlet ``"unknown"``.
-    id_col : str, optional
-        Column to use as ``doc_id`` (default: ``doc_id`` if present, else a hash of the text).
+        A ``.csv``/``.tsv``, ``.jsonl``/``.json``, ``.parquet`` or ``.xlsx`` file; a folder of
+        ``.txt`` or ``.html`` files (one article each; a sub-folder name is the outlet); or one
+        ``.txt`` file (one article). HTML needs the ``framing[html]`` extra (trafilatura),
+        Excel needs openpyxl.
+    text_col, outlet_col, id_col, date_col, title_col, url_col : str or None
+        The table's columns for each role. :data:`AUTO` (``"auto"``; None too, except for
+        the outlet) recognises the usual names (:data:`ROLE_NAMES`: ``body``, ``source``,
+        ``published``...) and logs the choice; ``""`` means no such column (``outlet_col=""``
+        or None: every outlet ``"unknown"``; no id: a hash of the text). A missing text or
+        outlet column, or a role two columns could fill, raises :class:`MappingError` listing
+        them all. Other columns are kept, after the article columns.
+    sheet : str or int, default=0
+        Sheet of an Excel file (name or 0-based position); the first one by default.
     max_chars : int
         Longer articles are skipped with a reason.
     return_report : bool, default=False
@@ -285,7 +351,7 @@ def load_corpus(
     --------
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> body = "text,outlet\\nThe regime said.,SANA\\n"
+    >>> body = "body,source\\nThe regime said.,SANA\\n"
     >>> _ = (folder / "c.csv").write_text(body, encoding="utf-8")
     >>> load_corpus(folder / "c.csv")[["outlet", "text"]].values.tolist()
     [['SANA', 'The regime said.']]
@@ -312,14 +378,33 @@ def load_corpus(
                 f"{sorted(TABLE_SUFFIXES) + ['.txt', 'a folder']}."
             )
         else:
-            frame = _read_table(path, kind, report)
-            if id_col:
-                if id_col not in frame.columns:
-                    raise FramingError(missing_column(id_col, frame.columns, "id_col"))
-                frame = frame.rename(columns={id_col: "doc_id"})
-            articles = validate_articles(frame, text=text_col, outlet=outlet_col,
-                                         source=path.name, max_chars=max_chars, report=report)
+            frame = _read_table(path, kind, report, sheet=sheet)
+            frame.columns = [str(c) for c in frame.columns]
+            given = {"id": id_col, "text": text_col, "outlet": outlet_col, "date": date_col,
+                     "title": title_col, "url": url_col}
+            chosen = resolve_columns(list(frame.columns), given)
+            lines = frame.attrs.pop("source_lines", None)
+            frame = apply_columns(frame, chosen)
+            if lines is not None and "source_lines" not in frame.columns:
+                frame["source_lines"] = lines
+            if chosen["outlet"] and "outlet_evidence" not in frame.columns:
+                frame["outlet_evidence"] = f"column {chosen['outlet']!r} of {path.name}"
+            report.columns.update({role: col for role, col in chosen.items() if col})
+            unnamed = [c for c in frame.columns if c.startswith("Unnamed: ")
+                       and not frame[c].astype(str).str.strip().replace("nan", "").any()]
+            if unnamed:  # a trailing delimiter on every line, or an empty spreadsheet column
+                frame = frame.drop(columns=unnamed)
+                report.notes.append(f"dropped {len(unnamed)} empty column(s) without a name")
+            extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS]
+            if extra:
+                report.notes.append(f"kept {len(extra)} other column(s): {', '.join(extra)}")
+            articles = validate_articles(frame, text="text",
+                                         outlet="outlet" if chosen["outlet"] else None,
+                                         source=path.name, max_chars=max_chars, report=report,
+                                         keep_extra=True)
     log.info(report.summary())
+    if report.columns:
+        log.info("  columns: %s", ", ".join(f"{r} <- {c!r}" for r, c in report.columns.items()))
     for note in report.notes:
         log.info("  note: %s", note)
     return (articles, report) if return_report else articles
@@ -330,7 +415,8 @@ def _note_encoding(report: IngestReport, name: str, encoding: str) -> None:
         report.notes.append(f"{name}: read as {encoding}")
 
 
-def _read_table(path: Path, kind: str, report: IngestReport) -> pd.DataFrame:
+def _read_table(path: Path, kind: str, report: IngestReport, *, sheet: str | int = 0
+                ) -> pd.DataFrame:
     if kind == "parquet":
         try:
             frame = pd.read_parquet(path)
@@ -338,54 +424,25 @@ def _read_table(path: Path, kind: str, report: IngestReport) -> pd.DataFrame:
             raise FramingError(f"{path.name}: not a readable Parquet file ({exc}).") from exc
         report.read = len(frame)
         return frame
+    if kind == "xlsx":
+        frame = read_excel(path, sheet, report)
+        report.read = len(frame)
+        return frame
     text, enc = read_text(path)
     _note_encoding(report, path.name, enc)
     if not text.strip():
         raise FramingError(f"{path.name} is empty.")
     if kind == "jsonl":
-        rows, n = [], 0
-        stripped = text.lstrip()
-        if stripped.startswith("["):  # a JSON array rather than JSON lines
-            try:
-                rows = json.loads(stripped)
-            except json.JSONDecodeError as exc:
-                raise FramingError(f"{path.name}: not valid JSON ({exc}).") from exc
-            report.read = len(rows)
-            return pd.DataFrame(rows)
-        # JSON Lines are separated by "\n" only; str.splitlines would also split inside
-        # strings at U+0085, U+2028 and other line breaks that JSON leaves unescaped.
-        for lineno, line in enumerate(text.split("\n"), 1):
-            if not line.strip():
-                continue
-            n += 1
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                report.skip(f"{path.name} line {lineno}", f"bad JSON: {exc.msg}")
-                continue
-            if not isinstance(obj, dict):
-                report.skip(f"{path.name} line {lineno}", "bad JSON: not an object")
-                continue
-            rows.append(obj)
-        report.read = n
-        return pd.DataFrame(rows)
-    bad: list[list[str]] = []
-
-    def on_bad(fields: list[str]) -> None:
-        bad.append(fields)
-        return None
-
-    try:
-        frame = pd.read_csv(io.StringIO(text, newline=""), sep="\t" if kind == "tsv" else ",",
-                            dtype=str, keep_default_na=False, engine="python",
-                            on_bad_lines=on_bad, index_col=False)
-    except pd.errors.ParserError as exc:
-        raise FramingError(f"{path.name}: not a readable CSV file ({exc}).") from exc
-    for fields in bad:
-        report.skip(f"{path.name} row starting {','.join(fields)[:40]!r}",
-                    f"broken row: {len(fields)} fields, header has {len(frame.columns)}")
-    report.read = len(frame) + len(bad)
-    return frame.apply(lambda col: col.map(_unneutralise))
+        return read_jsonl(text, path.name, report)
+    table = read_csv_rows(text, "\t" if kind == "tsv" else ",", path.name)
+    for record, reason in table.problems:
+        report.skip(record, reason)
+    report.notes.extend(table.notes)
+    report.read = len(table.rows) + len(table.problems)
+    frame = pd.DataFrame(table.rows, columns=table.header, dtype=object)
+    frame = frame.apply(lambda col: col.map(_unneutralise))
+    frame.attrs["source_lines"] = [str(a) if a == b else f"{a}-{b}" for a, b in table.lines]
+    return frame
 
 
 def _read_folder(path: Path, report: IngestReport) -> pd.DataFrame:
@@ -511,6 +568,8 @@ def read_table(path: str | Path) -> pd.DataFrame:
         return pd.read_parquet(path)
     if kind == "jsonl":
         return pd.read_json(path, lines=True, dtype=False)
+    if kind == "xlsx":
+        return read_excel(path, 0, IngestReport(str(path)))
     frame = pd.read_csv(path, keep_default_na=False, na_values=[""],
                         dtype=dict.fromkeys(TEXT_COLUMNS, str))
     for col in frame.columns:
