@@ -99,3 +99,24 @@ def test_a_bad_entry_in_a_users_actor_file_is_named_by_its_own_index(tmp_path):
                     "note: no id}\n", encoding="utf-8")
     with pytest.raises(FramingError, match=r"mine.yaml: entry 'actors\[0\]' lacks key"):
         load_actors(mine)
+
+
+def test_a_studys_files_join_the_topic_for_every_loader(tmp_path):
+    from framing.lexicon import load_lexicon
+    from framing.topic import use_topic
+
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("sides:\n  kyiv_gov: {official: true, note: x}\nactors:\n"
+                      "  - {id: k, actor: Kuleba, kind: person, side: kyiv_gov,"
+                      " patterns: [Kuleba], note: x}\n", encoding="utf-8")
+    terms = tmp_path / "terms.yaml"
+    terms.write_text("version: 1\nfamilies:\n  city:\n    note: x\n    terms:\n"
+                     "      kyiv: {variants: [Kyiv], note: x}\n", encoding="utf-8")
+    try:
+        use_topic("syria", lexicons=[terms], actors=[actors])
+        assert [a["side"] for a in find_actors("Kuleba met Assad.")] == ["kyiv_gov", "syria_gov"]
+        assert {"city", "state_label"} <= set(load_lexicon().family_names())
+    finally:
+        use_topic(None)
+    assert find_actors("Kuleba spoke.") == []
+    assert "city" not in load_lexicon().family_names()

@@ -18,7 +18,7 @@ import ahocorasick
 
 from framing._errors import FramingError, bad_entry, bad_value
 from framing.lexicon_io import check_keys, read_yaml
-from framing.topic import topic_cached, topic_file
+from framing.topic import extra_files, topic_cached, topic_file
 
 ROLE_TYPES = ("government", "military", "analyst", "media", "civilian")
 ACTOR_KINDS = ("person", "institution", "group", "media", "nationality", "capital", "place")
@@ -171,7 +171,36 @@ def _build(data: object, source: str) -> ActorLexicon:
 
 @topic_cached
 def _default_lexicon() -> ActorLexicon:
-    return _build(read_yaml("actors.yaml"), topic_file("actors.yaml")[1])
+    data, label = read_yaml("actors.yaml"), topic_file("actors.yaml")[1]
+    for extra in extra_files("actors"):  # a study's actor files (framing.topic.use_topic)
+        data, label = _add_file(data, extra), f"{extra} (added to {label})"
+    return _build(data, label)
+
+
+def _add_file(base: dict, path: Path) -> dict:
+    """``base`` (actor lexicon data) with the user's file at ``path`` added: sides, camps and
+    targets by name, roles and actors after the base's; any key may be left out."""
+    user = read_yaml(path)
+    check_keys(str(path), "<top level>", user, set(), _TOP_KEYS)
+    for key, keys in (("roles", _ROLE_KEYS), ("actors", _ACTOR_KEYS)):
+        for i, spec in enumerate(user.get(key) or []):  # named by their place in the user's file
+            _check_keys(str(path), f"{key}[{i}]", spec, keys,
+                        keys - {"military"} if key == "actors" else keys)
+    merged = dict(base)
+    for key in ("sides", "camps", "targets"):
+        if key in user:
+            merged[key] = {**merged.get(key, {}), **(user[key] or {})}
+    for key in ("roles", "actors"):
+        merged[key] = [*merged.get(key, []), *(user.get(key) or [])]
+    return merged
+
+
+@topic_cached
+def _topic_data() -> dict:
+    data = read_yaml("actors.yaml")
+    for extra in extra_files("actors"):
+        data = _add_file(data, extra)
+    return data
 
 
 def load_actors(path: str | Path | None = None, *, extend: bool = True) -> ActorLexicon:
@@ -202,21 +231,10 @@ def load_actors(path: str | Path | None = None, *, extend: bool = True) -> Actor
     if not Path(path).is_file():
         raise FramingError(f"The 'path' parameter of load_actors must name a YAML file. "
                            f"Got {str(path)!r}, which does not exist.")
-    user = read_yaml(path)
     if not extend:
-        return _build(user, str(path))
-    check_keys(str(path), "<top level>", user, set(), _TOP_KEYS)
-    for key, keys in (("roles", _ROLE_KEYS), ("actors", _ACTOR_KEYS)):
-        for i, spec in enumerate(user.get(key) or []):  # named by their place in the user's file
-            _check_keys(str(path), f"{key}[{i}]", spec, keys,
-                        keys - {"military"} if key == "actors" else keys)
-    merged = dict(read_yaml("actors.yaml"))
-    for key in ("sides", "camps", "targets"):
-        if key in user:
-            merged[key] = {**merged.get(key, {}), **(user[key] or {})}
-    for key in ("roles", "actors"):
-        merged[key] = [*merged.get(key, []), *(user.get(key) or [])]
-    return _build(merged, f"{path} (added to {topic_file('actors.yaml')[1]})")
+        return _build(read_yaml(path), str(path))
+    return _build(_add_file(_topic_data(), Path(path)),
+                  f"{path} (added to {_default_lexicon().source})")
 
 
 def _is_word_char(ch: str) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 
 from framing._errors import FramingError, bad_entry, bad_value
 from framing.lexicon_io import check_keys, read_yaml
-from framing.topic import topic_cached, topic_file
+from framing.topic import extra_files, topic_cached, topic_file
 
 BUNDLED = "terms.yaml"
 CASE_MODES = ("auto", "exact", "any")
@@ -205,9 +205,14 @@ def load_lexicon(
     """
     if isinstance(source, Lexicon):
         return source
-    bundled = _load_bundled()
     if source is None:
-        return bundled
+        return _load_bundled()
+    user = _read_user(source)
+    return _merge(_load_bundled(), user) if extend else user
+
+
+def _read_user(source: str | Path | Mapping) -> Lexicon:
+    """A user's lexicon from a mapping or a file (framing or quanteda YAML, LIWC .dic)."""
     if isinstance(source, Mapping):
         user = _parse_any(dict(source), "lexicon mapping")
     else:
@@ -225,12 +230,15 @@ def load_lexicon(
             raise FramingError(
                 bad_value("lexicon", "load_lexicon", [".yaml", ".yml", ".dic"], path.suffix)
             )
-    return _merge(bundled, user) if extend else user
+    return user
 
 
 @topic_cached
 def _load_bundled() -> Lexicon:
-    return _parse_native(read_yaml(BUNDLED), topic_file(BUNDLED)[1])
+    lexicon = _parse_native(read_yaml(BUNDLED), topic_file(BUNDLED)[1])
+    for extra in extra_files("lexicons"):  # a study's lexicon files (framing.topic.use_topic)
+        lexicon = _merge(lexicon, _read_user(extra))
+    return lexicon
 
 
 def _parse_any(data: Any, source: str) -> Lexicon:

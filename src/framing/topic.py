@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -27,7 +27,14 @@ from framing._errors import FramingError
 TOPIC_FILES = ("terms.yaml", "actors.yaml", "events.yaml", "outlets.yaml")
 DEFAULT_TOPIC = "syria"
 _ENV = "FRAMING_TOPIC"
+_EXTRA = {"lexicons": "FRAMING_LEXICONS", "actors": "FRAMING_ACTORS"}
 _CACHES: list[Callable] = []
+
+
+def extra_files(kind: str) -> list[Path]:
+    """The user's files added to the topic in use (``kind``: lexicons or actors)."""
+    value = os.environ.get(_EXTRA[kind], "")
+    return [Path(p) for p in value.split(os.pathsep) if p]
 
 
 def bundled_topics() -> list[str]:
@@ -55,9 +62,12 @@ def current_topic() -> str:
     return os.environ.get(_ENV) or DEFAULT_TOPIC
 
 
-def use_topic(topic: str | Path | None) -> str:
+def use_topic(topic: str | Path | None, *, lexicons: Sequence[str | Path] = (),
+              actors: Sequence[str | Path] = ()) -> str:
     """Make ``topic`` (a bundled name or a folder) the one every loader reads; ``None`` goes
-    back to the default. Returns the topic's name or folder as stored."""
+    back to the default. ``lexicons`` (term lexicons: framing YAML, quanteda YAML, LIWC .dic)
+    and ``actors`` (actor files) are added to the topic's, for every stage (a study's extra
+    files). Returns the topic's name or folder as stored."""
     if topic is None:
         os.environ.pop(_ENV, None)
         name = DEFAULT_TOPIC
@@ -66,6 +76,15 @@ def use_topic(topic: str | Path | None) -> str:
         name = str(topic) if folder.parent.name == "topics" and folder.name == str(topic) \
             else str(folder)
         os.environ[_ENV] = name
+    for kind, files in (("lexicons", lexicons), ("actors", actors)):
+        paths = [Path(f).expanduser().resolve() for f in files]
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing:
+            raise FramingError(f"use_topic: {kind} file {missing[0]!r} does not exist.")
+        if paths:
+            os.environ[_EXTRA[kind]] = os.pathsep.join(map(str, paths))
+        else:
+            os.environ.pop(_EXTRA[kind], None)
     for cache in _CACHES:
         cache.cache_clear()
     from framing.text import clear_text_caches
