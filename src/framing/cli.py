@@ -12,11 +12,28 @@ from framing._errors import FramingError
 log = logging.getLogger("framing")
 
 
+def _corpus_options(p: argparse.ArgumentParser) -> None:
+    """Column options of a command that reads a corpus ('auto': recognised by name)."""
+    p.add_argument("--text-col", default="auto", help="column holding the text (default: "
+                   "recognised by name: text, body, content, article...)")
+    p.add_argument("--outlet-col", default="auto", help="column holding the outlet (default: "
+                   "recognised: outlet, source, publication...; '' for none: 'unknown')")
+    for role, names in (("id", "id, doc_id, guid..."), ("date", "date, published..."),
+                        ("title", "title, headline"), ("url", "url, link...")):
+        p.add_argument(f"--{role}-col", default="auto",
+                       help=f"column holding the {role} (default: recognised: {names}; '' none)")
+
+
+def _columns(args) -> dict[str, str | None]:
+    """load_corpus keyword arguments from the column options."""
+    cols = {f"{r}_col": getattr(args, f"{r}_col", "auto") for r in ("id", "date", "title", "url")}
+    return {"text_col": args.text_col, "outlet_col": args.outlet_col or None, **cols}
+
+
 def _add_io(p: argparse.ArgumentParser, *, articles: bool = True) -> None:
     if articles:
         p.add_argument("articles", help="articles table or corpus (CSV, JSONL, Parquet, folder)")
-        p.add_argument("--text-col", default="text", help="column holding the text")
-        p.add_argument("--outlet-col", default="outlet", help="column holding the outlet")
+        _corpus_options(p)
     p.add_argument("-o", "--out", required=True, help="output folder")
     p.add_argument("--format", choices=["csv", "parquet"], default="csv", help="table format")
     _topic_option(p)
@@ -32,7 +49,7 @@ def _load(args):
     """The corpus named on the command line, as a validated articles table."""
     from framing.corpus import load_corpus
 
-    return load_corpus(args.articles, text_col=args.text_col, outlet_col=args.outlet_col or None)
+    return load_corpus(args.articles, **_columns(args))
 
 
 def _write(args, name: str, frame) -> Path:
@@ -135,13 +152,11 @@ def _cmd_segment(args) -> int:
 
 def _add_load(sub) -> None:
     p = sub.add_parser("load",
-                       help="read a corpus (CSV, JSONL, Parquet, folder) into an articles table")
+                       help="read a corpus (CSV, JSONL, Parquet, .xlsx, folder) into an articles "
+                            "table")
     p.add_argument("corpus", help="file or folder")
     p.add_argument("-o", "--out", required=True, help="articles file: .jsonl, .csv or .parquet")
-    p.add_argument("--text-col", default="text", help="column holding the text")
-    p.add_argument("--outlet-col", default="outlet",
-                   help="column holding the outlet ('' for none: outlet 'unknown')")
-    p.add_argument("--id-col", default=None, help="column holding the document id")
+    _corpus_options(p)
     p.set_defaults(func=_cmd_load)
 
 
@@ -149,21 +164,56 @@ def _cmd_load(args) -> int:
     from framing.corpus import check_output_path, load_corpus, write_table
 
     check_output_path(args.out)
-    articles = load_corpus(args.corpus, text_col=args.text_col,
-                           outlet_col=args.outlet_col or None, id_col=args.id_col)
+    articles = load_corpus(args.corpus, **_columns(args))
     log.info("wrote %s", write_table(articles, args.out))
+    return 0
+
+
+def _add_init(sub) -> None:
+    p = sub.add_parser("init", help="inspect a corpus and write a study file (study.yaml) "
+                                    "mapping its columns, topic and comparisons")
+    p.add_argument("corpus", help="corpus file or folder")
+    p.add_argument("-o", "--out", default="study.yaml", help="study file (default: study.yaml)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing study file")
+    _topic_option(p)
+    p.set_defaults(func=_cmd_init)
+
+
+def _cmd_init(args) -> int:
+    from framing.study import check_mapping, inspect_corpus, propose_mapping, write_study
+
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        raise FramingError(f"{out} exists; pass --force to overwrite it.")
+    found = inspect_corpus(args.corpus)
+    print(f"{found['path']}: {found['format']}, {found['rows']} rows, encoding "
+          f"{found['encoding']}")
+    for col in found["columns"]:
+        sample = " | ".join(str(v)[:40].replace("\n", " ") for v in found["samples"].get(col, []))
+        print(f"  {col!r:<24} {found['dtypes'].get(col, '')!s:<10} {sample}")
+    mapping = propose_mapping(found["columns"], found["samples"])
+    print("proposed mapping:")
+    for role, entry in mapping.items():
+        print(f"  {role:<7} <- {entry['column']!r:<20} {entry['reason']}")
+    check_mapping(mapping, found["columns"])
+    write_study(out, Path(args.corpus).resolve(), mapping, topic=args.topic or "syria")
+    log.info("study -> %s (edit it, then: framing run --study %s -o OUT)", out, out)
     return 0
 
 
 def _add_run(sub) -> None:
     p = sub.add_parser("run", help="the main job: every table, figure and the report")
+    p.add_argument("--study", default=None, help="a study file (framing init CORPUS writes one)")
     p.add_argument("--corpus", default=None,
                    help="a corpus of your own (default: the bundled seed page and FA-KES)")
-    p.add_argument("--text-col", default="text", help="column holding the text")
-    p.add_argument("--outlet-col", default="outlet", help="column holding the outlet")
+    _corpus_options(p)
+    p.add_argument("--lexicon", action="append", default=[],
+                   help="a term lexicon added to the topic's (repeatable)")
+    p.add_argument("--actors", action="append", default=[],
+                   help="an actor file added to the topic's (repeatable)")
     p.add_argument("-o", "--out", default=None,
                    help="output folder (default: data/processed for the bundled corpora, "
-                        "runs/<corpus name> for --corpus)")
+                        "runs/<corpus name> for --corpus or --study)")
     _topic_option(p)
     p.set_defaults(func=_cmd_run)
 
@@ -171,8 +221,12 @@ def _add_run(sub) -> None:
 def _cmd_run(args) -> int:
     from framing.pipeline import run_main
 
-    run_main(corpus=args.corpus, text_col=args.text_col, outlet_col=args.outlet_col or None,
-             out=args.out)
+    if args.study and args.corpus:
+        raise FramingError("Pass --study or --corpus, not both (the study names its corpus).")
+    if not (args.study or args.corpus) and (args.lexicon or args.actors):
+        raise FramingError("--lexicon and --actors apply to your corpus: add --corpus or --study.")
+    run_main(corpus=args.corpus, study=args.study, columns=_columns(args), out=args.out,
+             topic=args.topic, lexicons=args.lexicon, actors=args.actors)
     return 0
 
 
