@@ -4,7 +4,8 @@ Corpora mix real English paragraphs of the seed page (with quotes, labels and ev
 paragraphs that have none of them, empty texts, punctuation-only and non-Latin (Arabic,
 Cyrillic, CJK) text, over one or a few outlets. The properties: nothing raises, every table
 keeps its declared columns, ``outlet_scores`` does not depend on the chunk size or the number
-of workers, and stages with ``fill_absent`` score every outlet of the input.
+of workers (nor on running ``framing <stage>`` one by one instead of ``framing score``), and
+stages with ``fill_absent`` score every outlet of the input.
 
 Examples are derandomized (the same corpora on every run); set FRAMING_PROPERTY_EXAMPLES to
 a number of examples per test for a deeper local search.
@@ -85,14 +86,16 @@ OUTLETS = ["AFP", "Reuters", "الجزيرة", "ТАСС", "新华社", "NA", "0
 
 @st.composite
 def corpora(draw, max_articles: int = 4) -> pd.DataFrame:
-    """An articles source table (``doc_id``, ``outlet``, ``text``) of 1..max_articles rows."""
+    """An articles source table (``doc_id``, ``outlet``, ``text``, ``title``) of
+    1..max_articles rows."""
     n = draw(st.integers(1, max_articles))
     outlets = draw(st.lists(st.sampled_from(OUTLETS), min_size=n, max_size=n))
     body = draw(st.lists(texts, min_size=n, max_size=n))
     style = draw(st.sampled_from(["d{}", "{:03d}", "{}"]))
     order = draw(st.permutations(range(n)))  # ids in corpus order or not
+    titles = draw(st.lists(st.one_of(st.just(""), paragraphs), min_size=n, max_size=n))
     return pd.DataFrame({"doc_id": [style.format(i) for i in order], "outlet": outlets,
-                         "text": body})
+                         "text": body, "title": titles})
 
 
 def _frame(rows: list[tuple[str, str]]) -> pd.DataFrame:
@@ -150,7 +153,7 @@ def _check_fill_absent(scores: pd.DataFrame, corpus: pd.DataFrame, where: str) -
 
 
 # ---------------------------------------------------------------- framing.score
-@_settings(6)
+@_settings(4)
 @given(corpus=corpora(), workers=st.sampled_from([1, 2]))
 @_with_examples([{"corpus": c, "workers": 1 + (i >= 4)} for i, c in enumerate(EDGE_CASES)])
 def test_score_does_not_depend_on_chunksize_or_workers(corpus, workers):
@@ -175,7 +178,7 @@ def _run(argv: list[str]) -> None:
     assert main(argv) == 0, argv
 
 
-@_settings(4)
+@_settings(3)
 @given(corpus=corpora(max_articles=3), fmt=st.sampled_from(["csv", "parquet"]))
 @_with_examples([{"corpus": ALL_EMPTY, "fmt": "csv"}, {"corpus": NON_LATIN_ONLY, "fmt": "csv"},
                  {"corpus": NO_QUOTES_LABELS_EVENTS, "fmt": "parquet"},
