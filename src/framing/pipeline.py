@@ -439,10 +439,9 @@ def score(
     Notes
     -----
     ``outlet_scores`` comes from per-article numerators and denominators merged across chunks,
-    then bootstrapped once per outlet, so values and intervals equal a single-pass run for
-    every measure whose articles the stage lists in corpus order; measures listing articles
-    in another order (tone's, by ``doc_id``) keep their values, and their intervals depend on
-    ``chunksize``. ``doc_id`` duplicates are resolved within a chunk, not across chunks.
+    then bootstrapped once per outlet, so values and intervals equal a single-pass run
+    whatever ``chunksize``, engine or workers: every stage lists an outlet's articles in
+    corpus order. ``doc_id`` duplicates are resolved within a chunk, not across chunks.
 
     Examples
     --------
