@@ -179,6 +179,22 @@ def inject_parameters(nb, params: Mapping[str, object]):
     return nb
 
 
+def keep_cell(cell, params: Mapping[str, object]) -> bool:
+    """Whether a cell applies to these parameters. Cells about one corpus carry a tag
+    ``if:corpus=seed``, ``if:stats_corpus=fakes`` (any parameter), or ``if:two_corpora`` (the
+    close-reading and statistical corpora differ); other cells always apply."""
+    for tag in cell.get("metadata", {}).get("tags", []):
+        if tag == "if:two_corpora":
+            if params.get("corpus", "seed") == params.get("stats_corpus", "fakes"):
+                return False
+        elif tag.startswith("if:") and "=" in tag:
+            key, _, want = tag[3:].partition("=")
+            default = {"corpus": "seed", "stats_corpus": "fakes"}.get(key)
+            if str(params.get(key, default)) != want:
+                return False
+    return True
+
+
 def execute_notebook(path: str | Path, params: Mapping[str, object] | None = None, *,
                      timeout: int = 900):
     """Execute a notebook headless (nbclient) with ``params`` injected; return it executed.
@@ -192,6 +208,7 @@ def execute_notebook(path: str | Path, params: Mapping[str, object] | None = Non
 
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
+    nb.cells = [c for c in nb.cells if keep_cell(c, dict(params or {}))]
     inject_parameters(nb, dict(params or {}))
     # Agg in the kernel: figures reach the page only through save_figure's PNG, byte for byte.
     env = {**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
@@ -281,17 +298,21 @@ def notebook_html(nb) -> str:
 
 
 def write_report(notebooks: Iterable, path: str | Path, *, title: str = "framing: how outlets "
-                 "frame the same events") -> Path:
+                 "frame the same events", intro: str = "") -> Path:
     """Write executed notebooks as one self-contained, printable HTML page.
 
     Images are embedded as data URIs, so the page needs no network and no other file; the
-    page carries no date, so the same notebooks give the same bytes.
+    page carries no date, so the same notebooks give the same bytes. ``intro`` (Markdown)
+    comes first, e.g. which corpus and study the page is about.
     """
+    from nbconvert.filters.markdown import markdown2html
+
     sections = "\n".join(f"<section class='notebook'>\n{notebook_html(nb)}\n</section>"
                          for nb in notebooks)
     page = (f"<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
             f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-            f"<h1>{html.escape(title)}</h1>\n{sections}\n</body>\n</html>\n")
+            f"<h1>{html.escape(title)}</h1>\n{markdown2html(intro) if intro else ''}\n"
+            f"{sections}\n</body>\n</html>\n")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8", newline="\n")
@@ -353,6 +374,11 @@ def build_all(processed_dir: str | Path | None = None, figures_dir: str | Path |
     params = {**corpora_in(processed), "processed_dir": str(processed),
               "figures_dir": str(figures)}
     executed = run_notebooks(params, names)
-    report = write_report(executed, figures / REPORT_NAME)
+    intro = ""
+    if params["corpus"] == "user":
+        from framing.narrative import describe_run
+
+        intro = "This report is about " + describe_run("user", processed)
+    report = write_report(executed, figures / REPORT_NAME, intro=intro)
     log.info("figures and report -> %s", report)
     return report
