@@ -1,0 +1,41 @@
+"""The evaluation sets are well formed, and the evaluation reports them side by side."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from framing.evaluate import GOLD_FILE, UNSEEN_DIR, evaluate_gold, evaluate_unseen, main
+
+KINDS = {"full", "partial", "scare", "title", "indirect"}
+
+
+def _jsonl(path):
+    return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def test_held_out_set_spans_are_exact_substrings_of_their_articles():
+    docs = {d["doc_id"]: d for d in _jsonl(UNSEEN_DIR / "articles.jsonl")}
+    gold = _jsonl(UNSEEN_DIR / "gold.jsonl")
+    assert len(docs) >= 25 and sum(bool(g["speaker"]) for g in gold) >= 150
+    for g in gold:
+        assert set(g) == {"doc_id", "text", "kind", "speaker", "side"}
+        assert g["kind"] in KINDS
+        assert g["text"] in docs[g["doc_id"]]["text"], g
+
+
+@pytest.mark.parametrize("path", [GOLD_FILE, UNSEEN_DIR / "gold.jsonl"])
+def test_every_gold_speaker_is_on_a_spoken_quote_or_a_headline(path):
+    for g in _jsonl(path):
+        if g["speaker"]:
+            assert g["kind"] in KINDS - {"scare"}, g
+
+
+def test_the_evaluation_scores_both_sets_and_prints_them_with_their_provenance(capsys):
+    gold, unseen = evaluate_gold(), evaluate_unseen()
+    assert gold["overlap"]["speaker_accuracy"] >= 0.965  # the set the rules were tuned on
+    assert unseen["n_gold"] >= 170 and unseen["overlap"]["recall"] >= 0.9
+    assert main(["quotes", "--ggt", "/nonexistent"]) == 0
+    out = capsys.readouterr().out
+    assert "held-out set" in out and "never tuned on" in out and "GGT annotations not found" in out
