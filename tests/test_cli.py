@@ -144,7 +144,7 @@ def test_figures_without_tables_is_an_error_not_a_rebuild(tmp_path, capsys):
 
     assert main(["figures", "--processed", str(tmp_path / "nothere"),
                  "-o", str(tmp_path / "figs")]) == 2
-    assert "No tables of `framing run`" in capsys.readouterr().err
+    assert "No folder" in capsys.readouterr().err
     assert not (tmp_path / "figs").exists()
 
 

@@ -93,8 +93,20 @@ def resolve_columns(columns: list[str], given: dict[str, str | None]) -> dict[st
             problems.append(f"{role}: column {value!r} is already used for another role")
         else:
             chosen[role] = value
-    for role in auto:
+    for role in list(auto):
+        if role not in auto:  # title taken as the text of a headlines-only table
+            continue
         col, why = match_role(role, columns, tuple(c for c in chosen.values() if c))
+        if role == "text" and col is None and why == "no column found" and "title" in auto:
+            # a headlines-only table: its headlines are the texts
+            col, _ = match_role("title", columns, tuple(c for c in chosen.values() if c))
+            if col:
+                auto.remove("title")
+                chosen["title"] = None
+                why = f"no text column; the headlines in {col!r} are the texts"
+                log.info("text: %s", why)
+            else:
+                why = "no column found"
         if col is None and (role in _REQUIRED or why.startswith("ambiguous")):
             listing = f" (columns: {', '.join(columns)})" if why == "no column found" else ""
             problems.append(f"{role}: {why}{listing}")

@@ -361,11 +361,10 @@ def build_all(processed_dir: str | Path | None = None, figures_dir: str | Path |
         The report.
     """
     processed = Path(processed_dir or config.PROCESSED_DIR).resolve()
-    if not any((processed / c / "articles.csv").is_file() for c in ("user", "seed", "fakes")):
+    if not processed.is_dir():
         raise FramingError(
-            f"No tables of `framing run` in {processed}: expected {processed}/seed, /fakes or "
-            f"/user with articles.csv. Run `framing run` (or `framing run --corpus FILE -o "
-            f"OUT`, then `framing figures --processed OUT`).")
+            f"No folder {processed}: pass the output folder of `framing run` (data/processed "
+            f"for the bundled corpora, runs/<name> or -o OUT for yours).")
     figures = Path(figures_dir or config.FIGURES_DIR).resolve()
     figures.mkdir(parents=True, exist_ok=True)
     for stem in FIGURE_NAMES:
