@@ -9,7 +9,7 @@ export MPLBACKEND := Agg
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run data figures classroom sysdeps test lint format bench docs clean
+.PHONY: help setup run data figures classroom lab sysdeps test lint format bench docs clean
 
 ## Show this help
 help:
@@ -73,3 +73,8 @@ figures: setup
 ## Write the student versions of notebooks/classroom/masters/ (solutions removed)
 classroom: setup
 	$(BIN)/python -c "from framing.classroom import build_classroom; build_classroom()"
+
+## Open notebooks/ (analysis and classroom) in JupyterLab on 127.0.0.1; Ctrl-C stops it
+lab: setup
+	env -u MPLBACKEND $(BIN)/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.ip=127.0.0.1 \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
