@@ -76,7 +76,7 @@ def _corpus(kind: str, tmp: Path) -> tuple[Path, list[str]]:
 
 def _text(report: Path) -> str:
     page = re.sub(r"<style.*?</style>", "", report.read_text(encoding="utf-8"), flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
 def _digest(folder: Path) -> dict[str, str]:
