@@ -72,8 +72,12 @@ class Resolver:
         """"m", "f" or "" for the person ``name``, from the article: an honorific before a
         mention of the surname, else the pronoun that most often first follows a mention."""
         surname = name.split()[-1]
-        if surname not in self._genders:
+        key = surname if " " not in name else name
+        if key not in self._genders:
             votes = {"m": 0, "f": 0}
+            first = load_speaker_words().first_names.get(name.split()[0]) if " " in name else None
+            if first:
+                votes[first] += 2
             for at in mentions(self.text, surname, *self._evidence(pos)):
                 title = load_speaker_words().honorific.search(self.text, max(0, at - 40), at)
                 if title:
@@ -83,9 +87,8 @@ class Resolver:
                 pronoun = load_speaker_words().gendered.search(self.text, end, end + 160)
                 if pronoun:
                     votes["m" if pronoun.group(1) else "f"] += 1
-            self._genders[surname] = "" if votes["m"] == votes["f"] else \
-                max(votes, key=votes.get)
-        return self._genders[surname]
+            self._genders[key] = "" if votes["m"] == votes["f"] else max(votes, key=votes.get)
+        return self._genders[key]
 
     def _runs_before(self, pos: int) -> range:
         """Indices in ``self._multi`` of the runs starting less than ``_LOOKBACK`` before
