@@ -20,6 +20,7 @@ from framing.quotes.names import (
     surname_of,
     tidy_speaker,
 )
+from framing.quotes.problems import speaker_problem
 from framing.quotes.sentences import Sentences
 from framing.quotes.speakers import SPEECH_VERB_RE, Resolver
 from framing.quotes.words import load_speaker_words
@@ -209,7 +210,9 @@ def set_speaker(q: Quote, phrase: str, resolver: Resolver, lex: ActorLexicon) ->
     """Set the speaker and side of ``q`` from its speaker phrase, and remember the speaker."""
     speaker, descriptor = speaker_text(phrase, lex, not q.name_first) if phrase else ("", "")
     if speaker and speaker == descriptor:  # no name found: cut a clause to its subject
-        speaker = tidy_speaker(speaker)
+        speaker = tidy_speaker(speaker).strip(" -–—:")
+    if speaker_problem(speaker) == "function word":  # "Earlier", "Speaking": no one
+        speaker = ""
     owner = load_speaker_words().own_words.fullmatch(speaker)
     if owner:  # "her statement said": she speaks
         speaker = load_speaker_words().owner_pronouns[owner.group(1).lower()]

@@ -175,6 +175,12 @@ def tidy_speaker(phrase: str) -> str:
     tokens = phrase.split()
     if len(tokens) > 1 and tokens[0].lower() in words.pronouns and tokens[1][:1].islower():
         return tokens[0]
+    if len(tokens) > 2 and tokens[0][:1].isupper() and tokens[0].lower() not in \
+            words.stop_caps and not tokens[0].endswith(("’s", "'s")) \
+            and tokens[1][:1].islower() and tokens[1] not in words.function_words \
+            and not words.particle_token.fullmatch(tokens[1]) \
+            and not words.person_words.search(phrase) and not words.body.search(phrase):
+        return tokens[0]  # "Kasich set his budget against Christie's"
     for k in range(1, min(len(tokens), 7)):
         if tokens[k].lower() in words.clause_words and tokens[k].islower():
             if tokens[0].lower() in words.function_words or "," in " ".join(tokens[:k]):

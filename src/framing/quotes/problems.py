@@ -33,6 +33,8 @@ _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _NUMBER_RE = re.compile(r"(?<![\w-])\d[\d,.:]*(?![\w-])")
 _OPEN_OK = re.compile(r"[^\W_]|\(")
 _TOKEN_RE = re.compile(r"[^\s,]+")
+#: Date words that also stand capitalised in names ("Aleppo Today", "USA Today").
+_NAME_DATES = frozenset(("today", "tonight", "tomorrow"))
 PROBLEM_COLUMNS = ["doc_id", "quote_id", "speaker", "problem"]
 
 
@@ -46,17 +48,21 @@ def speaker_problem(speaker: str) -> str:
                                                        and s[-2:-1].isupper()):
         return "punctuation"
     tokens = _TOKEN_RE.findall(s)
-    low = [t.lower().strip(".") for t in tokens]
+    # acronyms ("WHO", "IS") and capitalised words inside a name ("Aleppo Today") are no
+    # function, date or clause words
+    low = [t.lower().strip(".") if (k == 0 or t.islower()) and not t.isupper() else t
+           for k, t in enumerate(tokens)]
     if len(tokens) == 1 and (low[0] in words.function_words or low[0] in words.stop_caps
                              and low[0] not in words.pronouns):
         return "function word"
     if _POSSESSIVE_RE.search(s):
         return "possessive"
-    if any(t in words.date_words for t in low) or any(t in words.months for t in tokens[:1]) \
+    if any(t.lower() in words.date_words and (t.islower() or t.lower() not in _NAME_DATES)
+           for t in tokens) or any(t in words.months for t in tokens[:1]) \
             and len(tokens) > 1 and not tokens[1][:1].isupper():
         return "date"
-    if low[0] in words.pronouns and len(tokens) == 1:
-        return "unresolved pronoun"
+    if low[0] in words.pronouns:
+        return "unresolved pronoun" if len(tokens) == 1 else "clause"
     if len(tokens) > 1 and (low[0] in words.function_words or low[0] in words.stop_caps) \
             and low[0] not in words.determiners:
         return "lead word"
@@ -66,7 +72,7 @@ def speaker_problem(speaker: str) -> str:
     if _NUMBER_RE.search(s):
         return "number"
     if s[:1].islower() and low[0] not in words.determiners \
-            and not words.person_words.search(s) and not any(
+            and not words.person_words.search(re.sub(r"s\b", "", s)) and not any(
                 t[:1].isupper() for t in tokens):
         return "not a noun phrase"
     return ""

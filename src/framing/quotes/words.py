@@ -67,7 +67,7 @@ def _lead_words(lists: dict) -> set[str]:
     """Sentence adverbs and conjunctions of ``stop_caps`` that may stand before a subject."""
     keep = {w.lower() for w in lists["determiners"]} | {w.lower() for w in lists["pronouns"]}
     keep |= {"according", "the", "a", "an", "it", "its", "in", "on", "at", "for", "of", "as",
-             "if", "when", "while", "after", "before", "since", "what", "why", "how", "who",
+             "if", "when", "after", "before", "since", "what", "why", "how", "who",
              "where", "there", "here", "i"}
     return {w.lower() for w in lists["stop_caps"]} - keep
 
@@ -168,8 +168,9 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
             r"(?:\s+(?:morning|afternoon|evening|night))?\b[\s,]*"
             rf"|(?:on|in|since)\s+{alternation(lists['months'])}(?:\s+\d+)?\b[\s,]*"
             r"|(?:last|this|earlier this|later this)\s+(?:week|month|year)\b[\s,]*"
-            r"|(?:in|at|from|outside|inside|throughout|near)\s+[A-Z][\w.\-]*"
-            r"(?:\s+[A-Z][\w.\-]*)*,?\s+(?=(?:the|a|an)\s|[A-Z]))+(?=\S)", re.IGNORECASE),
+            r"|(?:in|at|from|outside|inside|throughout|near)\s+(?-i:[A-Z])[\w.\-]*"
+            r"(?:\s+(?-i:[A-Z])[\w.\-]*)*,?\s+(?=(?:the|a|an)\s|(?-i:[A-Z])))+(?=\S)",
+            re.IGNORECASE),
         first_names={**{n: "m" for n in lists["first_names.male"]},
                      **{n: "f" for n in lists["first_names.female"]}},
     )
