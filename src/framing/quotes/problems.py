@@ -21,6 +21,7 @@ nothing. Everything else is a problem, named by the first rule it breaks:
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
@@ -38,6 +39,7 @@ _NAME_DATES = frozenset(("today", "tonight", "tomorrow"))
 PROBLEM_COLUMNS = ["doc_id", "quote_id", "speaker", "problem"]
 
 
+@functools.lru_cache(maxsize=8192)
 def speaker_problem(speaker: str) -> str:
     """The problem of one speaker string (see :mod:`framing.quotes.problems`), or ""."""
     words = load_speaker_words()
