@@ -12,7 +12,15 @@ import re
 from framing.actors import ActorLexicon, find_actors, side_of
 from framing.quotes.base import MASK, Quote, last_at
 from framing.quotes.cues import CueIndex, load_cues, not_speech
-from framing.quotes.names import clean_subject, mentions, name_in, speaker_text, surname_of
+from framing.quotes.names import (
+    clean_subject,
+    mentions,
+    name_in,
+    speaker_text,
+    surname_of,
+    tidy_speaker,
+)
+from framing.quotes.problems import speaker_problem
 from framing.quotes.sentences import Sentences
 from framing.quotes.speakers import SPEECH_VERB_RE, Resolver
 from framing.quotes.words import load_speaker_words
@@ -201,6 +209,10 @@ def inherit_speakers(quotes: list[Quote], line_starts: list[int], qa: dict) -> N
 def set_speaker(q: Quote, phrase: str, resolver: Resolver, lex: ActorLexicon) -> None:
     """Set the speaker and side of ``q`` from its speaker phrase, and remember the speaker."""
     speaker, descriptor = speaker_text(phrase, lex, not q.name_first) if phrase else ("", "")
+    if speaker and speaker == descriptor:  # no name found: cut a clause to its subject
+        speaker = tidy_speaker(speaker).strip(" -–—:")
+    if speaker_problem(speaker) == "function word":  # "Earlier", "Speaking": no one
+        speaker = ""
     owner = load_speaker_words().own_words.fullmatch(speaker)
     if owner:  # "her statement said": she speaks
         speaker = load_speaker_words().owner_pronouns[owner.group(1).lower()]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from framing.quotes.base import MASK, trim_end
+from framing.quotes.base import MASK, is_word, trim_end
 
 _DOUBLE_RE = re.compile("’’|''|[“”„«»\"]")
 _DOUBLE_OPEN = "“„«"
@@ -52,7 +52,7 @@ def marked_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
                 if mark in _DOUBLE_OPEN or mark == '"':
                     continue
             if open_at is None:
-                if mark in _DOUBLE_OPEN or mark == '"':
+                if mark in _DOUBLE_OPEN or mark == '"' or mark == "''" and _opens_pair(text, i, b):
                     open_at = i
                 continue
             if mark in _DOUBLE_CLOSE or mark == '"' or (
@@ -73,6 +73,14 @@ def marked_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
         spans.extend(_single_spans(text, singles_from, b, spans[first:]))
     spans.sort()
     return [(s, e) for s, e in spans if _WORDY.search(text, s, e)]
+
+
+def _opens_pair(text: str, i: int, end: int) -> bool:
+    """Whether the two apostrophes at ``i`` open a quotation (older NYT archives: ''Yes,''
+    he said): no word character before them, a word or mark other than a space after."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 2] if i + 2 < end else " "
+    return not is_word(before) and not after.isspace()
 
 
 def _single_spans(text: str, a: int, b: int,

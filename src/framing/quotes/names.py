@@ -16,6 +16,12 @@ from framing.quotes.words import load_speaker_words
 
 _LEAD_RE = re.compile(r"^(?:[\s,]|\b(?:and|but|so|yet|however|meanwhile|moreover)\b)+",
                       re.IGNORECASE)
+_MARKS_RE = re.compile(r"^[^\w(]+|[’']+$")
+# "whom he called", "which she described as": the subject after the relative speaks
+_RELATIVE_SUBJECT_RE = re.compile(r"(?:^|[\s,])(?:whom|which)\s+(he|she|they|we|I|"
+                                  r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*)$")
+# "Trump, who": the antecedent speaks
+_TRAILING_RELATIVE_RE = re.compile(r",?\s+(?:who|which)$")
 DATELINE_RE = re.compile(r"^[\s>]*[A-Z][A-Z .,()'’]+\s*[–—-]+\s*")
 TOKEN_RE = re.compile(r"\S+")
 ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
@@ -57,7 +63,10 @@ def find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
         if any(t[0] in non_person for t in tokens):
             continue
         if tokens[0][0] in persons or len(tokens) >= 2 or titled:
-            name = text[tokens[0][0]:tokens[-1][1]].rstrip(".,’'")
+            name = text[tokens[0][0]:tokens[-1][1]].rstrip(".,")
+            if name.endswith(("’s", "'s", "s’", "s'")):
+                continue  # an owner ("with Trump's"), no speaker
+            name = name.rstrip("’'")
             if not name[:1].isupper() or words.non_person.search(name) \
                     or ACRONYM_RE.search(name):
                 continue
@@ -136,10 +145,48 @@ def speaker_kind(name: str, lexicon: ActorLexicon) -> str:
 def clean_subject(subject: str) -> str:
     """A subject phrase without its dateline, leading conjunctions, trailing adverbs and
     "was quoted as"."""
-    trail = load_speaker_words().trail
-    subject = DATELINE_RE.sub("", trail.sub("", _QUOTED_AS_RE.sub("", subject)))
+    words = load_speaker_words()
+    subject = DATELINE_RE.sub("", words.trail.sub("", _QUOTED_AS_RE.sub("", subject)))
     subject = _LEAD_RE.sub("", subject).strip(" ,:;–—-")
-    return subject
+    subject = _MARKS_RE.sub("", subject)
+    lead = words.lead.match(subject)
+    if lead and lead.end() < len(subject):
+        subject = subject[lead.end():]
+    last = subject.rsplit(None, 1)[-1] if subject.strip() else ""
+    if last.endswith(".") and last.count(".") == 1 and last.lower() not in words.title_words \
+            and not (last[:1].isupper() and len(last) <= 4):
+        subject = subject[:-1]  # "according to the statement." (not "U.S." or "Jr.")
+    return tidy_phrase(subject)
+
+
+def tidy_phrase(phrase: str) -> str:
+    """A subject phrase cut to the subject after a relative ("whom he") or the antecedent
+    before "who"."""
+    rel = _RELATIVE_SUBJECT_RE.search(phrase)
+    if rel:
+        return rel.group(1)
+    return _TRAILING_RELATIVE_RE.sub("", phrase)
+
+
+def tidy_speaker(phrase: str) -> str:
+    """A speaker that is no name cut to what may speak: a pronoun without the verb after it
+    ("He went"), a noun phrase without the auxiliary after it ("Russia has not")."""
+    words = load_speaker_words()
+    tokens = phrase.split()
+    if len(tokens) > 1 and tokens[0].lower() in words.pronouns and tokens[1][:1].islower():
+        return tokens[0]
+    if len(tokens) > 2 and tokens[0][:1].isupper() and tokens[0].lower() not in \
+            words.stop_caps and not tokens[0].endswith(("’s", "'s")) \
+            and tokens[1][:1].islower() and tokens[1] not in words.function_words \
+            and not words.particle_token.fullmatch(tokens[1]) \
+            and not words.person_words.search(phrase) and not words.body.search(phrase):
+        return tokens[0]  # "Kasich set his budget against Christie's"
+    for k in range(1, min(len(tokens), 7)):
+        if tokens[k].lower() in words.clause_words and tokens[k].islower():
+            if tokens[0].lower() in words.function_words or "," in " ".join(tokens[:k]):
+                break
+            return " ".join(tokens[:k])
+    return phrase
 
 
 def speaker_text(subject: str, lexicon: ActorLexicon, last: bool = False) -> tuple[str, str]:

@@ -6,6 +6,7 @@ speaker of its kind. See :mod:`framing.quotes` for the rules."""
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from framing.quotes.names import (
     speaker_kind,
     surname_of,
 )
+from framing.quotes.problems import speaker_problem, speaker_problems  # noqa: F401
 from framing.quotes.words import load_speaker_words
 
 #: How far back (characters) a pronoun looks for its antecedent, and how many speakers.
@@ -37,6 +39,19 @@ SPEECH_VERB_RE = re.compile(r"\b(?:said|says|told|tells|asked|urged|called on)\b
 _NOT_ALONE_RE = re.compile(r"\b(?:the|a|an|of|in|at|on|from|to|for|by|with|near|into)\s+$",
                            re.IGNORECASE)
 _DEFINITE_RE = re.compile(r"(?:the|this|that)\s")
+_AGE_RE = re.compile(r"\b(\d{1,3})-year-old\b")
+#: Nouns of own words that point back to the speaker who issued them ("the statement said").
+_OWN_WORDS = frozenset(("statement", "post", "tweet", "release", "letter", "email"))
+#: Titles written before a name for the role a description names ("the Vermont senator").
+_TITLE_FORMS = {"senator": ("sen.", "sen"), "congressman": ("rep.", "rep", "representative"),
+                "congresswoman": ("rep.", "rep", "representative"),
+                "governor": ("gov.", "gov"), "lawmaker": ("sen.", "rep.", "senator"),
+                "nominee": ("candidate",), "candidate": ("nominee",)}
+
+
+@functools.lru_cache(maxsize=256)
+def _forms_re(forms: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(forms), re.IGNORECASE)
 
 
 class Resolver:
@@ -72,8 +87,12 @@ class Resolver:
         """"m", "f" or "" for the person ``name``, from the article: an honorific before a
         mention of the surname, else the pronoun that most often first follows a mention."""
         surname = name.split()[-1]
-        if surname not in self._genders:
+        key = surname if " " not in name else name
+        if key not in self._genders:
             votes = {"m": 0, "f": 0}
+            first = load_speaker_words().first_names.get(name.split()[0]) if " " in name else None
+            if first:
+                votes[first] += 2
             for at in mentions(self.text, surname, *self._evidence(pos)):
                 title = load_speaker_words().honorific.search(self.text, max(0, at - 40), at)
                 if title:
@@ -83,9 +102,8 @@ class Resolver:
                 pronoun = load_speaker_words().gendered.search(self.text, end, end + 160)
                 if pronoun:
                     votes["m" if pronoun.group(1) else "f"] += 1
-            self._genders[surname] = "" if votes["m"] == votes["f"] else \
-                max(votes, key=votes.get)
-        return self._genders[surname]
+            self._genders[key] = "" if votes["m"] == votes["f"] else max(votes, key=votes.get)
+        return self._genders[key]
 
     def _runs_before(self, pos: int) -> range:
         """Indices in ``self._multi`` of the runs starting less than ``_LOOKBACK`` before
@@ -255,6 +273,31 @@ class Resolver:
                 return name, side
         return None
 
+    def _described(self, low: str, pos: int) -> tuple[str, str] | None:
+        """The latest person before ``pos`` whose title or apposition holds the head of the
+        description ``low`` ("the Vermont senator" -> "Sen. Bernie Sanders", "the
+        44-year-old" -> "Marco Rubio, 44,")."""
+        head = low.split()[-1]
+        age = _AGE_RE.search(low)
+        titles = _forms_re((r"\b(?:" + "|".join(map(re.escape, _TITLE_FORMS.get(head, ())
+                                                   + (head,))) + r")\s+$",))
+        found = _forms_re((rf"\b{age.group(1)}\b",) if age else (rf"\b{re.escape(head)}\b",))
+        people, starts = self.people(pos)
+        for at, name, _, titled in reversed(people[bisect_left(starts, pos - _LOOKBACK):
+                                                   bisect_left(starts, pos)]):
+            if not (titled or self.surely_person(name, at)):
+                continue
+            before = self.masked[max(0, at - 14):at]  # a title: "Sen.", "Rep."
+            after = self.masked[at + len(name):at + len(name) + 90]
+            cut = after.find(".")  # an apposition, in the mention's own sentence
+            if (not age and titles.search(before)) or found.search(after[:cut] if cut >= 0
+                                                                  else after):
+                side = next((s[3] for s in self.speakers
+                             if surname_of(s[1]) == surname_of(name)),
+                            side_of(name, lexicon=self.lexicon))
+                return name, side
+        return None
+
     def resolve(self, words: str, pos: int) -> tuple[str, str] | None:
         """Antecedent and side of a pronoun or definite description at ``pos``."""
         low = words.lower().strip()
@@ -274,9 +317,13 @@ class Resolver:
             for _, name, _, side in reversed(self._recent_speakers(pos)):
                 if head in name.lower():
                     return name, side
-            # "the affable proprietor": a person named before
+            if head in _OWN_WORDS:  # "the statement": of the latest speaker who made one
+                for at, name, _, side in reversed(self._recent_speakers(pos)):
+                    if re.search(rf"\b{re.escape(head)}\b", self.masked[at:at + 80].lower()):
+                        return name, side
+            # "the affable proprietor", "the Vermont senator": a person named before
             if load_speaker_words().person_words.search(low):
-                return self._resolve_person("", pos, same_side)
+                return self._described(low, pos) or self._resolve_person("", pos, same_side)
             want = "thing"
             if head not in load_speaker_words().thing_heads:
                 return None

@@ -20,7 +20,9 @@ _SPEAKER_LISTS = {
     "mention_prefixes": ("words",), "pronouns": ("words",), "gendered_pronouns": ("male", "female"),
     "honorifics": ("male", "female"), "owner_pronouns": ("words",), "own_words": ("words",),
     "body_words": ("words",), "thing_heads": ("words",), "not_verbs": ("words",),
-    "days": ("words",), "months": ("words",),
+    "days": ("words",), "months": ("words",), "function_words": ("words",),
+    "determiners": ("words",), "clause_words": ("words",), "date_words": ("words",),
+    "first_names": ("male", "female"), "platforms": ("words",),
 }
 _MAPPINGS = ("pronouns", "owner_pronouns")
 _PRONOUN_KINDS = ("person", "thing", "any")
@@ -52,6 +54,22 @@ class SpeakerWords:
     lone_name: re.Pattern
     trail: re.Pattern
     after_cue: re.Pattern
+    function_words: frozenset
+    determiners: frozenset
+    clause_words: frozenset
+    date_words: frozenset
+    months: frozenset
+    first_names: dict
+    lead: re.Pattern
+
+
+def _lead_words(lists: dict) -> set[str]:
+    """Sentence adverbs and conjunctions of ``stop_caps`` that may stand before a subject."""
+    keep = {w.lower() for w in lists["determiners"]} | {w.lower() for w in lists["pronouns"]}
+    keep |= {"according", "the", "a", "an", "it", "its", "in", "on", "at", "for", "of", "as",
+             "if", "when", "after", "before", "since", "what", "why", "how", "who",
+             "where", "there", "here", "i"}
+    return {w.lower() for w in lists["stop_caps"]} - keep
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -124,12 +142,35 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
                              r"[A-Z][\w’'\-]*"),
         trail=re.compile(
             rf"(?:[\s,]+(?:(?:on|late|early|last|this)\s+{days}|{days}|also|however|then|now|"
-            r"previously|meanwhile|has|had|have|would|will|later|earlier|once|"
+            r"previously|meanwhile|has|had|have|would|will|later|earlier|once|did|does|"
+            r"(?:went|goes|go|going)\s+on\s+to|(?:continued|continues|declined|refused|wanted|"
+            r"tried|hastened|rushed|was\s+quick|were\s+quick)\s+to|"
             r"(?-i:[a-z]\w*ly)))+[\s,]*$", re.IGNORECASE),
         after_cue=re.compile(
             rf"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:{days}|week|night|month|year)\b"
             r"|\s+in an? (?:written |joint |televised |brief )?(?:statement|interview|"
             r"news conference|press conference|speech|post|tweet)"
             r"(?:\s+(?:released|issued|published)(?:\s+\w+day)?)?"
-            r"|\s+(?:also|later|earlier|previously|separately|again|repeatedly))*"),
+            r"|\s+(?:also|later|earlier|previously|separately|again|repeatedly)"
+            rf"|\s+on\s+(?:{alternation(lists['platforms'])}\b|(?:his|her|their|its)\s+"
+            r"(?:\w+\s+)?(?:account|page|feed|website|blog)\b))*"),
+        function_words=frozenset(w.lower() for w in lists["function_words"]),
+        determiners=frozenset(w.lower() for w in lists["determiners"]),
+        clause_words=frozenset(w.lower() for w in lists["clause_words"]),
+        date_words=frozenset(w.lower() for w in lists["date_words"] + lists["days"]),
+        months=frozenset(lists["months"]),
+        # what may open a speaker phrase before its name: sentence adverbs and conjunctions,
+        # date phrases, a place ("On Tuesday Smith", "Meanwhile Sanders", "In Washington the
+        # Pentagon"); cut by clean_subject
+        lead=re.compile(
+            rf"^(?:(?:{alternation(sorted(_lead_words(lists), key=len, reverse=True))})\b[\s,]*"
+            rf"|(?:(?:on|late|early|last|this|earlier|later)\s+)?{days}"
+            r"(?:\s+(?:morning|afternoon|evening|night))?\b[\s,]*"
+            rf"|(?:on|in|since)\s+{alternation(lists['months'])}(?:\s+\d+)?\b[\s,]*"
+            r"|(?:last|this|earlier this|later this)\s+(?:week|month|year)\b[\s,]*"
+            r"|(?:in|at|from|outside|inside|throughout|near)\s+(?-i:[A-Z])[\w.\-]*"
+            r"(?:\s+(?-i:[A-Z])[\w.\-]*)*,?\s+(?=(?:the|a|an)\s|(?-i:[A-Z])))+(?=\S)",
+            re.IGNORECASE),
+        first_names={**{n: "m" for n in lists["first_names.male"]},
+                     **{n: "f" for n in lists["first_names.female"]}},
     )

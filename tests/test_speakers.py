@@ -1,0 +1,177 @@
+"""Speakers on news the rules were not written on (US politics coverage), and the property
+every speaker of a quotes table must have (framing.quotes.speakers.speaker_problems)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing.quotes import find_quotes, quotes_in_text
+from framing.quotes.speakers import speaker_problem, speaker_problems
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    """(quote text, speaker) of the spoken quotes of ``text``."""
+    return [(q["text"], q["speaker"]) for q in quotes_in_text(text)
+            if q["kind"] in ("full", "partial")]
+
+
+def _speaker_of(text: str, needle: str) -> str:
+    return next(s for t, s in _speakers(text) if needle in t)
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    ("Senator Robert Dole addressed the crowd. ''We will not back down,'' he said.",
+     "back down", "Robert Dole"),
+    ("''It is over,'' said Mayor Edward Koch, who spoke to reporters at City Hall.",
+     "is over", "Edward Koch"),
+    ("Gov. Mario Cuomo spoke in Albany. ''This is a fiscal crisis,'' Mr. Cuomo said. "
+     "''We need help from Washington.''", "need help", "Mario Cuomo"),
+    ("Representative Geraldine Ferraro was asked about taxes. ''I don't know,'' she "
+     "replied, ''but I will find out.''", "find out", "Geraldine Ferraro"),
+], ids=["he said", "said Mayor", "continued", "she replied"])
+def test_two_apostrophes_quote_like_double_marks(text, needle, speaker):
+    spoken = _speakers(text)
+    assert all(s not in ("'", "' he") and not s.startswith("'") for _, s in spoken)
+    assert _speaker_of(text, needle) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('President Trump attacked the press again. "The media is the enemy," Trump tweeted.',
+     "Trump"),
+    ('Sen. Elizabeth Warren was blunt. Warren wrote on Twitter: "This is a disgrace."',
+     "Elizabeth Warren"),
+    ('Elon Musk posted on X: "Free speech is the bedrock of democracy."', "Elon Musk"),
+    ('Gov. Gavin Newsom said on Facebook, "We will sue over this order."', "Gavin Newsom"),
+    ('Rep. Ilhan Omar reacted within minutes, tweeting: "Shameful."', "Ilhan Omar"),
+    ('"We are winning big," Donald Trump posted on Truth Social.', "Donald Trump"),
+    ('"The vote is rigged," Kari Lake wrote on X late Tuesday.', "Kari Lake"),
+], ids=["tweeted", "wrote on Twitter", "posted on X", "said on Facebook", "tweeting:",
+        "posted on Truth Social", "wrote on X"])
+def test_social_media_posts_are_speech(text, speaker):
+    assert [s for _, s in _speakers(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Mitt Romney spoke in Ohio. He contrasted his business history with Trump's, saying "
+     '"I built companies."', "Mitt Romney"),
+    ("Jeb Bush met voters in Iowa. He compared his record with Rubio's, saying "
+     '"I delivered results."', "Jeb Bush"),
+    ("Gov. John Kasich spoke last. Kasich set his own budget against Christie's, saying "
+     '"Ohio balanced its books."', "John Kasich"),
+], ids=["Trump's", "Rubio's", "Christie's"])
+def test_a_possessive_is_no_speaker(text, speaker):
+    assert [s for _, s in _speakers(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Bernie Sanders spoke in Iowa. He went on to say, "The system is rigged."',
+     "Bernie Sanders"),
+    ('Sen. Amy Klobuchar took questions. She went on to say that "we can win the Midwest."',
+     "Amy Klobuchar"),
+    ('Meanwhile Sanders said, "We need a political revolution."', "Sanders"),
+    ('On Tuesday Smith said, "The bill is dead."', "Smith"),
+    ('Later Pelosi told reporters: "We have the votes."', "Pelosi"),
+    ('In Washington the Pentagon said, "The strike was lawful."', "the Pentagon"),
+    ('>Sanders said: "This is a movement."', "Sanders"),
+], ids=["he went on to say", "she went on to say", "Meanwhile", "On Tuesday", "Later",
+        "In Washington", "markup"])
+def test_function_words_and_date_phrases_are_cut(text, speaker):
+    assert [s for _, s in _speakers(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ted Cruz campaigned in Texas. He attacked Trump, whom he called a "dangerous '
+     'demagogue."', "Ted Cruz"),
+    ('Hillary Clinton spoke in Ohio, where she attacked Trump, whom she called "unfit."',
+     "Hillary Clinton"),
+    ('Gov. Chris Christie went after Rubio, whom he described as "a robot."',
+     "Chris Christie"),
+], ids=["whom he called", "whom she called", "whom he described"])
+def test_the_object_of_whom_is_no_speaker(text, speaker):
+    assert [s for _, s in _speakers(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ('"We are proud of our record," Trump said in a statement. "Nobody has done more."\n'
+     '"The country is strong and getting stronger," the statement continued.',
+     ["Trump"] * 3),
+    ('"We will appeal," Hillary Clinton said in a statement Tuesday. "This is not over."\n'
+     '"We owe it to our supporters," according to the statement.', ["Hillary Clinton"] * 3),
+    ('"We enforce the law," Arpaio said. "We always have."\n"Nobody tells me what to do."\n'
+     'Gov. Jan Brewer disagreed. "It is a witch hunt," she said.',
+     ["Arpaio"] * 3 + ["Jan Brewer"]),
+    ('"We enforce the law," Joe Arpaio said. "We always have.\n"Nobody tells me what to do."'
+     '\n"It is a witch hunt," said Gov. Jan Brewer.', ["Joe Arpaio"] * 2 + ["Jan Brewer"]),
+], ids=["the statement continued", "according to the statement", "continuation",
+        "multi-paragraph"])
+def test_continued_statements_keep_their_speaker(text, speakers):
+    assert [s for _, s in _speakers(text)] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Rep. Beto O'Rourke, a three-term congressman, spoke. Ted Cruz listened. "
+     '"We can win Texas," the three-term congressman said.', "Beto O'Rourke"),
+    ("Donald Trump, the presumptive Republican nominee, met Paul Ryan. Ryan spoke first. "
+     '"Believe me," the presumptive Republican nominee said.', "Donald Trump"),
+    ("Sen. Bernie Sanders spoke in Burlington. Hillary Clinton replied from Brooklyn. "
+     '"The economy is rigged," the Vermont senator said.', "Bernie Sanders"),
+    ("Marco Rubio, 44, spoke after Jeb Bush, 63. Bush praised him. "
+     '"We will win Florida," the 44-year-old said.', "Marco Rubio"),
+    ("Gov. Scott Walker spoke in Madison after Donald Trump. "
+     '"We balanced the budget," the governor said.', "Scott Walker"),
+], ids=["congressman", "nominee", "senator", "age", "governor"])
+def test_descriptions_resolve_to_the_matching_named_person(text, speaker):
+    assert [s for _, s in _speakers(text)] == [speaker]
+
+
+def test_a_description_nothing_fits_stays_unresolved():
+    text = 'The meeting ended late. "We are done," the Vermont senator said.'
+    assert [s for _, s in _speakers(text)] == ["the Vermont senator"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Hillary Clinton spoke first. \"We are ready,\" Clinton said. Later, Nancy Pelosi took "
+     'the stage. "We will win the House," she said.', "Nancy Pelosi"),
+    ("Nancy Pelosi met Hillary Clinton. Pelosi spoke first. Then Clinton took the stage. "
+     '"We will win," she said.', "Hillary Clinton"),
+    ('Sen. Kamala Harris questioned Attorney General Jeff Sessions. "I am not able to be '
+     'rushed," Sessions said. Sen. Dianne Feinstein, who chairs nothing, watched. Harris '
+     'pressed on. "Please answer," she said.', "Kamala Harris"),
+], ids=["latest woman", "subject after the other woman", "two women and a man"])
+def test_she_goes_to_the_latest_matching_woman(text, speaker):
+    assert _speakers(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize("speaker, problem", [
+    ("Trump's", "possessive"), ("in", "function word"), ("despite", "function word"),
+    ("which", "function word"), ("who", "function word"), (">Sanders", "punctuation"),
+    ("' he", "punctuation"), ("the statement.", "punctuation"), ("Meanwhile Sanders",
+                                                                  "lead word"),
+    ("On Tuesday Smith", "date"), ("He went", "clause"), ("Russia has not", "clause"),
+    ("he", "unresolved pronoun"),
+    ("Bernie Sanders", ""), ("a Homeland Security Department official", ""),
+    ("the Pentagon", ""), ("SANA", ""), ("Trump's spokeswoman", ""), ("activists", ""),
+    ("the 28-year-old", ""), ("WHO", ""), ("Aleppo Today", ""), ("", ""),
+])
+def test_speaker_problem_names_what_a_speaker_may_not_be(speaker, problem):
+    assert speaker_problem(speaker) == problem
+
+
+def test_speaker_problems_reads_a_quotes_table():
+    table = pd.DataFrame({"doc_id": ["a", "a", "b"], "quote_id": ["a-q1", "a-q2", "b-q1"],
+                          "speaker": ["Trump's", "Bernie Sanders", "in"]})
+    found = speaker_problems(table)
+    assert found["quote_id"].tolist() == ["a-q1", "b-q1"]
+    assert found["problem"].tolist() == ["possessive", "function word"]
+
+
+def test_seed_speakers_have_no_problems(seed_articles):
+    assert speaker_problems(find_quotes(seed_articles)).empty
+
+
+def test_side_is_unknown_unless_actors_or_titles_tell():
+    quotes = quotes_in_text('"We will win Iowa," said Ron Perkins, a farmer from Ames.')
+    assert quotes[0]["speaker"] == "Ron Perkins" and quotes[0]["speaker_side"] == "unknown"
+    quotes = quotes_in_text('"The strike was lawful," a Pentagon spokesman said.')
+    assert quotes[0]["speaker_side"] == "us_military"
