@@ -72,3 +72,18 @@ def _write(tmp_path) -> str:
     path = tmp_path / "ukraine.csv"
     ARTICLES.to_csv(path, index=False)
     return str(path)
+
+
+@pytest.mark.slow
+def test_the_build_a_topic_notebook_walks_suggest_edit_rerun(tmp_path):
+    import re
+
+    from framing import config, report
+
+    nb = report.execute_notebook(config.NOTEBOOKS_DIR / "06_build_your_topic.ipynb",
+                                 {"work_dir": str(tmp_path)})
+    text = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    before, after = map(float, re.search(r"side unknown: ([\d.]+)% before, ([\d.]+)% after",
+                                         text).groups())
+    assert after < before
+    assert "Rami Abdel Rahman" in (tmp_path / "my_actors.yaml").read_text(encoding="utf-8")
