@@ -40,7 +40,7 @@ def test_load_converts_a_user_corpus(tmp_path):
 
 @pytest.mark.parametrize("argv, message", [
     (["segment", "/no/such/page.txt", "-o", "x.csv"], "No such file: /no/such/page.txt"),
-    (["load", "{tmp}/c.csv", "-o", "{tmp}/o.csv"], "Column 'outlet' not in data"),
+    (["load", "{tmp}/c.csv", "-o", "{tmp}/o.csv"], "outlet: no column found (columns: text)"),
     (["load", "{tmp}/c.csv", "-o", "{tmp}/o.txt", "--outlet-col", ""], "use a .csv, .jsonl"),
     (["segment", "{tmp}/empty.txt", "-o", "{tmp}/o.csv"], "is empty: nothing to segment"),
     (["segment", "{tmp}/junk.txt", "-o", "{tmp}/o.csv"], "looks binary"),
@@ -80,6 +80,7 @@ CORPUS_COMMANDS = {
     "readability": ["-o", "{tmp}/out"],
     "agency": ["-o", "{tmp}/out"],
     "score": ["-o", "{tmp}/out"],
+    "init": ["-o", "{tmp}/study.yaml"],
 }
 
 
@@ -115,13 +116,14 @@ def test_each_command_reports_bad_input_in_one_line(tmp_path, capsys, command, p
     assert not any("Traceback" in line for line in err)
 
 
-@pytest.mark.parametrize("command", sorted(set(CORPUS_COMMANDS) - {"segment", "load"}))
+@pytest.mark.parametrize("command", sorted(set(CORPUS_COMMANDS) - {"segment", "load", "init"}))
 def test_each_command_names_a_missing_text_column(tmp_path, capsys, command):
     corpus = tmp_path / "corpus.csv"
-    corpus.write_text("body,outlet\nThe regime said.,AFP\n", encoding="utf-8")
+    corpus.write_text("words,outlet\nThe regime said.,AFP\n", encoding="utf-8")
     assert main(_argv(command, str(corpus), tmp_path)) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert "Column 'text' not in data; columns are ['body', 'outlet']" in err[-1]
+    assert ("Column 'text' not in data; columns are ['words', 'outlet']" in err[-1]
+            or "text: no column found (columns: words, outlet)" in err[-1])
 
 
 def test_stage_commands_share_one_outlet_scores_file(tmp_path):
