@@ -107,3 +107,16 @@ def test_corpus_summary_counts_each_outlet_and_leaves_undated_ones_blank(seed_ar
     # AP's repost carries no date: blank, not NaN, in the notebook's table
     assert summary.loc["AP", ["first_date", "last_date"]].tolist() == ["", ""]
     assert summary.loc["WSJ", "kinds"] == "2 excerpt, 1 news"
+
+
+def test_report_tables_drop_row_numbers_but_keep_a_named_index():
+    import pandas as pd
+
+    from framing.report import plain_table
+
+    numbered = plain_table(pd.DataFrame({"outlet": ["AFP", "AP"], "n": [3, 1]})._repr_html_())
+    assert "<th>0</th>" not in numbered and "<th>1</th>" not in numbered
+    assert "<style" not in numbered and "<td>AFP</td>" in numbered
+    named = plain_table(pd.DataFrame({"n": [3]}, index=pd.Index(["AFP"], name="outlet"))
+                        ._repr_html_())
+    assert "<th>AFP</th>" in named

@@ -245,7 +245,9 @@ h3 { font-size: 1.1em; }
 figure { margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
 img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; font-size: 8.5pt; margin: 0.5em 0; }
-td, th { border-bottom: 1px solid #ddd; padding: 2px 6px; text-align: left; vertical-align: top; }
+.output { max-width: 100%; overflow-x: auto; }
+td, th { border-bottom: 1px solid #ddd; padding: 2px 6px; text-align: left; vertical-align: top;
+         max-width: 28em; overflow-wrap: anywhere; }
 pre { white-space: pre-wrap; font-size: 8.5pt; background: #f6f6f6; padding: 0.4em; }
 .notebook { break-before: page; page-break-before: always; }
 .notebook:first-of-type { break-before: auto; page-break-before: auto; }
@@ -253,6 +255,25 @@ pre { white-space: pre-wrap; font-size: 8.5pt; background: #f6f6f6; padding: 0.4
 @page { size: A4; margin: 14mm; }
 @media print { body { max-width: none; margin: 0; font-size: 10pt; } }
 """
+
+
+_ROW_HEAD = re.compile(r"(<tr[^>]*>\s*)<th>([^<]*)</th>")
+
+
+def plain_table(fragment: str) -> str:
+    """A pandas HTML table for print: without its scoped style block and, when the index is
+    just row numbers (0, 1, 2...), without that column; a named index (outlets) is kept."""
+    if "class=\"dataframe\"" not in fragment:
+        return fragment
+    fragment = re.sub(r"<style scoped>.*?</style>", "", fragment, flags=re.S)
+    head, sep, body = fragment.partition("<tbody>")
+    if not sep:
+        return fragment
+    labels = [m.group(2) for m in _ROW_HEAD.finditer(body)]
+    if labels != [str(i) for i in range(len(labels))] or "<th></th>" not in head:
+        return fragment
+    head = head.replace("<th></th>", "", 1)
+    return head + sep + _ROW_HEAD.sub(r"\1", body)
 
 
 def _output_html(output: Mapping) -> str:
@@ -274,7 +295,7 @@ def _output_html(output: Mapping) -> str:
         svg = base64.b64encode(data["image/svg+xml"].encode("utf-8")).decode("ascii")
         return f'<figure><img alt="{alt}" src="data:image/svg+xml;base64,{svg}"></figure>'
     if "text/html" in data:
-        return f"<div class='output'>{data['text/html']}</div>"
+        return f"<div class='output'>{plain_table(data['text/html'])}</div>"
     if "text/markdown" in data:
         from nbconvert.filters.markdown import markdown2html
 
