@@ -30,7 +30,7 @@ run: setup
 
 ## Rebuild the articles tables under data/processed/ from data/raw/
 data: setup
-	$(BIN)/python -c "from framing.pipeline import prepare_bundled; prepare_bundled()"
+	$(BIN)/python -c "from framing.main_job import prepare_bundled; prepare_bundled()"
 
 ## Run the whole test suite offline (sockets disabled)
 test: setup sysdeps

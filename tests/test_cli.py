@@ -153,7 +153,7 @@ def test_figures_without_tables_is_an_error_not_a_rebuild(tmp_path, capsys):
 def test_run_on_a_corpus_without_out_writes_under_runs_never_the_project(tmp_path, monkeypatch):
     import framing.report
     from framing import config
-    from framing.pipeline import run_main
+    from framing.main_job import run_main
 
     corpus = tmp_path / "my news.csv"
     corpus.write_text("id,paper,body\n1,A,The army shelled the town on Monday.\n"

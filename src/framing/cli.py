@@ -219,7 +219,7 @@ def _add_run(sub) -> None:
 
 
 def _cmd_run(args) -> int:
-    from framing.pipeline import run_main
+    from framing.main_job import run_main
 
     if args.study and args.corpus:
         raise FramingError("Pass --study or --corpus, not both (the study names its corpus).")
