@@ -28,6 +28,7 @@ ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
 _BY_RE = re.compile(r"^(?:with|by|from|for)\s+")
 _SPEAKER_CUT_RE = re.compile(r"\s+(?:in|who|which|outside|on|from|near|approached|when)\s+|,",
                              re.IGNORECASE)
+_OF_THE_RE = re.compile(r"\b(?:of|the)\s+$")
 _RELATIVE_CHUNK_RE = re.compile(r"(?:who|whom|whose|which)\s")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'\-])(?!(?:al|el|bin|ibn|de|van|von|du|da)\b)[a-z]")
 # "he was quoted as (saying)": the subject speaks
@@ -64,6 +65,9 @@ def find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
             continue
         if any(t[0] in non_person for t in tokens):
             continue
+        if titled and len(tokens) == 1 and tokens[0][0] not in persons \
+                and _OF_THE_RE.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "College of General Practitioners": a title word inside a name
         if tokens[0][0] in persons or len(tokens) >= 2 or titled:
             name = text[tokens[0][0]:tokens[-1][1]].rstrip(".,")
             if name.endswith(("’s", "'s", "s’", "s'")):

@@ -293,14 +293,16 @@ class Resolver:
         quoted = {s[1] for s in self.speakers if s[2] == "person"}
         for at, name, _, titled in reversed(people[bisect_left(starts, pos - _LOOKBACK):
                                                    bisect_left(starts, pos)]):
-            if not (titled or name in quoted or self.surely_person(name, at)):
+            # a title before the name ("Sen.", "Its chief executive,") makes it a person's
+            before = self.masked[max(0, at - 32):at]
+            title = not age and titles.search(before)
+            if not (title or titled or name in quoted or self.surely_person(name, at)):
                 continue
-            before = self.masked[max(0, at - 32):at]  # a title: "Sen.", "Superintendent"
             after = self.masked[at + len(name):at + len(name) + 90]
             # an apposition: in the mention's own sentence, before its speech verb ("Daniel
             # Ortiz, a Democrat, said the governor's plan" does not call Ortiz the governor)
             cut = min(x for x in (after.find("."), _cut_at_verb(after), len(after)) if x >= 0)
-            if (not age and titles.search(before)) or found.search(after[:cut]):
+            if title or found.search(after[:cut]):
                 side = next((s[3] for s in self.speakers
                              if surname_of(s[1]) == surname_of(name)),
                             side_of(name, lexicon=self.lexicon))
