@@ -175,3 +175,71 @@ def test_side_is_unknown_unless_actors_or_titles_tell():
     assert quotes[0]["speaker"] == "Ron Perkins" and quotes[0]["speaker_side"] == "unknown"
     quotes = quotes_in_text('"The strike was lawful," a Pentagon spokesman said.')
     assert quotes[0]["speaker_side"] == "us_military"
+
+
+def _indirect(text: str) -> list[tuple[str, str]]:
+    return [(q["text"], q["speaker"]) for q in quotes_in_text(text) if q["kind"] == "indirect"]
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    ("Tariq Aziz lost the sprint by a wheel. “I had nothing left,” the Egyptian told "
+     "reporters.", "nothing left", "Tariq Aziz"),
+    ("Coach Ivo Rinaldi said his players were tired. “We ran out of legs,” the Italian said.",
+     "out of legs", "Ivo Rinaldi"),
+    ("Pedro Alves scored the winner in the 89th minute. “It was for the fans,” said the "
+     "striker, who signed in January.", "for the fans", "Pedro Alves"),
+    ("Superintendent Gloria Nunez spoke after the vote. Student Ben Cole, 16, told the board "
+     "he was relieved. “We will find the money,” the superintendent said.", "find the money",
+     "Gloria Nunez"),
+    ("Its chief executive, Ruth Amos, spoke first. Union leader Dave Kerr said: “We want a "
+     "deal.”\n\n“We are listening,” the chief executive said.", "are listening", "Ruth Amos"),
+], ids=["demonym", "demonym, titled", "sport role", "role as title", "role, NAME"])
+def test_role_and_nationality_descriptions_resolve(text, needle, speaker):
+    assert _speaker_of(text, needle).endswith(speaker)
+
+
+def test_an_apposition_ends_at_its_speech_verb():
+    text = ("Gov. Alma Reyes opened the session. The Senate leader, Victor Hale, said the "
+            "governor had no plan. “I have a plan,” the governor insisted.")
+    assert _speaker_of(text, "have a plan") == "Alma Reyes"
+
+
+def test_a_description_ending_in_an_office_is_no_person():
+    text = ("Lawyer Dan Brody said his client was innocent. The Pima County Attorney's Office "
+            "said in a statement that it would retry the case next year.")
+    assert [s for t, s in _indirect(text) if "retry" in t] == ["The Pima County Attorney's Office"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A teacher at the school, who asked not to be named because she feared reprisals, said "
+     "classes had been cancelled for a week.", "A teacher at the school"),
+    ("The chairwoman of the Fenland Trust, Joan Pike, said the reserve would reopen in May.",
+     "Joan Pike"),
+    ("The Royal Society of General Surgeons said waiting lists had grown again this year.",
+     "The Royal Society of General Surgeons"),
+], ids=["relative after a description", "role of place, NAME", "title word inside a name"])
+def test_the_speaker_chunk_of_a_subject(text, speaker):
+    assert _indirect(text)[0][1] == speaker
+
+
+def test_quoted_as_saying_reports_what_follows():
+    text = ("The Herald quoted the club's former treasurer, Alan Pike, as saying he had "
+            "warned the board about the debts in 2019.")
+    (content, speaker), = _indirect(text)
+    assert speaker == "Alan Pike" and content.startswith("he had warned the board")
+
+
+def test_name_who_clause_said_content_is_not_inverted():
+    text = ("A Labour source, who spoke on condition of anonymity, said Leeds and Bradford "
+            "would lose their stations. “It is a disaster,” the source said.")
+    assert _indirect(text)[0] == ("Leeds and Bradford would lose their stations",
+                                  "A Labour source")
+    assert _speaker_of(text, "disaster") == "A Labour source"
+
+
+def test_a_single_quote_runs_on_into_the_next_paragraph():
+    text = ("The head of the charity, Mary Dunn, said: ‘Families are struggling.\n\n"
+            "‘We have never seen demand like this.’\n\nNeighbours say it 'feels' different.")
+    spoken = _speakers(text)
+    assert spoken[0][0].startswith("‘Families") and spoken[0][0].endswith("like this.’")
+    assert spoken[0][1] == "Mary Dunn"

@@ -23,6 +23,8 @@ from framing.config import PROJECT_ROOT
 GOLD_FILE = PROJECT_ROOT / "tests" / "data" / "quotes_gold.jsonl"
 #: Held-out set: 28 articles written and annotated blind for evaluation, never for tuning.
 UNSEEN_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_unseen"
+#: Development set: 24 written articles the rules are tuned on.
+DEV_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_dev"
 #: Kinds whose speaker is scored (a headline or scare quote has no speaker by the rules).
 SPOKEN_KINDS = ("full", "partial", "indirect")
 GGT_DIR = PROJECT_ROOT.parent / "shared" / "data" / "ggt-quotes"
@@ -81,6 +83,15 @@ def _prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict:
 
 def evaluate_unseen(folder: Path = UNSEEN_DIR) -> dict:
     """Score quotes and speakers on the held-out set (``tests/data/quotes_unseen``)."""
+    return _evaluate_folder(folder)
+
+
+def evaluate_dev(folder: Path = DEV_DIR) -> dict:
+    """Score quotes and speakers on the development set (``tests/data/quotes_dev``)."""
+    return _evaluate_folder(folder)
+
+
+def _evaluate_folder(folder: Path) -> dict:
     rows = [json.loads(ln) for ln in (folder / "articles.jsonl").read_text("utf-8").splitlines()
             if ln.strip()]
     return evaluate_gold(folder / "gold.jsonl", pd.DataFrame(rows))
@@ -226,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ggt", default=str(GGT_DIR), help="folder of the GGT annotations")
     args = parser.parse_args(argv)
     _print(f"gold set ({GOLD_FILE.name}; the rules were tuned on it)", evaluate_gold())
+    _print("development set (tuned on)", evaluate_dev())
     _print("held-out set (quotes_unseen: US, UK and wire styles, annotated blind, never tuned "
            "on)", evaluate_unseen())
     ggt = Path(args.ggt)

@@ -40,6 +40,7 @@ def marked_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
     """Offsets of quotations in marks, in text order (see :mod:`framing.quotes`)."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    single_open: int | None = None  # a single quote continued in the next paragraph
     for li, (a, b) in enumerate(lines):
         singles_from, first = a, len(spans)
         skip_first = open_at is not None  # the re-opening mark of a continued paragraph
@@ -70,7 +71,11 @@ def marked_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int
                 continue  # multi-paragraph quote
             spans.append((open_at, trim_end(text, open_at, b)))
             open_at = None
-        spans.extend(_single_spans(text, singles_from, b, spans[first:]))
+        found, single_open = _single_spans(text, singles_from, b, spans[first:], single_open)
+        nxt = lines[li + 1][0] if li + 1 < len(lines) else None
+        if single_open is not None and (nxt is None or text[nxt] not in "‘'"):
+            single_open = None  # unclosed and not continued: no quote (mostly an apostrophe)
+        spans.extend(found)
     spans.sort()
     return [(s, e) for s, e in spans if _WORDY.search(text, s, e)]
 
@@ -83,14 +88,21 @@ def _opens_pair(text: str, i: int, end: int) -> bool:
     return not is_word(before) and not after.isspace()
 
 
-def _single_spans(text: str, a: int, b: int,
-                  doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _single_spans(text: str, a: int, b: int, doubles: list[tuple[int, int]],
+                  carry: int | None = None) -> tuple[list[tuple[int, int]], int | None]:
+    """Single quotes of the line ``text[a:b]`` outside ``doubles``, and the start of a quote
+    left open at its end; ``carry`` is the start of the quote the line continues (UK style:
+    ‘... [paragraph] ‘...’), whose re-opening mark opens the line."""
     if text.find("‘", a, b) < 0 and text.find("'", a, b) < 0:
-        return []  # no mark that opens a single quote
+        return [], None  # no mark that opens a single quote
     inside = [(s, e) for s, e in doubles if e > a and s < b]
     out, open_at, k = [], None, 0
     for m in _SINGLE_RE.finditer(text, a, b):
         i = m.start()
+        if carry is not None:
+            open_at, carry = carry, None
+            if i == a:
+                continue
         while k < len(inside) and inside[k][1] <= i:
             k += 1
         if k < len(inside) and inside[k][0] <= i:
@@ -103,7 +115,7 @@ def _single_spans(text: str, a: int, b: int,
         elif mark in "’'" and _is_closing_single(text, i, b):
             out.append((open_at, i + 1))
             open_at = None
-    return out
+    return out, open_at
 
 
 def closes_sentence(text: str, s: int, e: int) -> bool:

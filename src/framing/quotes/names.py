@@ -28,6 +28,9 @@ ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
 _BY_RE = re.compile(r"^(?:with|by|from|for)\s+")
 _SPEAKER_CUT_RE = re.compile(r"\s+(?:in|who|which|outside|on|from|near|approached|when)\s+|,",
                              re.IGNORECASE)
+_OF_THE_RE = re.compile(r"\b(?:of|the)\s+$")
+_RELATIVE_CHUNK_RE = re.compile(r"(?:who|whom|whose|which)\s")
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'\-])(?!(?:al|el|bin|ibn|de|van|von|du|da)\b)[a-z]")
 # "he was quoted as (saying)": the subject speaks
 _QUOTED_AS_RE = re.compile(r"\s+(?:is|are|was|were|being|been)\s+quoted\s+as\s*$")
 
@@ -62,6 +65,9 @@ def find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
             continue
         if any(t[0] in non_person for t in tokens):
             continue
+        if titled and len(tokens) == 1 and tokens[0][0] not in persons \
+                and _OF_THE_RE.search(text, max(0, m.start() - 5), m.start()):
+            continue  # "College of General Practitioners": a title word inside a name
         if tokens[0][0] in persons or len(tokens) >= 2 or titled:
             name = text[tokens[0][0]:tokens[-1][1]].rstrip(".,")
             if name.endswith(("’s", "'s", "s’", "s'")):
@@ -199,10 +205,17 @@ def speaker_text(subject: str, lexicon: ActorLexicon, last: bool = False) -> tup
 def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[str, str]:
     """:func:`speaker_text`, uncached."""
     chunks = [c.strip() for c in subject.strip(" ,").split(",") if c.strip()] or [subject]
+    # "A nurse, who spoke on condition of anonymity, (said)": the relative is no speaker
+    chunks = [c for c in chunks if not _RELATIVE_CHUNK_RE.match(c)] or chunks
     edge = chunks[-1] if last else chunks[0]
     words = load_speaker_words()
     if words.lone_name.fullmatch(edge) and edge.lower() not in words.stop_caps:
         return edge, subject  # "When she and her boyfriend got a cat, McNeely (said)"
+    # "The mayor of the North Pennines, Sarah Holt, (said)": the chunk that is a name alone
+    bare = [n for c in (chunks if len(chunks) > 1 else ()) if not _LOWER_WORD_RE.search(c)
+            and (n := name_in(c, lexicon))]
+    if bare:
+        return (bare[-1] if last else bare[0]), subject
     name = name_in(subject, lexicon, last)
     if name:
         return name, subject

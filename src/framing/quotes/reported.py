@@ -26,6 +26,9 @@ _STATEMENT_OF_RE = re.compile(r"^(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|co
 # Cues that may follow their content ("..., the Pentagon said.").
 _TRAILING_CUES = frozenset("say tell add report state confirm warn claim insist explain note "
                            "announce write tweet".split())
+_QUOTED_AS_RE_TEXT = r"\s+as\s+(?:saying|telling\s+\w+)(?:\s*,?\s*that)?\s+"
+_QUOTED_AS_SAYING_RE = re.compile(_QUOTED_AS_RE_TEXT)
+_RELATIVE_BEFORE_RE = re.compile(r",\s*(?:who|which)\s[^,]*,\s*$")
 _TELL_OBJECT_RE = re.compile(r"\s+(?:(?:the\s+)?(?:state-owned\s+|state\s+)?(?:[A-Z][\w.\-]*\s*)+"
                              r"(?:news agency)?|reporters|journalists|us|him|her|them|the media)")
 
@@ -83,8 +86,19 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> Quote | None:
     tail = load_speaker_words().after_cue.match(after)
     ends_here = _ENDS_HERE_RE.match(after, tail.end())
     inverted = "," in before and not before[before.rfind(",") + 1:].strip() and \
-        after.lstrip()[:1].isupper() and len(after.split()) <= 16
-    if form == "quoted" or ("," in before and (ends_here or inverted)
+        after.lstrip()[:1].isupper() and len(after.split()) <= 16 and \
+        not _RELATIVE_BEFORE_RE.search(before)  # "X, who spoke on condition ..., said"
+    quoted_as = _QUOTED_AS_SAYING_RE.search(after) if form == "quoted" else None
+    rest_at = m.end() + quoted_as.end() if quoted_as else se
+    if quoted_as and MASK not in after[:quoted_as.start()] and \
+            len(after[:quoted_as.start()].split()) <= 16 and \
+            len(masked[rest_at:body_end].split()) >= 4 and masked[rest_at].isalnum() and \
+            not load_speaker_words().after_cue.match(masked, rest_at - 1, body_end).end() \
+            > rest_at:
+        # "The Republic quoted X as saying (that) content": the content follows
+        q = Quote(rest_at, trim_end(text, rest_at, body_end), name_first=True)
+        q.descriptor = clean_subject(after[:quoted_as.start()])
+    elif form == "quoted" or ("," in before and (ends_here or inverted)
                             and cues.lemma[form] in _TRAILING_CUES):
         # "Content, the Pentagon said." / "Content, said NAME, TITLE." / "..., TASS quoted X"
         k = before.rfind(",")

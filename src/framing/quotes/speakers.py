@@ -49,6 +49,11 @@ _TITLE_FORMS = {"senator": ("sen.", "sen"), "congressman": ("rep.", "rep", "repr
                 "nominee": ("candidate",), "candidate": ("nominee",)}
 
 
+def _cut_at_verb(after: str) -> int:
+    verb = SPEECH_VERB_RE.search(after)
+    return verb.start() if verb else -1
+
+
 @functools.lru_cache(maxsize=256)
 def _forms_re(forms: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(forms), re.IGNORECASE)
@@ -279,19 +284,25 @@ class Resolver:
         44-year-old" -> "Marco Rubio, 44,")."""
         head = low.split()[-1]
         age = _AGE_RE.search(low)
-        titles = _forms_re((r"\b(?:" + "|".join(map(re.escape, _TITLE_FORMS.get(head, ())
-                                                   + (head,))) + r")\s+$",))
+        forms = "|".join(map(re.escape, _TITLE_FORMS.get(head, ()) + (head,)))
+        # "Gov. Kathleen Marsh", "Its chief executive, Mark Pugh" (not "for the governor, X")
+        titles = _forms_re((rf"\b(?:{forms})\s+$", rf"(?<!for the )(?<!of the )(?<!to the )"
+                                                   rf"\b(?:{forms}),\s+$"))
         found = _forms_re((rf"\b{age.group(1)}\b",) if age else (rf"\b{re.escape(head)}\b",))
         people, starts = self.people(pos)
+        quoted = {s[1] for s in self.speakers if s[2] == "person"}
         for at, name, _, titled in reversed(people[bisect_left(starts, pos - _LOOKBACK):
                                                    bisect_left(starts, pos)]):
-            if not (titled or self.surely_person(name, at)):
+            # a title before the name ("Sen.", "Its chief executive,") makes it a person's
+            before = self.masked[max(0, at - 32):at]
+            title = not age and titles.search(before)
+            if not (title or titled or name in quoted or self.surely_person(name, at)):
                 continue
-            before = self.masked[max(0, at - 14):at]  # a title: "Sen.", "Rep."
             after = self.masked[at + len(name):at + len(name) + 90]
-            cut = after.find(".")  # an apposition, in the mention's own sentence
-            if (not age and titles.search(before)) or found.search(after[:cut] if cut >= 0
-                                                                  else after):
+            # an apposition: in the mention's own sentence, before its speech verb ("Daniel
+            # Ortiz, a Democrat, said the governor's plan" does not call Ortiz the governor)
+            cut = min(x for x in (after.find("."), _cut_at_verb(after), len(after)) if x >= 0)
+            if title or found.search(after[:cut]):
                 side = next((s[3] for s in self.speakers
                              if surname_of(s[1]) == surname_of(name)),
                             side_of(name, lexicon=self.lexicon))
@@ -321,9 +332,12 @@ class Resolver:
                 for at, name, _, side in reversed(self._recent_speakers(pos)):
                     if re.search(rf"\b{re.escape(head)}\b", self.masked[at:at + 80].lower()):
                         return name, side
-            # "the affable proprietor", "the Vermont senator": a person named before
-            if load_speaker_words().person_words.search(low):
-                return self._described(low, pos) or self._resolve_person("", pos, same_side)
+            # "the affable proprietor", "the Vermont senator", "the Czech": a person named
+            # before; "the county attorney's office" is none (its head is no person noun)
+            noun, words_ = low.split(" of ")[0].split()[-1], load_speaker_words()
+            if words_.person_words.search(noun) or low.split(None, 1)[-1] in words_.demonyms:
+                return self._described(low, pos) or self._resolve_person("", pos, same_side) \
+                    or (self._resolve_person("", pos) if noun in words_.demonyms else None)
             want = "thing"
             if head not in load_speaker_words().thing_heads:
                 return None

@@ -22,7 +22,7 @@ _SPEAKER_LISTS = {
     "body_words": ("words",), "thing_heads": ("words",), "not_verbs": ("words",),
     "days": ("words",), "months": ("words",), "function_words": ("words",),
     "determiners": ("words",), "clause_words": ("words",), "date_words": ("words",),
-    "first_names": ("male", "female"), "platforms": ("words",),
+    "first_names": ("male", "female"), "platforms": ("words",), "demonyms": ("words",),
 }
 _MAPPINGS = ("pronouns", "owner_pronouns")
 _PRONOUN_KINDS = ("person", "thing", "any")
@@ -61,6 +61,7 @@ class SpeakerWords:
     months: frozenset
     first_names: dict
     lead: re.Pattern
+    demonyms: frozenset
 
 
 def _lead_words(lists: dict) -> set[str]:
@@ -173,4 +174,5 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
             re.IGNORECASE),
         first_names={**{n: "m" for n in lists["first_names.male"]},
                      **{n: "f" for n in lists["first_names.female"]}},
+        demonyms=frozenset(w.lower() for w in lists["demonyms"]),
     )
