@@ -336,8 +336,9 @@ def plot_outlet_profiles(data: pd.DataFrame, *, measures: Mapping[str, str] | No
         ax.set_visible(False)
     n_docs, n_words = corpus_totals(rows)
     fig.suptitle(f"Outlet profiles{f' · Corpus: {corpus}' if corpus else ''} · {n_docs:,} "
-                 f"articles · {n_words:,} words · (n): the outlet's articles\nDots: the outlet (95% CI; open = small "
-                 f"sample); grey ticks: the other outlets", x=0.01, ha="left",
+                 f"articles · {n_words:,} words · (n): the outlet's articles\nDots: the "
+                 f"outlet (95% CI; open = small sample); grey ticks: the other outlets",
+                 x=0.01, ha="left",
                  fontsize=scaled(9), wrap=True)
     return fig
 

@@ -21,36 +21,59 @@ from matplotlib.transforms import Bbox
 _LINE = 1.2  # matplotlib's default line spacing
 
 
+class CellGroup:
+    """Labels of one heatmap: they share the size of the tightest, refitted when the Axes'
+    size or limits change."""
+
+    def __init__(self) -> None:
+        self.members: list[CellText] = []
+        self._fitted: tuple | None = None
+
+    def size(self, renderer, ax) -> float:
+        key = (tuple(ax.get_window_extent().bounds), ax.figure.dpi, ax.get_xlim(),
+               ax.get_ylim())
+        if self._fitted is None or self._fitted[0] != key:
+            sizes = [t._ideal(renderer) for t in self.members if t.axes is ax]
+            self._fitted = (key, min(sizes) if sizes else None)
+        return self._fitted[1]
+
+
 class CellText(Text):
     """A label centred in a ``cell`` (width, height in data units), sized at draw time.
 
     Its font size is the largest that fits the cell with a margin, up to ``max_size``, so the
-    labels of a heatmap stay apart at any figure size.
+    labels of a heatmap stay apart at any figure size. Labels sharing a :class:`CellGroup`
+    (one per heatmap) all take the size of the tightest among them.
     """
 
     def __init__(self, x: float, y: float, text: str, *, cell: tuple[float, float] = (1, 1),
-                 max_size: float | None = None, fill: float = 0.86, **kwargs) -> None:
+                 max_size: float | None = None, fill: float = 0.86,
+                 group: CellGroup | None = None, **kwargs) -> None:
         kwargs.setdefault("ha", "center")
         kwargs.setdefault("va", "center")
         super().__init__(x, y, text, **kwargs)
         self._cell = cell
         self._max_size = max_size or mpl.rcParams["font.size"]
         self._fill = fill
+        self._group = group or CellGroup()
+        self._group.members.append(self)
 
-    def fit(self, renderer) -> None:
-        """Set the font size that fits the cell at the Axes' current size."""
-        ax = self.axes
+    def _ideal(self, renderer) -> float:
+        """The largest size (up to max_size) at which this label fits its cell."""
         x, y = self.get_position()
         w, h = self._cell[0] / 2, self._cell[1] / 2
-        (x0, y0), (x1, y1) = ax.transData.transform([(x - w, y - h), (x + w, y + h)])
-        props = self._fontproperties
-        props.set_size(10.0)
+        (x0, y0), (x1, y1) = self.axes.transData.transform([(x - w, y - h), (x + w, y + h)])
+        self._fontproperties.set_size(10.0)
         box = super().get_window_extent(renderer)
         if box.width <= 0 or box.height <= 0:
-            props.set_size(self._max_size)
-            return
+            return self._max_size
         size = 10.0 * self._fill * min(abs(x1 - x0) / box.width, abs(y1 - y0) / box.height)
-        props.set_size(max(1.0, min(self._max_size, round(size, 2))))
+        return max(1.0, min(self._max_size, round(size, 2)))
+
+    def fit(self, renderer) -> None:
+        """Set the font size that fits the group's cells at the Axes' current size."""
+        size = self._group.size(renderer, self.axes)
+        self._fontproperties.set_size(size if size is not None else self._ideal(renderer))
 
     def draw(self, renderer) -> None:
         if self.get_visible() and self.axes is not None:
@@ -196,4 +219,5 @@ def _fmt(box) -> str:
     return f"[{box.x0:.0f}, {box.y0:.0f}, {box.x1:.0f}, {box.y1:.0f}]"
 
 
-__all__ = ["CellText", "legend_below", "on_resize", "place_labels", "refit", "text_problems"]
+__all__ = ["CellGroup", "CellText", "legend_below", "on_resize", "place_labels", "refit",
+           "text_problems"]

@@ -30,7 +30,7 @@ from framing.plots.base import (
     select,
     select_ids,
 )
-from framing.plots.layout import CellText, legend_below, on_resize
+from framing.plots.layout import CellGroup, CellText, legend_below, on_resize
 from framing.plots.style import (
     CONSTRUCTION_COLORS,
     SIDE_COLORS,
@@ -133,12 +133,13 @@ def plot_term_heatmap(data: pd.DataFrame, *, voice: str = "all",
                       vmin=0, vmax=max(float(np.nanmax(values)) if np.isfinite(values).any()
                                        else 1.0, 1e-9))
     norm, cm = image.norm, mpl.colormaps[cmap]
+    cells = CellGroup()
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
             v = values[i, j]
             luminance = np.dot(cm(norm(np.nan_to_num(v)))[:3], (0.299, 0.587, 0.114))
             ax._add_text(CellText(j, i, f"{v:.1f}\n({counts.iat[i, j]})" if np.isfinite(v)
-                                  else "–", max_size=scaled(7),
+                                  else "–", max_size=scaled(7), group=cells,
                                   color="black" if luminance > 0.5 else "white"))
     small = per_outlet["n_docs"] < MIN_DOCS
     ax.set_xticks(range(len(cols)), [c.replace("_", " ") for c in cols], rotation=30,
