@@ -91,7 +91,14 @@ def corpus_table(corpus: str, processed_dir: str | Path) -> tuple[str, Path]:
     raise FramingError(f"provenance: no articles table for corpus {corpus!r} in {folder}.")
 
 
-def _rows(root: str, path: Path, corpus: str) -> int:
+def _rows(root: str, path: Path, corpus: str) -> int | None:
+    try:
+        return _count_rows(root, path, corpus)
+    except Exception:  # noqa: BLE001 -- a table that no longer parses has no row count
+        return None
+
+
+def _count_rows(root: str, path: Path, corpus: str) -> int:
     if root == "raw":
         from framing import datasets
 
