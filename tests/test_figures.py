@@ -69,7 +69,7 @@ def test_cell_labels_shrink_with_the_figure_and_never_exceed_the_font(tables):
     fig.canvas.draw()
     cells = [t for t in fig.axes[0].texts if isinstance(t, plots.CellText)]
     wide = {t.get_fontsize() for t in cells}
-    plots.resize_figure(fig, width_mm=110)
+    plots.resize_figure(fig, width_mm=50)
     fig.canvas.draw()
     narrow = {t.get_fontsize() for t in cells}
     assert len(wide) == len(narrow) == 1  # one size for every cell of a heatmap

@@ -289,7 +289,8 @@ def _cmd_figures(args) -> int:
     options = FigureOptions(width_mm=args.width_mm, height_mm=args.height_mm, font=args.font,
                             font_size=args.font_size, dpi=args.dpi, formats=formats,
                             svg_text=args.svg_text)
-    shown = {k: ",".join(v) if isinstance(v, list) else v for k, v in options.to_dict().items()}
+    shown = {"format" if k == "formats" else k: ",".join(v) if isinstance(v, list) else v
+             for k, v in options.to_dict().items()}
     command = ["framing", "figures", *(f"--{k.replace('_', '-')}={v}" for k, v in shown.items())]
     log.info("report -> %s", build_all(args.processed, args.out, options=options,
                                        command=command))
