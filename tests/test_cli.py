@@ -160,7 +160,7 @@ def test_run_on_a_corpus_without_out_writes_under_runs_never_the_project(tmp_pat
                       "2,B,Officials said the talks would resume.\n", encoding="utf-8")
     built = {}
     monkeypatch.setattr(framing.report, "build_all",
-                        lambda processed, figures: built.update(p=processed, f=figures))
+                        lambda processed, figures, **kw: built.update(p=processed, f=figures))
     monkeypatch.chdir(tmp_path)
     out = run_main(corpus=str(corpus), text_col="body", outlet_col="paper")
     assert out == Path("runs") / "my news"

@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from framing import config, report
+from framing import config, provenance, report
 from framing.classroom import SOLUTION_TAGS, build_classroom
 
 pytestmark = pytest.mark.slow
@@ -28,7 +28,10 @@ def _tags(cell) -> set[str]:
 
 
 def _digests(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+    """sha256 of each file; of a provenance file, of its stable part only (its git commit and
+    command change with every commit and folder, see framing.provenance.VOLATILE)."""
+    return {p.name: provenance.stable_digest(p) if p.name.endswith(provenance.SUFFIX)
+            else hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.iterdir()) if p.is_file()}
 
 
@@ -61,6 +64,8 @@ def test_analysis_notebook_has_a_parameters_cell(name):
 def test_every_analysis_notebook_runs_and_writes_its_figures(suite):
     written = {p.stem for p in suite.glob("*.svg")}
     assert written == set(report.FIGURE_NAMES)
+    assert {p.name.removesuffix(provenance.SUFFIX) for p in suite.glob(f"*{provenance.SUFFIX}")
+            } == written
     assert {p.suffix for p in suite.glob("corpus_overview.*")} == {".svg", ".png", ".pdf"}
 
 

@@ -258,18 +258,67 @@ def _cmd_kwic(args) -> int:
 
 
 def _add_figures(sub) -> None:
-    p = sub.add_parser("figures", help="run the notebooks: figures/*.svg|png|pdf and report.html")
+    p = sub.add_parser("figures", help="run the notebooks: figures/*.svg|png|pdf, their "
+                                       "provenance and report.html")
     p.add_argument("--processed", default=None,
                    help="tables of `framing run` (default: data/processed)")
     p.add_argument("-o", "--out", default=None, help="figures folder (default: figures)")
+    p.add_argument("--width-mm", type=float, default=None,
+                   help="width of every figure in mm (85: a journal's single column)")
+    p.add_argument("--height-mm", type=float, default=None,
+                   help="height of every figure in mm (default: each figure's own)")
+    p.add_argument("--font", default=None, help="font family (default: DejaVu Sans)")
+    p.add_argument("--font-size", type=float, default=None,
+                   help="body font size in points; the others keep their proportions "
+                        "(default: 8.5)")
+    p.add_argument("--dpi", type=float, default=None, help="PNG and TIFF resolution (150)")
+    p.add_argument("--format", default=None,
+                   help="comma-separated formats among svg, png, pdf, eps, tiff "
+                        "(default: svg,png,pdf)")
+    p.add_argument("--svg-text", action="store_true",
+                   help="keep SVG text editable (<text>, svg.fonttype none) instead of paths")
     p.set_defaults(func=_cmd_figures)
 
 
 def _cmd_figures(args) -> int:
+    from framing.plots.style import FigureOptions
     from framing.report import build_all
 
-    log.info("report -> %s", build_all(args.processed, args.out))
+    formats = tuple(f.strip().lower() for f in args.format.split(",") if f.strip()) \
+        if args.format else None
+    options = FigureOptions(width_mm=args.width_mm, height_mm=args.height_mm, font=args.font,
+                            font_size=args.font_size, dpi=args.dpi, formats=formats,
+                            svg_text=args.svg_text)
+    shown = {"format" if k == "formats" else k: ",".join(v) if isinstance(v, list) else v
+             for k, v in options.to_dict().items()}
+    command = ["framing", "figures", *(f"--{k.replace('_', '-')}={v}" for k, v in shown.items())]
+    log.info("report -> %s", build_all(args.processed, args.out, options=options,
+                                       command=command))
     return 0
+
+
+def _add_verify(sub) -> None:
+    p = sub.add_parser("verify", help="does a figure still match its inputs? (its "
+                                      "provenance's corpus tables, lexicons and files)")
+    p.add_argument("figure", nargs="+", help="a figure file or its .provenance.json")
+    p.set_defaults(func=_cmd_verify)
+
+
+def _cmd_verify(args) -> int:
+    from framing.provenance import provenance_path, verify
+
+    stale = 0
+    for figure in args.figure:
+        changed = verify(figure)
+        name = provenance_path(figure).name.removesuffix(".provenance.json")
+        if changed:
+            stale += 1
+            print(f"{name}: changed since it was made")
+            for line in changed:
+                print(f"  - {line}")
+        else:
+            print(f"{name}: matches its inputs")
+    return 1 if stale else 0
 
 
 def _add_score(sub) -> None:

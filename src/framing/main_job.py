@@ -96,7 +96,9 @@ def run_main(*, corpus: str | None = None, study: str | Path | None = None,
             log.info("%s: %s", name, ", ".join(p.name for p in written.values()))
         from framing.report import build_all
 
-        build_all(out, figures)
+        command = ["framing", "run", *(["--study", Path(study).name] if study else []),
+                   *(["--corpus", Path(corpus).name] if corpus and not study else [])]
+        build_all(out, figures, command=command)
     finally:
         if corpus:
             use_topic(before[0], lexicons=before[1], actors=before[2])

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -33,7 +34,7 @@ NOTEBOOKS = ("01_corpus", "02_terminology", "03_quotes_and_voices", "04_tone_and
              "05_outlet_profiles")
 #: Tables a notebook can ask :func:`load_tables` for: every table of the registered stages.
 TABLES = registry.TABLES
-#: Every figure the notebooks write (stems; each as .svg, .png and .pdf).
+#: Every figure the notebooks write (stems; each as .svg, .png and .pdf by default).
 FIGURE_NAMES = (
     "corpus_overview", "terminology_heatmap", "regime_share", "fightin_words",
     "quote_balance", "target_tone", "readability", "agency_constructions",
@@ -276,7 +277,33 @@ def plain_table(fragment: str) -> str:
     return head + sep + _ROW_HEAD.sub(r"\1", body)
 
 
-def _output_html(output: Mapping) -> str:
+def _provenance_html(record: Mapping | None) -> str:
+    """A figure's provenance (its stable part) as a small collapsed ``<details>``."""
+    if not record:
+        return ""
+    from framing.provenance import stable
+
+    rec = stable(record)
+    rows = [("corpus", "; ".join(f"{t['path']}: {t['rows']} rows, sha256 {t['sha256'][:12]}"
+                                 for t in rec.get("corpus", []))),
+            ("topic", rec.get("topic", {}).get("name", "")),
+            *((label, f"sha256 {digest[:12] if digest else 'missing'}")
+              for label, digest in rec.get("topic", {}).get("files", {}).items()),
+            ("framing", rec.get("framing", {}).get("version", "")),
+            ("packages", ", ".join(f"{k} {v}" for k, v in rec.get("packages", {}).items()
+                                   if v)),
+            ("figure options", json.dumps(rec.get("figure_options", {}), sort_keys=True)),
+            ("seeds", ", ".join(f"{k}={v}" for k, v in rec.get("seeds", {}).items()))]
+    cells = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>"
+                    for k, v in rows)
+    return (f"<details class='provenance' style='font-size:7.5pt;color:#555'><summary>"
+            f"provenance of "
+            f"{html.escape(str(rec.get('figure', 'figure')))}</summary><table>{cells}</table>"
+            f"</details>")
+
+
+def _output_html(output: Mapping, provenance: Mapping | None = None) -> str:
+    """One output as HTML; a saved figure gets its entry of ``provenance`` (stem -> record)."""
     kind = output.get("output_type")
     if kind == "stream":
         return "" if output.get("name") == "stderr" else \
@@ -287,13 +314,15 @@ def _output_html(output: Mapping) -> str:
     # a saved figure's text form is "SavedFigure(<name>.svg, ...)": its name is the alt text
     named = re.match(r"SavedFigure\(([\w-]+)\.", str(data.get("text/plain", "")))
     alt = html.escape(named.group(1).replace("_", " ") if named else "figure", quote=True)
+    about = _provenance_html((provenance or {}).get(named.group(1)) if named else None)
     if "image/png" in data:
         png = data["image/png"]
         png = png if isinstance(png, str) else base64.b64encode(png).decode("ascii")
-        return f'<figure><img alt="{alt}" src="data:image/png;base64,{png.strip()}"></figure>'
+        return (f'<figure><img alt="{alt}" src="data:image/png;base64,{png.strip()}">'
+                f'{about}</figure>')
     if "image/svg+xml" in data:
         svg = base64.b64encode(data["image/svg+xml"].encode("utf-8")).decode("ascii")
-        return f'<figure><img alt="{alt}" src="data:image/svg+xml;base64,{svg}"></figure>'
+        return f'<figure><img alt="{alt}" src="data:image/svg+xml;base64,{svg}">{about}</figure>'
     if "text/html" in data:
         return f"<div class='output'>{plain_table(data['text/html'])}</div>"
     if "text/markdown" in data:
@@ -306,15 +335,20 @@ def _output_html(output: Mapping) -> str:
 
 
 def notebook_html(nb) -> str:
-    """The narrative (markdown) and outputs of an executed notebook as an HTML fragment."""
+    """The narrative (markdown) and outputs of an executed notebook as an HTML fragment.
+
+    Figures get their provenance from ``nb.metadata["framing"]["provenance"]`` (stem ->
+    record), which :func:`build_all` fills in.
+    """
     from nbconvert.filters.markdown import markdown2html
 
+    provenance = nb.metadata.get("framing", {}).get("provenance", {})
     parts = []
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             parts.append(markdown2html(cell.source))
         elif cell.cell_type == "code":
-            parts.extend(_output_html(o) for o in cell.get("outputs", []))
+            parts.extend(_output_html(o, provenance) for o in cell.get("outputs", []))
     return "\n".join(p for p in parts if p)
 
 
@@ -361,11 +395,14 @@ def corpora_in(processed_dir: str | Path | None = None) -> dict[str, str]:
 
 
 def build_all(processed_dir: str | Path | None = None, figures_dir: str | Path | None = None,
-              *, names: Iterable[str] = NOTEBOOKS) -> Path:
+              *, names: Iterable[str] = NOTEBOOKS, options=None,
+              command: Sequence[str] | None = None) -> Path:
     """Execute the analysis notebooks, which write the figures, then write ``report.html``.
 
     Figures this suite writes (:data:`FIGURE_NAMES`) are removed first, so a figure that no
-    longer applies (the FA-KES figures for a user corpus) does not linger.
+    longer applies (the FA-KES figures for a user corpus) does not linger. Beside each figure
+    goes ``<name>.provenance.json`` (:mod:`framing.provenance`), shown under the figure in the
+    report.
 
     Parameters
     ----------
@@ -375,6 +412,12 @@ def build_all(processed_dir: str | Path | None = None, figures_dir: str | Path |
         Where figures and the report go (default :data:`framing.config.FIGURES_DIR`).
     names : iterable of str
         Notebooks to run, in order (default :data:`NOTEBOOKS`).
+    options : framing.plots.FigureOptions, optional
+        Size, font, dpi and formats of every figure: passed to the notebook kernels as
+        ``$FRAMING_FIGURE_OPTIONS``, which :func:`framing.plots.theme` and
+        :func:`framing.plots.save_figure` read.
+    command : sequence of str, optional
+        The command line, recorded in the provenance (default ``build_all``).
 
     Returns
     -------
@@ -388,12 +431,31 @@ def build_all(processed_dir: str | Path | None = None, figures_dir: str | Path |
             f"for the bundled corpora, runs/<name> or -o OUT for yours).")
     figures = Path(figures_dir or config.FIGURES_DIR).resolve()
     figures.mkdir(parents=True, exist_ok=True)
+    from framing import provenance
+    from framing.plots.style import FORMATS, figure_options, figure_options_env
+
     for stem in FIGURE_NAMES:
-        for suffix in (".svg", ".png", ".pdf"):
+        for suffix in (*(f".{f}" for f in FORMATS), provenance.SUFFIX):
             (figures / f"{stem}{suffix}").unlink(missing_ok=True)
-    params = {**corpora_in(processed), "processed_dir": str(processed),
-              "figures_dir": str(figures)}
-    executed = run_notebooks(params, names)
+    names = list(names)
+    corpora = corpora_in(processed)
+    params = {**corpora, "processed_dir": str(processed), "figures_dir": str(figures)}
+    with figure_options_env(options):
+        opts = figure_options()
+        executed = run_notebooks(params, names)
+    run = {"argv": list(command or ["build_all"]), "notebooks": names,
+           "processed_dir": provenance.relative(processed, figures), "figures_dir": "."}
+    records = {}
+    for stem in FIGURE_NAMES:
+        files = sorted(p for p in figures.glob(f"{stem}.*")
+                       if p.suffix[1:] in FORMATS and p.name.count(".") == 1)
+        if files:
+            records[stem] = provenance.figure_provenance(
+                stem, files, corpora=provenance.figure_corpora(stem, corpora),
+                processed_dir=processed, options=opts.to_dict(), command=run)
+            provenance.write_provenance(records[stem], figures)
+    for nb in executed:
+        nb.metadata.setdefault("framing", {})["provenance"] = records
     intro = ""
     if params["corpus"] == "user":
         from framing.narrative import describe_run

@@ -3,8 +3,9 @@
 Every ``plot_*`` function is axes-level in the seaborn manner: it takes a tidy frame as ``data``
 (usually the long **outlet_scores** table), draws on ``ax`` or the current Axes and returns it;
 :func:`plot_outlet_profiles` draws several panels and returns the Figure. Nothing changes global
-state at import: wrap drawing in ``with theme():``. :func:`save_figure` writes SVG, PNG and PDF
-that are byte-identical from run to run (no dates, salted SVG ids, text as paths, DejaVu Sans).
+state at import: wrap drawing in ``with theme():``. :func:`save_figure` writes SVG, PNG, PDF, EPS
+and TIFF that are byte-identical from run to run (no dates, salted SVG ids, DejaVu Sans), at
+any size, font and dpi (:class:`FigureOptions`; ``$FRAMING_FIGURE_OPTIONS`` for the notebooks).
 
 Plots choose outlet_scores rows by their ``stage``, ``statistic``, ``family``, ``subject`` and
 ``voice`` columns; parameters naming a measure take ids of :func:`framing.measures.measure_id`.
@@ -13,7 +14,8 @@ Each outlet keeps one colour in every figure (:func:`outlet_colors`).
 ==============  ================================================================
 module          contents
 ==============  ================================================================
-``style``       palettes, :func:`theme`, :func:`save_figure`
+``style``       palettes, :func:`theme`, :func:`save_figure`, :class:`FigureOptions`
+``layout``      text sized to the figure, :func:`text_problems` (overlaps, clipping)
 ``base``        row selection by measure parts, :func:`corpus_note`
 ``outlets``     per-outlet charts (corpus, labels, quotes, tone, readability, agency)
 ``groups``      groups of outlets (Fightin' Words, over time, known groups, profiles)
@@ -31,6 +33,7 @@ from framing.plots.groups import (
     plot_outlet_profiles,
     plot_over_time,
 )
+from framing.plots.layout import CellText, text_problems
 from framing.plots.outlets import (
     plot_constructions,
     plot_corpus_overview,
@@ -43,6 +46,7 @@ from framing.plots.outlets import (
 )
 from framing.plots.style import (
     CONSTRUCTION_COLORS,
+    DEFAULT_FORMATS,
     FORMATS,
     GROUP_COLORS,
     HOUSE_RC,
@@ -52,8 +56,11 @@ from framing.plots.style import (
     SMALL_MARK,
     SMALL_NOTE,
     TOL_MUTED,
+    FigureOptions,
     SavedFigure,
+    figure_options,
     outlet_colors,
+    resize_figure,
     save_figure,
     side_colors,
     theme,
@@ -61,11 +68,12 @@ from framing.plots.style import (
 from framing.plots.validity import plot_tone_validity
 
 __all__ = [
-    "CONSTRUCTION_COLORS", "FORMATS", "GROUP_COLORS", "HOUSE_RC", "KNOWN_GROUP_MEASURES",
-    "OKABE_ITO", "OUTLET_COLORS", "PROFILE_MEASURES", "SIDE_COLORS", "SMALL_MARK", "SMALL_NOTE",
-    "TOL_MUTED", "SavedFigure", "corpus_note", "corpus_totals", "outlet_colors",
-    "period_share_scores", "plot_constructions", "plot_corpus_overview", "plot_fightin_words",
-    "plot_known_groups", "plot_outlet_profiles", "plot_over_time", "plot_quote_balance",
-    "plot_readability", "plot_share", "plot_target_tone", "plot_term_heatmap",
-    "plot_tone_validity", "save_figure", "side_colors", "theme", "tone_targets",
+    "CONSTRUCTION_COLORS", "CellText", "DEFAULT_FORMATS", "FORMATS", "FigureOptions",
+    "GROUP_COLORS", "HOUSE_RC", "KNOWN_GROUP_MEASURES", "OKABE_ITO", "OUTLET_COLORS",
+    "PROFILE_MEASURES", "SIDE_COLORS", "SMALL_MARK", "SMALL_NOTE", "SavedFigure", "TOL_MUTED",
+    "corpus_note", "corpus_totals", "figure_options", "outlet_colors", "period_share_scores",
+    "plot_constructions", "plot_corpus_overview", "plot_fightin_words", "plot_known_groups",
+    "plot_outlet_profiles", "plot_over_time", "plot_quote_balance", "plot_readability",
+    "plot_share", "plot_target_tone", "plot_term_heatmap", "plot_tone_validity",
+    "resize_figure", "save_figure", "side_colors", "text_problems", "theme", "tone_targets",
 ]

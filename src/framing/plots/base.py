@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 
 from framing._errors import FramingError, missing_column
 from framing.measures import MEASURE_PARTS, legacy_measure, parse_measure
-from framing.plots.style import SMALL_MARK, SMALL_NOTE
+from framing.plots.style import SMALL_MARK, SMALL_NOTE, mark_figure
 from framing.stats import MIN_DOCS, MIN_EVENTS
 
 _DOCS = {
@@ -182,7 +182,7 @@ def corpus_note(ax: Axes, corpus: str | None, n_docs: int | None = None,
         line += f"\n{SMALL_NOTE}"
     if line:
         title = ax.get_title(loc="left")
-        ax.set_title(f"{title}\n{line}" if title else line, loc="left")
+        ax.set_title(f"{title}\n{line}" if title else line, loc="left", wrap=True)
 
 
 def _outlet_label(outlet: str, n_docs: int, small: bool) -> str:
@@ -190,7 +190,9 @@ def _outlet_label(outlet: str, n_docs: int, small: bool) -> str:
 
 
 def _ensure_ax(ax: Axes | None) -> Axes:
-    return ax if ax is not None else plt.gca()
+    ax = ax if ax is not None else plt.gca()
+    mark_figure(ax.figure)
+    return ax
 
 
 def _dot_ci(ax: Axes, y: float, row: Mapping, colour: str, *, filled: bool = True,

@@ -3,6 +3,7 @@ and outlet profiles across measures of several stages."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -25,7 +26,16 @@ from framing.plots.base import (
     resolve_measures,
     select_ids,
 )
-from framing.plots.style import GROUP_COLORS, OKABE_ITO, SMALL_MARK, outlet_colors
+from framing.plots.layout import place_labels
+from framing.plots.style import (
+    GROUP_COLORS,
+    OKABE_ITO,
+    SMALL_MARK,
+    figure_options,
+    mark_figure,
+    outlet_colors,
+    scaled,
+)
 from framing.stats import MIN_DOCS
 
 
@@ -76,16 +86,17 @@ def plot_fightin_words(data: pd.DataFrame, *, n_labels: int = 8, group: str = ""
     order = np.lexsort((words, -z))  # ties broken by the word, so labels never shuffle
     top = [i for i in order[:n_labels] if z[i] > 0]
     bottom = [i for i in order[::-1][:n_labels] if z[i] < 0]
-    for rank, i in enumerate(top + bottom):
-        ax.annotate(words[i], (freq[i], z[i]), xytext=(4, 3 - 6 * (rank % 2)),
-                    textcoords="offset points", fontsize=6.5,
-                    color=colour_a if z[i] > 0 else colour_b)
+    labels = [ax.annotate(words[i], (freq[i], z[i]), xytext=(4, 3 - 6 * (rank % 2)),
+                          textcoords="offset points", fontsize=scaled(6.5),
+                          color=colour_a if z[i] > 0 else colour_b)
+              for rank, i in enumerate(top + bottom)]
     ax.axhline(0, color="#999999", lw=0.6)
-    ax.set_xlabel("word frequency in both groups (log scale)")
-    ax.set_ylabel("z-score of the log-odds ratio (informative Dirichlet prior)")
+    ax.set_xlabel("word frequency in both groups (log scale)", wrap=True)
+    ax.set_ylabel("z-score of the log-odds ratio (informative Dirichlet prior)", wrap=True)
     ax.legend(loc="lower right", markerscale=1.5)
-    ax.set_title(f"Fightin' Words: {group or 'group'} vs {versus}", loc="left")
+    ax.set_title(f"Fightin' Words: {group or 'group'} vs {versus}", loc="left", wrap=True)
     corpus_note(ax, corpus, n_docs, n_words)
+    place_labels(labels)  # the most distinctive first; labels that cannot fit are hidden
     return ax
 
 
@@ -176,13 +187,13 @@ def plot_over_time(data: pd.DataFrame, *, ylabel: str = "share of 'regime' among
             ax.plot([xi], [rec["value"]], marker="o", ms=4.5, color=colour,
                     markerfacecolor="white" if sm else colour, linestyle="none")
             ax.annotate(f"{int(rec['n_docs'])}", (xi, rec["value"]), xytext=(3, 3),
-                        textcoords="offset points", fontsize=6, color=colour)
+                        textcoords="offset points", fontsize=scaled(6), color=colour)
     ax.set_ylim(-0.03, 1.03)
     ax.set_xticks(sorted(data["year"].unique()))
-    ax.set_xlabel("year (numbers: articles; open dots: small samples)")
-    ax.set_ylabel(ylabel)
+    ax.set_xlabel("year (numbers: articles; open dots: small samples)", wrap=True)
+    ax.set_ylabel(ylabel, wrap=True)
     ax.legend(loc="best")
-    ax.set_title("Label use over time, state-aligned vs opposition outlets", loc="left")
+    ax.set_title("Label use over time, state-aligned vs opposition outlets", loc="left", wrap=True)
     per = data.groupby("group")[["n_docs", "n_words"]].sum()
     corpus_note(ax, corpus, int(per["n_docs"].sum()), int(per["n_words"].sum()),
                 small=small_any)
@@ -226,26 +237,29 @@ def plot_known_groups(data: pd.DataFrame, *, outlets: Sequence[str] = ("sana", "
     ax = _ensure_ax(ax)
     colours = outlet_colors(outlets)
     offsets = np.linspace(0.15, -0.15, len(outlets))
-    any_small = False
+    any_small, labels = False, []
     for y, (_label, measure) in enumerate(reversed(list(measures.items()))):
         for off, outlet in zip(offsets, outlets, strict=True):
             rec = rows[(rows["outlet"] == outlet) & is_measure(rows, measure)]
             if rec.empty or not np.isfinite(rec["value"].iat[0]):
-                ax.text(0.5, y + off, f"{outlet}: no mentions", fontsize=6.5, ha="center",
+                ax.text(0.5, y + off, f"{outlet}: no mentions", fontsize=scaled(6.5), ha="center",
                         va="center", color=colours[outlet])
                 continue
             rec = rec.iloc[0]
             sm = bool(_small(rec.to_frame().T).iat[0])
             any_small |= sm
             _dot_ci(ax, y + off, rec, colours[outlet], filled=not sm, size=6)
-            ax.annotate(f"{outlet} {rec['value']:.2f} (n={int(rec['n_events'])})",
-                        (rec["value"], y + off), xytext=(0, 6), textcoords="offset points",
-                        fontsize=6.5, ha="center", color=colours[outlet])
-    ax.set_yticks(range(len(measures)), list(reversed(list(measures))))
+            labels.append(ax.annotate(
+                f"{outlet} {rec['value']:.2f} (n={int(rec['n_events'])})",
+                (rec["value"], y + off), xytext=(0, 6), textcoords="offset points",
+                fontsize=scaled(6.5), ha="center", color=colours[outlet]))
+    ax.set_yticks(range(len(measures)),
+                  [textwrap.fill(m, 22) for m in reversed(list(measures))])
+    place_labels(labels, ((0, 6), (0, -12), (8, -3), (-8, -3)))
     ax.set_xlim(-0.03, 1.03)
     ax.set_ylim(-0.6, len(measures) - 0.4)
-    ax.set_xlabel("share (95% bootstrap CI over articles); the outlets should sit apart")
-    ax.set_title(f"Known groups: {' vs '.join(outlets)}", loc="left")
+    ax.set_xlabel("share (95% bootstrap CI over articles); the outlets should sit apart", wrap=True)
+    ax.set_title(f"Known groups: {' vs '.join(outlets)}", loc="left", wrap=True)
     corpus_note(ax, corpus, *corpus_totals(rows), small=any_small)
     return ax
 
@@ -263,7 +277,7 @@ PROFILE_MEASURES = {
 
 
 def plot_outlet_profiles(data: pd.DataFrame, *, measures: Mapping[str, str] | None = None,
-                         outlets: Sequence[str] | None = None, ncols: int = 3,
+                         outlets: Sequence[str] | None = None, ncols: int | None = None,
                          corpus: str | None = None) -> Figure:
     """One panel per outlet: its value on each measure, the other outlets as grey ticks.
 
@@ -276,8 +290,10 @@ def plot_outlet_profiles(data: pd.DataFrame, *, measures: Mapping[str, str] | No
         measure names still work, with a FutureWarning).
     outlets : sequence of str, optional
         Outlets drawn; default all, alphabetically.
-    ncols : int, default=3
-        Panels per row.
+    ncols : int, optional
+        Panels per row; default 3, or 2 when the figure options ask for a width under 120 mm
+        (``$FRAMING_FIGURE_OPTIONS``, as ``framing figures --width-mm 85`` sets it), with the
+        figure drawn at that width.
     corpus : str, optional
         Name of the corpus, written in the figure title with its size.
 
@@ -289,10 +305,14 @@ def plot_outlet_profiles(data: pd.DataFrame, *, measures: Mapping[str, str] | No
     rows = select_ids(data, "plot_outlet_profiles", measures.values())
     measures = {k: v for k, v in measures.items() if is_measure(rows, v).any()}
     outlets = list(outlets) if outlets is not None else sorted(rows["outlet"].unique())
+    width_mm = figure_options().width_mm
+    ncols = ncols or (2 if width_mm and width_mm < 120 else 3)
     nrows = -(-len(outlets) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.0 * ncols, 0.35 * len(measures) * nrows
-                                                     + 0.9 * nrows + 0.5),
+    fig, axes = plt.subplots(nrows, ncols, figsize=(width_mm / 25.4 if width_mm else 3.0 * ncols,
+                                                    0.35 * len(measures) * nrows
+                                                    + 0.9 * nrows + 0.5),
                              sharex=True, sharey=True, squeeze=False)
+    mark_figure(fig)
     colours = outlet_colors(outlets)
     labels = list(measures)
     for ax, outlet in zip(axes.flat, outlets, strict=False):  # spare panels stay empty
@@ -307,8 +327,8 @@ def plot_outlet_profiles(data: pd.DataFrame, *, measures: Mapping[str, str] | No
                 _dot_ci(ax, y, rec.iloc[0], colours[outlet], filled=not sm)
         n_docs = int(mine["n_docs"].max()) if len(mine) else 0
         small = n_docs < MIN_DOCS
-        ax.set_title(f"{outlet} ({n_docs} articles){' ' + SMALL_MARK if small else ''}",
-                     loc="left", fontsize=8.5)
+        ax.set_title(f"{outlet} ({n_docs}){' ' + SMALL_MARK if small else ''}",
+                     loc="left", fontsize=scaled(8.5), wrap=True)
         ax.set_yticks(range(len(labels)), labels)
         ax.set_xlim(-0.03, 1.03)
     axes.flat[0].invert_yaxis()  # shared: the first measure on top of every panel
@@ -316,8 +336,10 @@ def plot_outlet_profiles(data: pd.DataFrame, *, measures: Mapping[str, str] | No
         ax.set_visible(False)
     n_docs, n_words = corpus_totals(rows)
     fig.suptitle(f"Outlet profiles{f' · Corpus: {corpus}' if corpus else ''} · {n_docs:,} "
-                 f"articles · {n_words:,} words\nDots: the outlet (95% CI; open = small "
-                 f"sample); grey ticks: the other outlets", x=0.01, ha="left", fontsize=9)
+                 f"articles · {n_words:,} words · (n): the outlet's articles\nDots: the "
+                 f"outlet (95% CI; open = small sample); grey ticks: the other outlets",
+                 x=0.01, ha="left",
+                 fontsize=scaled(9), wrap=True)
     return fig
 
 

@@ -30,11 +30,13 @@ from framing.plots.base import (
     select,
     select_ids,
 )
+from framing.plots.layout import CellGroup, CellText, legend_below, on_resize
 from framing.plots.style import (
     CONSTRUCTION_COLORS,
     SIDE_COLORS,
     SMALL_MARK,
     outlet_colors,
+    scaled,
     side_colors,
 )
 from framing.stats import MIN_DOCS, MIN_EVENTS
@@ -65,17 +67,28 @@ def plot_corpus_overview(data: pd.DataFrame, *, ax: Axes | None = None,
     for y, (n, w, sm) in enumerate(zip(rows["articles"], rows["words"], small, strict=True)):
         ax.annotate(f"{n} article{'s' if n != 1 else ''}{' ' + SMALL_MARK if sm else ''}",
                     (w, y), xytext=(3, 0), textcoords="offset points", va="center",
-                    fontsize=6.5, color="#555555")
+                    fontsize=scaled(6.5), color="#555555")
     ax.set_yticks(range(len(rows)), rows["outlet"])
-    ax.set_xlabel("words (embedded material left out)")
+    ax.set_xlabel("words (embedded material left out)", wrap=True)
     ax.grid(axis="y", visible=False)
-    ax.set_title("What is in the corpus: words and articles per outlet", loc="left")
+    ax.set_title("What is in the corpus: words and articles per outlet", loc="left", wrap=True)
     corpus_note(ax, corpus, int(rows["articles"].sum()), int(rows["words"].sum()),
                 small=bool(small.any()))
     return ax
 
 
 # ------------------------------------------------------------------------------ terminology
+def _turn_labels(ax: Axes, n_cols: int) -> None:
+    """Column labels at 30 degrees while columns are wide enough, else upright (90)."""
+    size = ax.xaxis.get_major_ticks()[0].label1.get_fontsize() if n_cols else 0
+    column = ax.get_window_extent().width / max(n_cols, 1) * 72 / ax.figure.dpi
+    turn = 30 if column > 2.6 * size else 90
+    for label in ax.get_xticklabels():
+        label.set_rotation(turn)
+        label.set_horizontalalignment("right" if turn == 30 else "center")
+        label.set_rotation_mode("anchor" if turn == 30 else "default")
+
+
 @_doc
 def plot_term_heatmap(data: pd.DataFrame, *, voice: str = "all",
                       families: Sequence[str] | None = None, ax: Axes | None = None,
@@ -120,25 +133,27 @@ def plot_term_heatmap(data: pd.DataFrame, *, voice: str = "all",
                       vmin=0, vmax=max(float(np.nanmax(values)) if np.isfinite(values).any()
                                        else 1.0, 1e-9))
     norm, cm = image.norm, mpl.colormaps[cmap]
+    cells = CellGroup()
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
             v = values[i, j]
             luminance = np.dot(cm(norm(np.nan_to_num(v)))[:3], (0.299, 0.587, 0.114))
-            ax.text(j, i, f"{v:.1f}\n({counts.iat[i, j]})" if np.isfinite(v) else "–",
-                    ha="center", va="center", fontsize=7,
-                    color="black" if luminance > 0.5 else "white")
+            ax._add_text(CellText(j, i, f"{v:.1f}\n({counts.iat[i, j]})" if np.isfinite(v)
+                                  else "–", max_size=scaled(7), group=cells,
+                                  color="black" if luminance > 0.5 else "white"))
     small = per_outlet["n_docs"] < MIN_DOCS
     ax.set_xticks(range(len(cols)), [c.replace("_", " ") for c in cols], rotation=30,
-                  ha="right")
+                  ha="right", rotation_mode="anchor")
+    on_resize(ax.figure, lambda fig, renderer: _turn_labels(ax, len(cols)))
     ax.set_yticks(range(len(rates.index)),
                   [_outlet_label(o, int(per_outlet.at[o, "n_docs"]), bool(small[o]))
                    for o in rates.index])
     ax.grid(False)
-    ax.set_xlabel("label family (rate per 1,000 words, hits in brackets)")
-    ax.set_ylabel("outlet (articles)")
+    ax.set_xlabel("label family (rate per 1,000 words, hits in brackets)", wrap=True)
+    ax.set_ylabel("outlet (articles)", wrap=True)
     ax.figure.colorbar(image, ax=ax, label="hits per 1,000 words", shrink=0.8)
     ax.set_title("Which labels each outlet uses" + ("" if voice == "all" else " (narration)"),
-                 loc="left")
+                 loc="left", wrap=True)
     corpus_note(ax, corpus, *corpus_totals(rows), small=bool(small.any()))
     return ax
 
@@ -180,7 +195,7 @@ def plot_share(data: pd.DataFrame, *, share: str = "regime_vs_government",
         any_small |= small
         labels.append(_outlet_label(outlet, int(mine["n_docs"].max()), small))
         if not np.isfinite(mine["value"].astype(float)).any():
-            ax.text(0.5, y, "no mentions", fontsize=6.5, color="#777777", ha="center",
+            ax.text(0.5, y, "no mentions", fontsize=scaled(6.5), color="#777777", ha="center",
                     va="center")
             continue
         for off, voice in zip(offsets, voices, strict=True):
@@ -189,18 +204,19 @@ def plot_share(data: pd.DataFrame, *, share: str = "regime_vs_government",
                 continue
             rec = row.iloc[0]
             _dot_ci(ax, y + off, rec, colours[outlet], filled=voice == "narrator")
-            ax.text(1.02, y + off, f"n={int(rec['n_events'])}", fontsize=6.5, va="center",
+            ax.text(1.02, y + off, f"n={int(rec['n_events'])}", fontsize=scaled(6.5), va="center",
                     color="#555555", transform=ax.get_yaxis_transform())
     ax.set_yticks(range(len(outlets)), labels)
     ax.set_xlim(-0.02, 1.02)
     ax.set_ylim(-0.6, len(outlets) - 0.4)
-    ax.set_xlabel(f"share: {share.replace('_', ' ')} (95% bootstrap CI over articles)")
+    ax.set_xlabel(f"share: {share.replace('_', ' ')} (95% bootstrap CI over articles)", wrap=True)
     handles = [mpl.lines.Line2D([], [], marker="o", color="#444444", linestyle="none",
                                 markerfacecolor="#444444" if v == "narrator" else "white",
                                 label="outlet's own narration" if v == "narrator"
                                 else "all voices (quotes included)") for v in voices]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
-    ax.set_title(f"{share.replace('_', ' ').capitalize()}: narration vs all voices", loc="left")
+    legend_below(ax, handles, ncols=2)
+    ax.set_title(f"{share.replace('_', ' ').capitalize()}: narration vs all voices", loc="left",
+                 wrap=True)
     corpus_note(ax, corpus, *corpus_totals(rows), small=any_small)
     return ax
 
@@ -270,17 +286,17 @@ def plot_quote_balance(data: pd.DataFrame, *, measure: str = "word_share",
         h = entropy.at[outlet, "value"] + 0.0 if outlet in entropy.index else float("nan")
         note = "no quotes" if left[y] == 0 else (f"H={h:.2f}, {n_q} quotes" if np.isfinite(h)
                                                  else f"{n_q} quotes")
-        ax.text(1.01, y, note, va="center", fontsize=6.5, color="#555555",
+        ax.text(1.01, y, note, va="center", fontsize=scaled(6.5), color="#555555",
                 transform=ax.get_yaxis_transform())
     ax.set_yticks(range(len(outlets)), labels)
     ax.set_xlim(0, 1)
     ax.set_xlabel(("share of words inside quotation marks" if measure == "word_share"
                    else "share of quotes") + " by the speaker's side"
-                  "\n(H and quote counts include reported speech without marks)")
+                  "\n(H and quote counts include reported speech without marks)", wrap=True)
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=4)
+    legend_below(ax, ncols=4)
     ax.set_title("Who gets to speak: quotes by side (H = normalised entropy, 1 = balanced)",
-                 loc="left")
+                 loc="left", wrap=True)
     corpus_note(ax, corpus, *corpus_totals(shares), small=any_small)
     return ax
 
@@ -336,8 +352,8 @@ def plot_target_tone(data: pd.DataFrame, *, voice: str = "narrator",
         mine = rows[rows["target"] == actor].sort_values("outlet")
         if mine.empty:
             continue
-        ax.text(-0.01, y - 0.7, actor.replace("_", " "), fontweight="bold", fontsize=7.5,
-                ha="right", va="center", transform=ax.get_yaxis_transform())
+        ax.text(0.005, y - 0.75, actor.replace("_", " "), fontweight="bold",
+                fontsize=scaled(7.5), ha="left", va="center", transform=ax.get_yaxis_transform())
         for (_, rec), sm in zip(mine.iterrows(), _small(mine), strict=True):
             _dot_ci(ax, y, rec, colours[rec["outlet"]], filled=not sm)
             ticks.append(y)
@@ -347,10 +363,12 @@ def plot_target_tone(data: pd.DataFrame, *, voice: str = "narrator",
             y += 1
         y += 1.4
     ax.axvline(0, color="#999999", lw=0.7)
-    ax.set_yticks(ticks, labels, fontsize=6.5)
+    ax.set_yticks(ticks, labels, fontsize=scaled(6.5))
     ax.set_ylim(y - 0.8, -1.4)
-    ax.set_xlabel(f"mean VADER compound score of sentences naming the actor ({voice} voice)")
-    ax.set_title("Tone towards each actor, by outlet (open dots: small samples)", loc="left")
+    ax.set_xlabel(f"mean VADER compound score of sentences naming the actor ({voice} voice)",
+                  wrap=True)
+    ax.set_title("Tone towards each actor, by outlet (open dots: small samples)", loc="left",
+                 wrap=True)
     corpus_note(ax, corpus, *corpus_totals(rows), small=any_small)
     return ax
 
@@ -387,8 +405,8 @@ def plot_readability(data: pd.DataFrame, *,
     ax.set_yticks(range(len(rows)), [_outlet_label(o, int(n), bool(s)) for o, n, s in
                                      zip(rows["outlet"], rows["n_docs"], small, strict=True)])
     name = parse_measure(measure)["subject"] or measure
-    ax.set_xlabel(name.replace("_", " ") + " (mean over articles, 95% CI)")
-    ax.set_title("Readability by outlet", loc="left")
+    ax.set_xlabel(name.replace("_", " ") + " (mean over articles, 95% CI)", wrap=True)
+    ax.set_title("Readability by outlet", loc="left", wrap=True)
     corpus_note(ax, corpus, *corpus_totals(rows), small=bool(small.any()))
     return ax
 
@@ -437,14 +455,15 @@ def plot_constructions(data: pd.DataFrame, *, ax: Axes | None = None,
             left[(o, v)] += float(s)
     for (o, v), n in zip(zip(bars["outlet"], bars["voice"], strict=True), bars["n"], strict=True):
         mark = f" {SMALL_MARK}" if n < MIN_EVENTS else ""
-        ax.text(1.01, y_of[(o, v)], f"n={int(n)}{mark}", va="center", fontsize=6.5,
+        ax.text(1.01, y_of[(o, v)], f"n={int(n)}{mark}", va="center", fontsize=scaled(6.5),
                 color="#555555", transform=ax.get_yaxis_transform())
     ax.set_yticks(list(y_of.values()), [f"{o} · {v}" for o, v in y_of])
     ax.set_xlim(0, 1)
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel("share of event mentions (negated and hypothetical left out)")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3)
-    ax.set_title("Who did it? Named (blue) or hidden (orange) doers of violence", loc="left")
+    ax.set_xlabel("share of event mentions (negated and hypothetical left out)", wrap=True)
+    legend_below(ax, ncols=3)
+    ax.set_title("Who did it? Named (blue) or hidden (orange) doers of violence", loc="left",
+                 wrap=True)
     corpus_note(ax, corpus, n_docs, n_words, small=bool((bars["n"] < MIN_EVENTS).any()))
     return ax
 

@@ -2,7 +2,8 @@
 
 The colours come from the Okabe-Ito and Paul Tol "muted" palettes, chosen to stay apart for
 colour-blind readers; every mark is also labelled by position or text, so colour is never the
-only cue. :func:`save_figure` writes SVG, PNG and PDF that are byte-identical from run to run.
+only cue. :func:`save_figure` writes SVG, PNG, PDF, EPS and TIFF that are byte-identical from run to
+run, at a journal's size and font when asked (:class:`FigureOptions`).
 
 References
 ----------
@@ -13,13 +14,18 @@ Tol, P. (2021). Colour Schemes. SRON/EPS/TN/09-002. https://personal.sron.nl/~pa
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import json
+import os
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from framing._errors import FramingError, bad_value
 from framing.stats import MIN_DOCS, MIN_EVENTS
@@ -59,8 +65,9 @@ GROUP_COLORS = {"state-aligned": "#CC6677", "opposition": "#117733"}
 SMALL_MARK = "†"
 SMALL_NOTE = f"{SMALL_MARK} small sample: fewer than {MIN_DOCS} articles or {MIN_EVENTS} events"
 
-#: The house style; also applied by :func:`save_figure` so saved files never depend on the
-#: caller's rcParams.
+#: The house style at the default font size; :func:`house_rc` scales it to another size and
+#: font. Also applied by :func:`save_figure`, so saved files never depend on the caller's
+#: rcParams.
 HOUSE_RC = {
     "font.family": "DejaVu Sans",
     "font.size": 8.5,
@@ -87,21 +94,140 @@ HOUSE_RC = {
     "svg.hashsalt": "framing",
     "svg.fonttype": "path",
     "pdf.fonttype": 42,
+    "ps.fonttype": 42,
     "path.simplify": True,
 }
-FORMATS = ("svg", "png", "pdf")
+BASE_FONT_SIZE = HOUSE_RC["font.size"]
+_SIZED = ("font.size", "axes.titlesize", "axes.labelsize", "xtick.labelsize", "ytick.labelsize",
+          "legend.fontsize")
+#: Every format :func:`save_figure` writes; :data:`DEFAULT_FORMATS` unless asked otherwise.
+FORMATS = ("svg", "png", "pdf", "eps", "tiff")
+DEFAULT_FORMATS = ("svg", "png", "pdf")
 _METADATA = {
     "svg": {"Date": None, "Creator": "framing"},
     "png": {"Software": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Producer": "framing", "Creator": "framing"},
+    "eps": {"Creator": "framing"},
+    "tiff": None,
 }
+#: Environment variable holding :class:`FigureOptions` as JSON: ``framing figures`` sets it for
+#: the notebook kernels, and :func:`theme` and :func:`save_figure` take their defaults from it.
+OPTIONS_ENV = "FRAMING_FIGURE_OPTIONS"
 
+
+# ------------------------------------------------------------------------------ options
+@dataclass(frozen=True)
+class FigureOptions:
+    """Size, font and files of saved figures (``None``: the figure's own or the house default).
+
+    Attributes
+    ----------
+    width_mm, height_mm : float, optional
+        Size of the saved figure in millimetres (85 for a journal's single column); a figure
+        given only one of them keeps its other dimension.
+    font : str, optional
+        Font family of every text (default DejaVu Sans, shipped with matplotlib).
+    font_size : float, optional
+        Body font size in points; titles, labels, ticks and annotations keep their proportions
+        to it (house default 8.5).
+    dpi : float, optional
+        Resolution of PNG and TIFF (default 150); vector formats ignore it.
+    formats : tuple of str, optional
+        Files written, any of :data:`FORMATS` (default :data:`DEFAULT_FORMATS`).
+    svg_text : bool, default=False
+        Keep SVG text as editable ``<text>`` (``svg.fonttype: none``) instead of paths.
+    """
+
+    width_mm: float | None = None
+    height_mm: float | None = None
+    font: str | None = None
+    font_size: float | None = None
+    dpi: float | None = None
+    formats: tuple[str, ...] | None = None
+    svg_text: bool = False
+
+    def __post_init__(self) -> None:
+        for key in ("width_mm", "height_mm", "font_size", "dpi"):
+            value = getattr(self, key)
+            if value is not None and not (isinstance(value, (int, float)) and value > 0):
+                raise FramingError(f"The {key!r} figure option takes a positive number. "
+                                   f"Got {value!r} instead.")
+        if self.formats is not None:
+            formats = tuple(self.formats)
+            bad = [f for f in formats if f not in FORMATS]
+            if bad or not formats:
+                raise FramingError(bad_value("formats", "save_figure", FORMATS, list(formats)))
+            object.__setattr__(self, "formats", formats)
+
+    def replace(self, **changes: object) -> FigureOptions:
+        """These options with the non-``None`` ``changes`` applied."""
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def to_dict(self) -> dict:
+        """The options set (``None`` and ``False`` left out), as JSON-ready values."""
+        return {k: list(v) if isinstance(v, tuple) else v
+                for k, v in dataclasses.asdict(self).items() if v not in (None, False)}
+
+    @classmethod
+    def from_env(cls) -> FigureOptions:
+        """The options in ``$FRAMING_FIGURE_OPTIONS`` (JSON), else the defaults."""
+        raw = os.environ.get(OPTIONS_ENV, "").strip()
+        if not raw:
+            return cls()
+        try:
+            values = json.loads(raw)
+            return cls(**{k: tuple(v) if k == "formats" else v for k, v in values.items()})
+        except (ValueError, TypeError) as exc:
+            raise FramingError(f"${OPTIONS_ENV} must hold figure options as JSON, e.g. "
+                               f'{{"width_mm": 85, "formats": ["svg", "pdf"]}}. Got {raw!r} '
+                               f"({exc}).") from None
+
+
+def figure_options(**overrides: object) -> FigureOptions:
+    """The options in force: ``$FRAMING_FIGURE_OPTIONS`` with the non-``None`` ``overrides``."""
+    return FigureOptions.from_env().replace(**overrides)
+
+
+@contextlib.contextmanager
+def figure_options_env(options: FigureOptions | None) -> Iterator[None]:
+    """Set ``$FRAMING_FIGURE_OPTIONS`` to ``options`` inside a ``with`` block (child processes,
+    such as notebook kernels, inherit it)."""
+    before = os.environ.get(OPTIONS_ENV)
+    if options is not None and options.to_dict():
+        os.environ[OPTIONS_ENV] = json.dumps(options.to_dict(), sort_keys=True)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(OPTIONS_ENV, None)
+        else:
+            os.environ[OPTIONS_ENV] = before
 
 
 # ------------------------------------------------------------------------------ style
+def house_rc(font: str | None = None, font_size: float | None = None) -> dict:
+    """:data:`HOUSE_RC` in ``font`` (DejaVu Sans as fallback) with every size scaled to
+    ``font_size``."""
+    rc = dict(HOUSE_RC)
+    if font_size:
+        ratio = font_size / BASE_FONT_SIZE
+        rc.update({k: round(HOUSE_RC[k] * ratio, 3) for k in _SIZED})
+    if font:
+        rc["font.family"] = [font, "DejaVu Sans"] if font != "DejaVu Sans" else font
+    return rc
+
+
+def scaled(size: float) -> float:
+    """``size`` (points at the house font size) at the font size in force, for annotations."""
+    return round(size * mpl.rcParams["font.size"] / BASE_FONT_SIZE, 3)
+
+
 @contextlib.contextmanager
-def theme() -> Iterator[None]:
+def theme(font: str | None = None, font_size: float | None = None) -> Iterator[None]:
     """Apply the house style inside a ``with`` block and restore the caller's afterwards.
+
+    ``font`` and ``font_size`` default to those of ``$FRAMING_FIGURE_OPTIONS`` (set by
+    ``framing figures --font ... --font-size ...``), else DejaVu Sans at 8.5 pt.
 
     Examples
     --------
@@ -109,7 +235,8 @@ def theme() -> Iterator[None]:
     ...     fig, ax = plt.subplots()
     >>> plt.close(fig)
     """
-    with mpl.rc_context(HOUSE_RC):
+    opts = figure_options(font=font, font_size=font_size)
+    with mpl.rc_context(house_rc(opts.font, opts.font_size)):
         yield
 
 
@@ -138,13 +265,86 @@ def side_colors(sides: Iterable[str]) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------------------ saving
+def mark_figure(fig: Figure) -> Figure:
+    """Note on ``fig`` the font and size in force when it was drawn (read by save_figure)."""
+    if not hasattr(fig, "_framing_font"):
+        family = mpl.rcParams["font.family"]
+        fig._framing_font = (family[0] if isinstance(family, list) else family,
+                             float(mpl.rcParams["font.size"]))
+    return fig
+
+
+def _restyle(fig: Figure, font: str | None, font_size: float | None) -> None:
+    """Set every text of ``fig`` in ``font``, scaling sizes from the drawn font size."""
+    drawn_font, drawn_size = getattr(fig, "_framing_font", (HOUSE_RC["font.family"],
+                                                            BASE_FONT_SIZE))
+    ratio = font_size / drawn_size if font_size else 1.0
+    if ratio == 1.0 and (font is None or font == drawn_font):
+        return
+    family = [font, "DejaVu Sans"] if font and font != "DejaVu Sans" else font
+    for ax in fig.axes:  # materialise the ticks so that their labels are restyled too
+        ax.xaxis.get_major_ticks()
+        ax.yaxis.get_major_ticks()
+    for text in fig.findobj(Text):
+        if ratio != 1.0:
+            text.set_fontsize(text.get_fontsize() * ratio)
+        if family:
+            text.set_fontfamily(family)
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            ticks = axis.get_major_ticks()
+            size = ticks[0].label1.get_fontsize() if ticks else None
+            axis.set_tick_params(which="both", labelsize=size)
+    fig._framing_font = (font or drawn_font, font_size or drawn_size)
+
+
+def resize_figure(fig: Figure, *, width_mm: float | None = None, height_mm: float | None = None,
+                  font: str | None = None, font_size: float | None = None) -> Figure:
+    """Give a drawn figure a new size in millimetres and a new font, as :func:`save_figure` does.
+
+    A dimension left ``None`` keeps the figure's; every text is set in ``font`` and scaled by
+    ``font_size`` over the size the figure was drawn at. Cell labels and wrapped titles refit
+    at the next draw; legends, tick labels and word labels refit
+    (:func:`framing.plots.layout.refit`). Returns ``fig``.
+    """
+    if width_mm or height_mm:
+        width, height = fig.get_size_inches()
+        fig.set_size_inches((width_mm or width * 25.4) / 25.4, (height_mm or height * 25.4) / 25.4)
+    _restyle(fig, font, font_size)
+    from framing.plots.layout import refit
+
+    return refit(fig)
+
+
+@contextlib.contextmanager
+def _reproducible() -> Iterator[None]:
+    """Fixed dates for writers that read SOURCE_DATE_EPOCH (EPS)."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "0"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
 def save_figure(fig: Figure, name: str, figures_dir: str | Path | None = None, *,
-                formats: Sequence[str] = FORMATS, close: bool = True) -> SavedFigure:
-    """Write ``fig`` as ``<figures_dir>/<name>.svg|png|pdf``, byte-identical on every run.
+                formats: Sequence[str] | None = None, width_mm: float | None = None,
+                height_mm: float | None = None, font: str | None = None,
+                font_size: float | None = None, dpi: float | None = None,
+                svg_text: bool | None = None, close: bool = True) -> SavedFigure:
+    """Write ``fig`` as ``<figures_dir>/<name>.<format>``, byte-identical on every run.
 
     Dates and software versions are left out of the metadata, SVG ids are salted with a fixed
-    string, text is drawn as paths in DejaVu Sans (shipped with matplotlib) and the PNG is
-    rendered by Agg at a fixed dpi, so the same figure gives the same bytes.
+    string, EPS is dated 1970 (SOURCE_DATE_EPOCH), text is drawn in DejaVu Sans (shipped with
+    matplotlib) unless another font is asked for, and PNG and TIFF are rendered by Agg at a
+    fixed dpi, so the same figure gives the same bytes.
+
+    Every option left ``None`` comes from ``$FRAMING_FIGURE_OPTIONS`` (:class:`FigureOptions`
+    as JSON; ``framing figures --width-mm ... --format ...`` sets it for the notebooks), else
+    the figure's own size and font, 150 dpi and SVG, PNG and PDF.
 
     Parameters
     ----------
@@ -154,8 +354,20 @@ def save_figure(fig: Figure, name: str, figures_dir: str | Path | None = None, *
         File stem, e.g. ``"terminology_heatmap"``.
     figures_dir : str or Path, optional
         Target folder (created when missing); default :data:`framing.config.FIGURES_DIR`.
-    formats : sequence of {'svg', 'png', 'pdf'}, default=('svg', 'png', 'pdf')
-        Files to write.
+    formats : sequence of {'svg', 'png', 'pdf', 'eps', 'tiff'}, optional
+        Files to write (default ``('svg', 'png', 'pdf')``).
+    width_mm, height_mm : float, optional
+        Size of the saved figure in millimetres; one alone keeps the other dimension. Cell
+        labels and wrapped titles refit to the new size when the figure is drawn.
+    font : str, optional
+        Font family of every text (installed fonts; DejaVu Sans stands in for missing glyphs).
+    font_size : float, optional
+        Body font size in points; every other text keeps its proportion to it.
+    dpi : float, optional
+        Resolution of PNG and TIFF.
+    svg_text : bool, optional
+        Write SVG text as editable ``<text>`` elements (``svg.fonttype: none``) instead of
+        paths (default False: paths, identical in every viewer).
     close : bool, default=True
         Close the figure after saving, so a notebook shows the saved PNG once (the returned
         object displays it) instead of the live figure as well.
@@ -167,19 +379,27 @@ def save_figure(fig: Figure, name: str, figures_dir: str | Path | None = None, *
     """
     from framing import config
 
-    bad = [f for f in formats if f not in FORMATS]
-    if bad or not formats:
-        raise FramingError(bad_value("formats", "save_figure", FORMATS, list(formats)))
+    opts = figure_options(formats=tuple(formats) if formats is not None else None,
+                          width_mm=width_mm, height_mm=height_mm, font=font,
+                          font_size=font_size, dpi=dpi, svg_text=svg_text)
     if not name or Path(name).name != name:
         raise FramingError(f"The 'name' parameter of save_figure must be a plain file stem such "
                            f"as 'terminology_heatmap'. Got {name!r} instead.")
     out = Path(figures_dir) if figures_dir is not None else config.FIGURES_DIR
     out.mkdir(parents=True, exist_ok=True)
+    drawn = getattr(fig, "_framing_font", (None, None))
+    rc = house_rc(opts.font or drawn[0], opts.font_size or drawn[1])
+    rc.update({"savefig.dpi": opts.dpi or HOUSE_RC["savefig.dpi"],
+               "svg.fonttype": "none" if opts.svg_text else "path"})
     paths = []
-    with theme():
-        for fmt in formats:
+    with mpl.rc_context(rc), _reproducible():
+        resize_figure(fig, width_mm=opts.width_mm, height_mm=opts.height_mm, font=opts.font,
+                      font_size=opts.font_size)
+        for fmt in opts.formats or DEFAULT_FORMATS:
             path = out / f"{name}.{fmt}"
-            fig.savefig(path, format=fmt, metadata=_METADATA[fmt])
+            extra = {"pil_kwargs": {"compression": "tiff_lzw"}} if fmt == "tiff" else \
+                {"metadata": _METADATA[fmt]}
+            fig.savefig(path, format=fmt, **extra)
             paths.append(path)
     if close:
         plt.close(fig)
@@ -208,7 +428,9 @@ class SavedFigure(tuple):
 
 
 __all__ = [
-    "CONSTRUCTION_COLORS", "FORMATS", "GROUP_COLORS", "HOUSE_RC", "OKABE_ITO", "OUTLET_COLORS",
-    "SIDE_COLORS", "SMALL_MARK", "SMALL_NOTE", "TOL_MUTED", "SavedFigure", "outlet_colors",
-    "save_figure", "side_colors", "theme",
+    "BASE_FONT_SIZE", "CONSTRUCTION_COLORS", "DEFAULT_FORMATS", "FORMATS", "GROUP_COLORS",
+    "HOUSE_RC", "OKABE_ITO", "OPTIONS_ENV", "OUTLET_COLORS", "SIDE_COLORS", "SMALL_MARK",
+    "SMALL_NOTE", "TOL_MUTED", "FigureOptions", "SavedFigure", "figure_options",
+    "figure_options_env", "house_rc", "mark_figure", "outlet_colors", "resize_figure",
+    "save_figure", "scaled", "side_colors", "theme",
 ]

@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from framing.plots.base import _doc, _ensure_ax, _require, corpus_note
+from framing.plots.style import scaled
 
 
 @_doc
@@ -47,13 +48,13 @@ def plot_tone_validity(data: pd.DataFrame, *, x: str = "human", y: str = "compou
         text += f" [{summary['ci_low']:.3f}, {summary['ci_high']:.3f}]"
     for name, value in (reference or {}).items():
         text += f"\n{name}: r = {value:.3f}"
-    ax.text(0.02, 0.98, text, transform=ax.transAxes, va="top", fontsize=7.5,
+    ax.text(0.02, 0.98, text, transform=ax.transAxes, va="top", fontsize=scaled(7.5),
             bbox={"facecolor": "white", "edgecolor": "#cccccc", "pad": 3})
     ax.set_xlim(-1, 1)
     ax.set_ylim(-1, 1)
-    ax.set_xlabel("mean human rating / 4 (−1 negative … +1 positive)")
-    ax.set_ylabel("VADER compound (mean over sentences)")
-    ax.set_title("Does tone agree with people?", loc="left")
+    ax.set_xlabel("mean human rating / 4 (−1 negative … +1 positive)", wrap=True)
+    ax.set_ylabel("VADER compound (mean over sentences)", wrap=True)
+    ax.set_title("Does tone agree with people?", loc="left", wrap=True)
     corpus_note(ax, corpus)
     return ax
 
