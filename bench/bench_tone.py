@@ -26,7 +26,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from framing.quotes.voices import marked_voices
 from framing.readability import _word_table, find_readability
 from framing.text import sentence_spans
-from framing.tone import _analyzer, find_tone
+from framing.tone import analyzer, find_tone
 
 
 def main() -> None:
@@ -57,7 +57,7 @@ def main() -> None:
             args.repeat, lambda: find_tone(articles, voices=True),
             before=marked_voices.cache_clear),
         "VADER alone, framing's analyser": mb / best_of(
-            args.repeat, lambda: [_analyzer().polarity_scores(s) for s in sentences]),
+            args.repeat, lambda: [analyzer().polarity_scores(s) for s in sentences]),
         "VADER alone, vaderSentiment reference": mb / best_of(
             args.repeat, lambda: [reference.polarity_scores(s) for s in sentences]),
     }

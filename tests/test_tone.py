@@ -274,13 +274,13 @@ def test_cli_writes_tone_table_and_outlet_scores(seed_articles, tmp_path):
 def test_hedges_equal_every_pattern_run_on_every_bundled_article(seed_articles, fakes_articles):
     from framing.corpus import embed_spans
     from framing.text import sentence_index
-    from framing.tone import _hedge_patterns
+    from framing.tone import hedge_patterns
 
     arts = pd.concat([seed_articles, fakes_articles], ignore_index=True)
     expected = []
     for record in arts.to_dict("records"):
         body, skip = record["text"], embed_spans(record)
-        for family, term, regex in _hedge_patterns():
+        for family, term, regex in hedge_patterns():
             expected += [(record["doc_id"], sentence_index(sentence_spans(body), m.start()),
                           m.start(), m.end(), family, term, m.group())
                          for m in regex.finditer(body)
