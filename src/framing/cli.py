@@ -292,8 +292,7 @@ def _cmd_figures(args) -> int:
     shown = {"format" if k == "formats" else k: ",".join(v) if isinstance(v, list) else v
              for k, v in options.to_dict().items()}
     command = ["framing", "figures", *(f"--{k.replace('_', '-')}={v}" for k, v in shown.items())]
-    log.info("report -> %s", build_all(args.processed, args.out, options=options,
-                                       command=command))
+    build_all(args.processed, args.out, options=options, command=command)  # logs the path
     return 0
 
 
