@@ -6,7 +6,15 @@ import json
 
 import pytest
 
-from framing.evaluate import GOLD_FILE, UNSEEN_DIR, evaluate_gold, evaluate_unseen, main
+from framing.evaluate import (
+    GOLD_FILE,
+    SEED_SIDES_FILE,
+    UNSEEN_DIR,
+    evaluate_gold,
+    evaluate_seed_sides,
+    evaluate_unseen,
+    main,
+)
 
 KINDS = {"full", "partial", "scare", "title", "indirect"}
 
@@ -25,7 +33,18 @@ def test_held_out_set_spans_are_exact_substrings_of_their_articles():
         assert g["text"] in docs[g["doc_id"]]["text"], g
 
 
-@pytest.mark.parametrize("path", [GOLD_FILE, UNSEEN_DIR / "gold.jsonl"])
+def test_independent_seed_sides_are_spans_of_the_five_other_seed_articles():
+    from framing.datasets import load_seed
+
+    texts = dict(zip(*load_seed()[["doc_id", "text"]].to_dict("list").values(), strict=True))
+    gold = _jsonl(SEED_SIDES_FILE)
+    assert {g["doc_id"] for g in gold} <= {"a08", "a09", "a10", "a13", "a14"}
+    assert all(g["text"] in texts[g["doc_id"]] for g in gold)
+    result = evaluate_seed_sides()
+    assert result["n_gold"] == len(gold) and 0 < result["overlap"]["side_accuracy"] <= 1
+
+
+@pytest.mark.parametrize("path", [GOLD_FILE, UNSEEN_DIR / "gold.jsonl", SEED_SIDES_FILE])
 def test_every_gold_speaker_is_on_a_spoken_quote_or_a_headline(path):
     for g in _jsonl(path):
         if g["speaker"]:

@@ -25,6 +25,8 @@ GOLD_FILE = PROJECT_ROOT / "tests" / "data" / "quotes_gold.jsonl"
 UNSEEN_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_unseen"
 #: Development set: 24 written articles the rules are tuned on.
 DEV_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_dev"
+#: Independent, blind annotation of speakers and sides on the seed articles outside the gold set.
+SEED_SIDES_FILE = PROJECT_ROOT / "tests" / "data" / "quotes_seed_sides" / "gold.jsonl"
 #: Kinds whose speaker is scored (a headline or scare quote has no speaker by the rules).
 SPOKEN_KINDS = ("full", "partial", "indirect")
 GGT_DIR = PROJECT_ROOT.parent / "shared" / "data" / "ggt-quotes"
@@ -84,6 +86,12 @@ def _prf(tp_pred: int, n_pred: int, tp_gold: int, n_gold: int) -> dict:
 def evaluate_unseen(folder: Path = UNSEEN_DIR) -> dict:
     """Score quotes and speakers on the held-out set (``tests/data/quotes_unseen``)."""
     return _evaluate_folder(folder)
+
+
+def evaluate_seed_sides(gold_file: Path = SEED_SIDES_FILE) -> dict:
+    """Speakers and sides on the five seed articles outside the gold set (a08, a09, a10, a13,
+    a14), annotated independently and blind: how far the topic's actors and titles carry."""
+    return evaluate_gold(gold_file)
 
 
 def evaluate_dev(folder: Path = DEV_DIR) -> dict:
@@ -238,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _print(f"gold set ({GOLD_FILE.name}; the rules were tuned on it)", evaluate_gold())
     _print("development set (tuned on)", evaluate_dev())
+    _print("seed page, other five articles (speakers and sides annotated independently, "
+           "blind)", evaluate_seed_sides())
     _print("held-out set (quotes_unseen: US, UK and wire styles, annotated blind, never tuned "
            "on)", evaluate_unseen())
     ggt = Path(args.ggt)
