@@ -70,9 +70,10 @@ sysdeps:
 figures: setup
 	$(BIN)/framing figures
 
-## Write the student versions of notebooks/classroom/masters/ (solutions removed)
+## Write notebooks/classroom/students/ from the teacher's masters/ (answer keys removed)
 classroom: setup
 	$(BIN)/python -c "from framing.classroom import build_classroom; build_classroom()"
+	@echo "Students: jupyter lab notebooks/classroom/students  (the masters stay out of sight)"
 
 ## Open notebooks/ (analysis and classroom) in JupyterLab on 127.0.0.1; Ctrl-C stops it
 lab: setup

@@ -23,7 +23,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
-NOTEBOOK = "classroom/01_spot_the_label.ipynb"  # ends with the ipywidgets explorer
+NOTEBOOK = "classroom/students/01_spot_the_label.ipynb"  # ends with the ipywidgets explorer
 TOKEN = "framing-lab-test"
 HOST = "127.0.0.1"
 # `enable_socket` would lift every restriction; `allow_hosts` enables sockets for this module's
@@ -145,9 +145,9 @@ def test_lab_lists_the_notebooks_and_the_classroom(lab):
     assert {i["name"] for i in top if i["type"] == "notebook"} == {
         p.name for p in NOTEBOOKS.glob("*.ipynb")}
     assert any(i["name"] == "classroom" and i["type"] == "directory" for i in top)
-    classroom = lab.get("/api/contents/classroom?content=1")["content"]
-    assert {i["name"] for i in classroom if i["type"] == "notebook"} == {
-        p.name for p in (NOTEBOOKS / "classroom").glob("*.ipynb")}
+    students = lab.get("/api/contents/classroom/students?content=1")["content"]
+    assert {i["name"] for i in students if i["type"] == "notebook"} == {
+        p.name for p in (NOTEBOOKS / "classroom" / "students").glob("*.ipynb")}
 
 
 # ------------------------------------------------------------------------------ kernel
@@ -180,7 +180,7 @@ def test_a_classroom_notebook_runs_in_a_kernel_the_server_started(lab):
     import websocket
 
     cells = lab.get(f"/api/contents/{NOTEBOOK}?content=1")["content"]["cells"]
-    kernel = lab.request("POST", "/api/kernels", {"name": "python3", "path": "classroom"})
+    kernel = lab.request("POST", "/api/kernels", {"name": "python3", "path": "classroom/students"})
     ws = websocket.create_connection(
         f"ws://{HOST}:{lab.port}/api/kernels/{kernel['id']}/channels?token={TOKEN}",
         timeout=60, suppress_origin=True)

@@ -13,12 +13,11 @@ import nbformat
 import pytest
 
 from framing import config, provenance, report
-from framing.classroom import SOLUTION_TAGS, build_classroom
+from framing.classroom import MASTERS_DIR, SOLUTION_TAGS, STUDENT_DIR, build_classroom
 
 pytestmark = pytest.mark.slow
 
-CLASSROOM = config.NOTEBOOKS_DIR / "classroom"
-MASTERS = sorted((CLASSROOM / "masters").glob("*.ipynb"))
+MASTERS = sorted(MASTERS_DIR.glob("*.ipynb"))
 ALL_NOTEBOOKS = sorted(config.NOTEBOOKS_DIR.rglob("*.ipynb"))
 SEED_ONLY = ("01_corpus", "03_quotes_and_voices")
 
@@ -98,14 +97,14 @@ def test_report_is_byte_identical_for_the_same_notebooks(processed, tmp_path):
 
 @pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.name)
 def test_student_version_holds_no_solution_cells(master):
-    student = nbformat.read(CLASSROOM / master.name, as_version=4)
+    student = nbformat.read(STUDENT_DIR / master.name, as_version=4)
     assert not any(_tags(c) & set(SOLUTION_TAGS) for c in student.cells)
     assert any(_tags(c) & set(SOLUTION_TAGS) for c in nbformat.read(master, as_version=4).cells)
 
 
 def test_student_versions_match_their_masters(tmp_path):
     for path in build_classroom(out_dir=tmp_path):
-        assert path.read_bytes() == (CLASSROOM / path.name).read_bytes(), (
+        assert path.read_bytes() == (STUDENT_DIR / path.name).read_bytes(), (
             f"{path.name}: run `make classroom` to regenerate the student version")
 
 
@@ -123,6 +122,6 @@ def test_answer_key_runs_and_its_self_checks_pass(master):
 
 @pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.name)
 def test_student_version_runs_and_self_checks_give_hints(master):
-    printed = _printed(report.execute_notebook(CLASSROOM / master.name))
+    printed = _printed(report.execute_notebook(STUDENT_DIR / master.name))
     assert "Traceback" not in printed
     assert "your turn" in printed.lower() or "hint:" in printed.lower()
