@@ -196,7 +196,7 @@ def test_a_classroom_notebook_runs_in_a_kernel_the_server_started(lab):
         ws.close()
         lab.request("DELETE", f"/api/kernels/{kernel['id']}")
     text = "".join(o.get("text", "") for o in outputs)
-    assert "A: your turn" in text  # the student version's self-check gives a hint
+    assert "then run this cell again" in text  # the blank answer gets the instructions once
     widget = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in
               o.get("data", {})]
     assert len(widget) == 1  # the explorer
