@@ -15,10 +15,10 @@ from framing.report import _output_html
 
 @pytest.fixture
 def made(tmp_path, seed_articles):
-    """A figure of a processed seed corpus with its provenance, as build_all writes it."""
+    """A figure of a user corpus (the seed articles) with its provenance, as build_all writes it."""
     processed, figures = tmp_path / "processed", tmp_path / "figures"
-    (processed / "seed").mkdir(parents=True)
-    seed_articles.to_csv(processed / "seed" / "articles.csv", index=False)
+    (processed / "user").mkdir(parents=True)
+    seed_articles.to_csv(processed / "user" / "articles.csv", index=False)
     figures.mkdir()
     fig, ax = plt.subplots()
     ax.plot([0, 1])
@@ -26,7 +26,7 @@ def made(tmp_path, seed_articles):
 
     files = save_figure(fig, "corpus_overview", figures, formats=("svg", "png"))
     record = provenance.figure_provenance(
-        "corpus_overview", files, corpora=["seed"], processed_dir=processed,
+        "corpus_overview", files, corpora=["user"], processed_dir=processed,
         options={"width_mm": 85}, command={"argv": ["framing", "figures"],
                                            "processed_dir": provenance.relative(processed,
                                                                                 figures)})
@@ -37,8 +37,8 @@ def test_record_names_inputs_versions_and_seeds(made, seed_articles):
     path, processed, _ = made
     record = json.loads(path.read_text(encoding="utf-8"))
     table = record["corpus"][0]
-    assert table["rows"] == len(seed_articles) and table["path"] == "seed/articles.csv"
-    assert table["sha256"] == provenance.sha256(processed / "seed" / "articles.csv")
+    assert table["rows"] == len(seed_articles) and table["path"] == "user/articles.csv"
+    assert table["sha256"] == provenance.sha256(processed / "user" / "articles.csv")
     assert record["topic"]["name"] == "syria"
     assert {"framing/topics/syria/terms.yaml", "framing/lexicons/cues.yaml"} <= set(
         record["topic"]["files"])
@@ -76,7 +76,7 @@ def test_verify_passes_until_an_input_changes(made, seed_articles, capsys):
     assert provenance.verify(figures / "corpus_overview.svg") == []
     assert main(["verify", str(path)]) == 0
     assert "matches its inputs" in capsys.readouterr().out
-    seed_articles.iloc[:-1].to_csv(processed / "seed" / "articles.csv", index=False)
+    seed_articles.iloc[:-1].to_csv(processed / "user" / "articles.csv", index=False)
     assert main(["verify", str(figures / "corpus_overview.png")]) == 1
     out = capsys.readouterr().out
     assert f"changed (sha256; {len(seed_articles)} -> {len(seed_articles) - 1} rows)" in out
@@ -112,7 +112,7 @@ def test_report_shows_the_provenance_under_the_figure(made):
               "data": {"image/png": "iVBORw0KGgo=",
                        "text/plain": "SavedFigure(corpus_overview.svg, corpus_overview.png)"}}
     page = _output_html(output, {"corpus_overview": record})
-    assert "<details class='provenance'" in page and "seed/articles.csv" in page
+    assert "<details class='provenance'" in page and "user/articles.csv" in page
     assert record["framing"]["git_commit"] is None or record["framing"]["git_commit"] not in page
     assert "<details" not in _output_html(output)
 
@@ -123,3 +123,10 @@ def test_figure_corpora_follow_the_notebooks_roles():
     assert provenance.figure_corpora("readability", roles) == ["fakes"]
     assert provenance.figure_corpora("tone_validity", roles) == ["vader_nyt"]
     assert provenance.figure_corpora("unlisted", roles) == ["fakes", "seed"]
+
+
+def test_a_bundled_corpus_is_traced_to_its_raw_file_wherever_its_table_was_cached(tmp_path):
+    first = provenance.table_record("seed", tmp_path / "a")
+    second = provenance.table_record("seed", config.PROCESSED_DIR)
+    assert first == second and first["root"] == "raw"
+    assert first["sha256"] == provenance.sha256(config.SEED_FILE)

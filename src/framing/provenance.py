@@ -80,14 +80,15 @@ def package_versions(names: Sequence[str] = PACKAGES) -> dict[str, str | None]:
 
 
 def corpus_table(corpus: str, processed_dir: str | Path) -> tuple[str, Path]:
-    """(root, path) of a corpus's articles table, found as the notebooks find it:
-    ``processed_dir/<corpus>/articles.{parquet,csv,jsonl}``, else the bundled file."""
+    """(root, path) of a corpus's input: the raw file of a bundled corpus (its articles
+    table is made from it by the recorded code, wherever that table was cached), else
+    ``processed_dir/<corpus>/articles.{parquet,csv,jsonl}``."""
+    if corpus in _BUNDLED:
+        return "raw", getattr(config, _BUNDLED[corpus])
     folder = Path(processed_dir) / corpus
     for suffix in (".parquet", ".csv", ".jsonl"):
         if (folder / f"articles{suffix}").is_file():
             return "processed", folder / f"articles{suffix}"
-    if corpus in _BUNDLED:
-        return "raw", getattr(config, _BUNDLED[corpus])
     raise FramingError(f"provenance: no articles table for corpus {corpus!r} in {folder}.")
 
 
