@@ -25,6 +25,8 @@ GOLD_FILE = PROJECT_ROOT / "tests" / "data" / "quotes_gold.jsonl"
 UNSEEN_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_unseen"
 #: Development set: 24 written articles the rules are tuned on.
 DEV_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_dev"
+#: Second development set: 24 more written articles (other styles), also tuned on.
+DEV2_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_dev2"
 #: Kinds whose speaker is scored (a headline or scare quote has no speaker by the rules).
 SPOKEN_KINDS = ("full", "partial", "indirect")
 GGT_DIR = PROJECT_ROOT.parent / "shared" / "data" / "ggt-quotes"
@@ -87,7 +89,8 @@ def evaluate_unseen(folder: Path = UNSEEN_DIR) -> dict:
 
 
 def evaluate_dev(folder: Path = DEV_DIR) -> dict:
-    """Score quotes and speakers on the development set (``tests/data/quotes_dev``)."""
+    """Score quotes and speakers on a development set (default ``tests/data/quotes_dev``;
+    :data:`DEV2_DIR` is the second one)."""
     return _evaluate_folder(folder)
 
 
@@ -238,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _print(f"gold set ({GOLD_FILE.name}; the rules were tuned on it)", evaluate_gold())
     _print("development set (tuned on)", evaluate_dev())
+    _print("second development set (tuned on)", evaluate_dev(DEV2_DIR))
     _print("held-out set (quotes_unseen: US, UK and wire styles, annotated blind, never tuned "
            "on)", evaluate_unseen())
     ggt = Path(args.ggt)
