@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from framing.actors import ActorLexicon, _matches, find_actors
 from framing.quotes.base import Hit
-from framing.quotes.words import load_speaker_words
+from framing.quotes.words import UPPER, load_speaker_words
 
 _LEAD_RE = re.compile(r"^(?:[\s,]|\b(?:and|but|so|yet|however|meanwhile|moreover)\b)+",
                       re.IGNORECASE)
@@ -24,7 +24,7 @@ _RELATIVE_SUBJECT_RE = re.compile(r"(?:^|[\s,])(?:whom|which)\s+(he|she|they|we|
 _TRAILING_RELATIVE_RE = re.compile(r",?\s+(?:who|which)$")
 DATELINE_RE = re.compile(r"^[\s>]*[A-Z][A-Z .,()'’]+\s*[–—-]+\s*")
 TOKEN_RE = re.compile(r"\S+")
-ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
+ACRONYM_RE = re.compile(rf"\b[{UPPER}]{{2,}}\b")
 _BY_RE = re.compile(r"^(?:with|by|from|for)\s+")
 _SPEAKER_CUT_RE = re.compile(r"\s+(?:in|who|which|outside|on|from|near|approached|when)\s+|,",
                              re.IGNORECASE)
@@ -221,7 +221,10 @@ def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[
         return name, subject
     named = [c for c in chunks if len(c.split()) <= 6 and any(
         h["kind"] != "nationality" for h in find_actors(c, lexicon=lexicon))]
-    tail = named[0] if named else chunks[-1]
+    # "said the 23-year-old, ranked 47th": a last chunk that is no noun phrase does not speak
+    modifier = not last and len(chunks) > 1 and chunks[-1][:1].islower() \
+        and chunks[-1].split()[0].lower() not in words.determiners
+    tail = named[0] if named else chunks[0] if modifier else chunks[-1]
     tail = _BY_RE.sub("", tail)
     head = _SPEAKER_CUT_RE.split(tail, maxsplit=1)[0].strip()
     return head or tail, tail
