@@ -20,6 +20,11 @@ _MARKS_RE = re.compile(r"^[^\w(]+|[’']+$")
 # "whom he called", "which she described as": the subject after the relative speaks
 _RELATIVE_SUBJECT_RE = re.compile(r"(?:^|[\s,])(?:whom|which)\s+(he|she|they|we|I|"
                                   r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*)$")
+# "In a 2009 interview he", "Asked about it, she": a subject pronoun last speaks
+_LAST_PRONOUN_RE = re.compile(r"[\s,](he|she|they|we|I)$")
+# "what one colleague called": the noun phrase after "what" speaks
+_WHAT_SUBJECT_RE = re.compile(r"(?:^|[\s,])what\s+((?:one|a|an|the|some|many|several|other|"
+                              r"his|her|their|its)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,3})$")
 # "Trump, who": the antecedent speaks
 _TRAILING_RELATIVE_RE = re.compile(r",?\s+(?:who|which)$")
 DATELINE_RE = re.compile(r"^[\s>]*[A-Z][A-Z .,()'’]+\s*[–—-]+\s*")
@@ -166,9 +171,11 @@ def clean_subject(subject: str) -> str:
 
 
 def tidy_phrase(phrase: str) -> str:
-    """A subject phrase cut to the subject after a relative ("whom he") or the antecedent
-    before "who"."""
-    rel = _RELATIVE_SUBJECT_RE.search(phrase)
+    """A subject phrase cut to the subject after a relative ("whom he", "what one colleague"),
+    to a subject pronoun that ends it ("In an interview he"), or to the antecedent before
+    "who"."""
+    rel = _RELATIVE_SUBJECT_RE.search(phrase) or _LAST_PRONOUN_RE.search(phrase) \
+        or _WHAT_SUBJECT_RE.search(phrase)
     if rel:
         return rel.group(1)
     return _TRAILING_RELATIVE_RE.sub("", phrase)

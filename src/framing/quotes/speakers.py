@@ -233,15 +233,16 @@ class Resolver:
             tokens = tokens[1:]
         tokens = name_tokens(tokens)
         owner = next((k for k, t in enumerate(tokens) if t[2].endswith(("’s", "'s"))), None)
+        if not tokens:
+            return None
+        lead = tokens[0][0]  # "on RTÉ’s Morning Ireland": read the word before the owner
         if owner == 0 and len(tokens) > 2:  # "France's Julien Lefebvre": the name after it
             tokens, owner = tokens[1:], None
         tokens = tokens if owner is None else tokens[:owner + 1]  # "Hussein’s Al-Rumeilah"
-        if not tokens:
-            return None
         start, end = tokens[0][0], tokens[-1][1]
         name = masked[start:end].rstrip(".,")
         name = name[:-2] if owner is not None else name
-        after_word = _NOT_ALONE_RE.search(masked, max(0, start - 12), start)
+        after_word = _NOT_ALONE_RE.search(masked, max(0, lead - 12), lead)
         if not name[:1].isupper() or words.non_person.search(name) \
                 or ACRONYM_RE.search(name) \
                 or (after_word and after_word.group().lower().startswith(("the", "a"))):
