@@ -66,6 +66,12 @@ def find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
             titled |= tokens[0][2].lower() in words.title_words
             tokens = tokens[1:]
         tokens = name_tokens(tokens)
+        place = [k for k, t in enumerate(tokens[:-2]) if words.non_person.fullmatch(t[2])] \
+            if _OF_THE_RE.search(text, max(0, m.start() - 4), m.start()) else []
+        if place:  # "Minister of Water Resources Hassan al-Obeidi": the name after the place
+            tokens = tokens[place[-1] + 1:]
+            while tokens and tokens[0][2].lower().rstrip(",") in words.title_words:
+                titled, tokens = True, tokens[1:]
         if not tokens:
             continue
         if any(t[0] in non_person for t in tokens):
