@@ -214,7 +214,8 @@ def introduced_after(quotes: list[Quote], text: str, lines: list[tuple[int, int]
                      line_starts: list[int], resolver: Resolver) -> None:
     """A quote left without a speaker that ends its paragraph goes to the person the next
     paragraph opens with ("“The fire came down the canyon ...” / Rosa Gutierrez-Lam, 52,
-    stood in the driveway"): a full name that is the subject of its clause. The quote must
+    stood in the driveway"): a full name that is the subject of its clause and a person's
+    (an age or a person noun in its apposition, or :meth:`Resolver.surely_person`). The quote must
     be a paragraph of six words or more (after a dateline at most), not a subhead."""
     for q in quotes:
         if q.speaker or q.kind != "full":
@@ -227,9 +228,14 @@ def introduced_after(quotes: list[Quote], text: str, lines: list[tuple[int, int]
             continue
         a, b = lines[li + 1]
         run = _OPENING_NAME_RE.match(text, a, b)
-        name = run and name_in(run.group(1), resolver.lexicon)
+        if run is None:
+            continue
+        name = name_in(run.group(1), resolver.lexicon)
+        after = text[run.end():run.end() + 80].split(",", 2)
+        described = len(after) > 2 and (after[1].strip()[:1].isdigit()  # "X, 61, stood"
+                                        or load_speaker_words().person_words.search(after[1]))
         if name and " " in name and run.group(1).startswith(name) \
-                and resolver.surely_person(name, a):
+                and (described or resolver.surely_person(name, a)):
             q.speaker, q.side = name, side_of(name, lexicon=resolver.lexicon)
 
 

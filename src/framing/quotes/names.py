@@ -34,6 +34,7 @@ _BY_RE = re.compile(r"^(?:with|by|from|for)\s+")
 _SPEAKER_CUT_RE = re.compile(r"\s+(?:in|who|which|outside|on|from|near|approached|when)\s+|,",
                              re.IGNORECASE)
 _OF_THE_RE = re.compile(r"\b(?:of|the)\s+$")
+_OF_AND_RE = re.compile(r"\b(?:of|and|for)\s+$")
 _RELATIVE_CHUNK_RE = re.compile(r"(?:who|whom|whose|which)\s")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'\-])(?!(?:al|el|bin|ibn|de|van|von|du|da)\b)[a-z]")
 # "he was quoted as (saying)": the subject speaks
@@ -67,7 +68,7 @@ def find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
             tokens = tokens[1:]
         tokens = name_tokens(tokens)
         place = [k for k, t in enumerate(tokens[:-2]) if words.non_person.fullmatch(t[2])] \
-            if _OF_THE_RE.search(text, max(0, m.start() - 4), m.start()) else []
+            if _OF_AND_RE.search(text, max(0, m.start() - 5), m.start()) else []
         if place:  # "Minister of Water Resources Hassan al-Obeidi": the name after the place
             tokens = tokens[place[-1] + 1:]
             while tokens and tokens[0][2].lower().rstrip(",") in words.title_words:

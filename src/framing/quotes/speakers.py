@@ -120,8 +120,9 @@ class Resolver:
                     votes["m" if title.group(1) else "f"] += 3
                     continue
                 end = at + len(surname)
-                pronoun = load_speaker_words().gendered.search(self.text, end, end + 160)
-                if pronoun and not _other_referent(self.text, end, pronoun):
+                # outside quotations: "He was kind," she said
+                pronoun = load_speaker_words().gendered.search(self.masked, end, end + 160)
+                if pronoun and not _other_referent(self.masked, end, pronoun):
                     votes["m" if pronoun.group(1) else "f"] += 1
             self._genders[key] = "" if votes["m"] == votes["f"] else max(votes, key=votes.get)
         return self._genders[key]
@@ -156,7 +157,8 @@ class Resolver:
         return [sp for sp in self.speakers[-_RECENT:] if pos - _LOOKBACK <= sp[0] < pos]
 
     def full_name(self, name: str, before: int) -> str:
-        """The longest earlier form of a surname ("Hussein" -> "Khalil al-Hussein")."""
+        """The longest earlier form of a surname ("Hussein" -> "Khalil al-Hussein") or of a
+        first name ("Alan" -> "Alan Thirkell")."""
         if " " in name:
             return name
         best, surname = name, surname_of(name)
@@ -166,6 +168,10 @@ class Resolver:
                 other = self._multi_name(k)
                 if len(other) > len(best) and surname_of(other) == surname:
                     best = other
+        if best == name:  # "Sir Alan" -> "Alan Thirkell": the first name of an earlier mention
+            self.people(before)
+            alias = self._aliases.get(name, name)
+            best = alias if alias.split()[0] == name else name
         return best
 
     def remember(self, pos: int, name: str, side: str) -> None:
