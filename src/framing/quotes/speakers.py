@@ -299,7 +299,8 @@ class Resolver:
         """"he" (``gender`` "m"), "she" ("f") or a description of a person ("") at ``pos``:
         the latest earlier subject or speaker not known to be of the other gender (and of
         ``same_side`` when given), else the latest such person. A pronoun only goes to a name
-        the article surely treats as a person's."""
+        the article surely treats as a person's, else to the latest full name of no known
+        gender ("His daughter, Morwenna Penhallow-Rees, worries ... she says")."""
         people, starts = self.people(pos)
         found = people[bisect_left(starts, pos - _LOOKBACK):bisect_left(starts, pos)]
         found += [(at, name, True, True) for at, name, kind, _ in self._recent_speakers(pos)
@@ -314,7 +315,7 @@ class Resolver:
             if same_side in (None, side):
                 return name, side
         if gender and same_side is None:  # else a full name of no known gender
-            for at, name, subject, _ in sorted(found, key=lambda p: (p[2], p[0]), reverse=True):
+            for _, name, _, _ in sorted(found, key=lambda p: (p[2], p[0]), reverse=True):
                 if " " in name and looks_named(name) and self.gender(name, pos) == "":
                     return name, side_of(name, lexicon=self.lexicon)
         return None
