@@ -27,6 +27,8 @@ UNSEEN_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_unseen"
 DEV_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_dev"
 #: Independent, blind annotation of speakers and sides on the seed articles outside the gold set.
 SEED_SIDES_FILE = PROJECT_ROOT / "tests" / "data" / "quotes_seed_sides" / "gold.jsonl"
+#: Second development set: 24 more written articles (other styles), also tuned on.
+DEV2_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_dev2"
 #: Kinds whose speaker is scored (a headline or scare quote has no speaker by the rules).
 SPOKEN_KINDS = ("full", "partial", "indirect")
 GGT_DIR = PROJECT_ROOT.parent / "shared" / "data" / "ggt-quotes"
@@ -95,7 +97,8 @@ def evaluate_seed_sides(gold_file: Path = SEED_SIDES_FILE) -> dict:
 
 
 def evaluate_dev(folder: Path = DEV_DIR) -> dict:
-    """Score quotes and speakers on the development set (``tests/data/quotes_dev``)."""
+    """Score quotes and speakers on a development set (default ``tests/data/quotes_dev``;
+    :data:`DEV2_DIR` is the second one)."""
     return _evaluate_folder(folder)
 
 
@@ -248,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     _print("development set (tuned on)", evaluate_dev())
     _print("seed page, other five articles (speakers and sides annotated independently, "
            "blind)", evaluate_seed_sides())
+    _print("second development set (tuned on)", evaluate_dev(DEV2_DIR))
     _print("held-out set (quotes_unseen: US, UK and wire styles, annotated blind, never tuned "
            "on)", evaluate_unseen())
     ggt = Path(args.ggt)

@@ -31,7 +31,10 @@ and person descriptions ("the 28-year-old") go to the latest earlier speaker or 
 clause (a person mention followed by a verb, not "from Zehaf Bibeau and") of that gender
 (honorifics, or the pronouns that follow the person's mentions) whom the article treats as a
 person; names holding place or organisation words ("Fraser Valley", "BC Hydro") are none. A
-later surname or first name alone stands for the full name. "Her statement said" is hers. A
+later surname or first name alone stands for the full name. An object pronoun ("told her")
+and a pronoun after another name tell no gender, nor do pronouns inside quotations. A
+paragraph-long quote without a cue goes to the person the next paragraph opens with
+("Rosa Gutierrez-Lam, 52, stood ..."). "Her statement said" is hers. A
 speaker of unknown side takes the side of the group the article affiliates them with ("signed
 up with the SDF").
 

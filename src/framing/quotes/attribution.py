@@ -50,6 +50,10 @@ _ARMED_RE = re.compile(r"\b(?:fighter|commander|militiam[ae]n|(?:bearing|carryin
 _APPOSITION_PART_RE = re.compile(r"\s*(?:[a-z\d].*|[A-Z][\w.\-]*\.)\s*", re.DOTALL)
 _RELATIVE_RE = re.compile(r",\s*(?:who|which)\b")
 _NAME_END_RE = re.compile(r"\s+(?:in|on|at|after|as|while|when)\s")
+#: A dateline before a quote ("ALTADENA HILLS, Calif. — ", "PARIS (AFP) - ").
+_DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+(?:,[\w .]+)?(?:\s*\([A-Za-z]+\))?\s*[–—-]+\s*")
+#: A paragraph opening with a name and then an apposition or a lower-case verb.
+_OPENING_NAME_RE = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){1,3}[A-Z][\w’'\-]+)(?=,|\s+[a-z])")
 _APPOSITIVE_END_RE = re.compile(r",\s*(?:who|which|adding|referring|saying)\b|\s+(?:who|which)\s")
 
 
@@ -204,6 +208,35 @@ def inherit_speakers(quotes: list[Quote], line_starts: list[int], qa: dict) -> N
                 and li - last_at(line_starts, last.end - 1) <= 2:
             q.speaker, q.side, q.relay = last.speaker, last.side, last.relay
             last = q
+
+
+def introduced_after(quotes: list[Quote], text: str, lines: list[tuple[int, int]],
+                     line_starts: list[int], resolver: Resolver) -> None:
+    """A quote left without a speaker that ends its paragraph goes to the person the next
+    paragraph opens with ("“The fire came down the canyon ...” / Rosa Gutierrez-Lam, 52,
+    stood in the driveway"): a full name that is the subject of its clause and a person's
+    (an age or a person noun in its apposition, or :meth:`Resolver.surely_person`). The quote must
+    be a paragraph of six words or more (after a dateline at most), not a subhead."""
+    for q in quotes:
+        if q.speaker or q.kind != "full":
+            continue
+        li = last_at(line_starts, q.start)
+        lead = text[lines[li][0]:q.start]
+        if li + 1 >= len(lines) or text[q.end:lines[li][1]].strip() \
+                or (lead.strip() and not _DATELINE_RE.fullmatch(lead)) \
+                or len(text[q.start:q.end].split()) < 6:  # a whole paragraph, no subhead
+            continue
+        a, b = lines[li + 1]
+        run = _OPENING_NAME_RE.match(text, a, b)
+        if run is None:
+            continue
+        name = name_in(run.group(1), resolver.lexicon)
+        after = text[run.end():run.end() + 80].split(",", 2)
+        described = len(after) > 2 and (after[1].strip()[:1].isdigit()  # "X, 61, stood"
+                                        or load_speaker_words().person_words.search(after[1]))
+        if name and " " in name and run.group(1).startswith(name) \
+                and (described or resolver.surely_person(name, a)):
+            q.speaker, q.side = name, side_of(name, lexicon=resolver.lexicon)
 
 
 def set_speaker(q: Quote, phrase: str, resolver: Resolver, lex: ActorLexicon) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from framing.actors import ActorLexicon, _matches, find_actors
 from framing.quotes.base import Hit
-from framing.quotes.words import load_speaker_words
+from framing.quotes.words import UPPER, load_speaker_words
 
 _LEAD_RE = re.compile(r"^(?:[\s,]|\b(?:and|but|so|yet|however|meanwhile|moreover)\b)+",
                       re.IGNORECASE)
@@ -20,15 +20,21 @@ _MARKS_RE = re.compile(r"^[^\w(]+|[’']+$")
 # "whom he called", "which she described as": the subject after the relative speaks
 _RELATIVE_SUBJECT_RE = re.compile(r"(?:^|[\s,])(?:whom|which)\s+(he|she|they|we|I|"
                                   r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*)$")
+# "In a 2009 interview he", "Asked about it, she": a subject pronoun last speaks
+_LAST_PRONOUN_RE = re.compile(r"[\s,](he|she|they|we|I)$")
+# "what one colleague called": the noun phrase after "what" speaks
+_WHAT_SUBJECT_RE = re.compile(r"(?:^|[\s,])what\s+((?:one|a|an|the|some|many|several|other|"
+                              r"his|her|their|its)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,3})$")
 # "Trump, who": the antecedent speaks
 _TRAILING_RELATIVE_RE = re.compile(r",?\s+(?:who|which)$")
 DATELINE_RE = re.compile(r"^[\s>]*[A-Z][A-Z .,()'’]+\s*[–—-]+\s*")
 TOKEN_RE = re.compile(r"\S+")
-ACRONYM_RE = re.compile(r"\b[A-Z]{2,}\b")
+ACRONYM_RE = re.compile(rf"\b[{UPPER}]{{2,}}\b")
 _BY_RE = re.compile(r"^(?:with|by|from|for)\s+")
 _SPEAKER_CUT_RE = re.compile(r"\s+(?:in|who|which|outside|on|from|near|approached|when)\s+|,",
                              re.IGNORECASE)
 _OF_THE_RE = re.compile(r"\b(?:of|the)\s+$")
+_OF_AND_RE = re.compile(r"\b(?:of|and|for)\s+$")
 _RELATIVE_CHUNK_RE = re.compile(r"(?:who|whom|whose|which)\s")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'\-])(?!(?:al|el|bin|ibn|de|van|von|du|da)\b)[a-z]")
 # "he was quoted as (saying)": the subject speaks
@@ -61,6 +67,12 @@ def find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
             titled |= tokens[0][2].lower() in words.title_words
             tokens = tokens[1:]
         tokens = name_tokens(tokens)
+        place = [k for k, t in enumerate(tokens[:-2]) if words.non_person.fullmatch(t[2])] \
+            if _OF_AND_RE.search(text, max(0, m.start() - 5), m.start()) else []
+        if place:  # "Minister of Water Resources Hassan al-Obeidi": the name after the place
+            tokens = tokens[place[-1] + 1:]
+            while tokens and tokens[0][2].lower().rstrip(",") in words.title_words:
+                titled, tokens = True, tokens[1:]
         if not tokens:
             continue
         if any(t[0] in non_person for t in tokens):
@@ -166,9 +178,11 @@ def clean_subject(subject: str) -> str:
 
 
 def tidy_phrase(phrase: str) -> str:
-    """A subject phrase cut to the subject after a relative ("whom he") or the antecedent
-    before "who"."""
-    rel = _RELATIVE_SUBJECT_RE.search(phrase)
+    """A subject phrase cut to the subject after a relative ("whom he", "what one colleague"),
+    to a subject pronoun that ends it ("In an interview he"), or to the antecedent before
+    "who"."""
+    rel = _RELATIVE_SUBJECT_RE.search(phrase) or _LAST_PRONOUN_RE.search(phrase) \
+        or _WHAT_SUBJECT_RE.search(phrase)
     if rel:
         return rel.group(1)
     return _TRAILING_RELATIVE_RE.sub("", phrase)
@@ -221,7 +235,10 @@ def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[
         return name, subject
     named = [c for c in chunks if len(c.split()) <= 6 and any(
         h["kind"] != "nationality" for h in find_actors(c, lexicon=lexicon))]
-    tail = named[0] if named else chunks[-1]
+    # "said the 23-year-old, ranked 47th": a last chunk that is no noun phrase does not speak
+    modifier = not last and len(chunks) > 1 and chunks[-1][:1].islower() \
+        and chunks[-1].split()[0].lower() not in words.determiners
+    tail = named[0] if named else chunks[0] if modifier else chunks[-1]
     tail = _BY_RE.sub("", tail)
     head = _SPEAKER_CUT_RE.split(tail, maxsplit=1)[0].strip()
     return head or tail, tail

@@ -40,6 +40,12 @@ _NOT_ALONE_RE = re.compile(r"\b(?:the|a|an|of|in|at|on|from|to|for|by|with|near|
                            re.IGNORECASE)
 _DEFINITE_RE = re.compile(r"(?:the|this|that)\s")
 _AGE_RE = re.compile(r"\b(\d{1,3})-year-old\b")
+_SENTENCE_END_RE = re.compile(r"[.!?][”\"’']*\s")
+#: Two capitalised words in a row, not at a sentence start: another person may be meant.
+_OTHER_NAME_RE = re.compile(r"(?<![.!?”\"]\s)\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+")
+#: "him", and "her" that ends its clause or precedes a preposition: an object pronoun.
+_OBJECT_RE = re.compile(r"(?i:him\b|her(?=\s*[.,;:!?”\")]|\s+(?:to|about|that|with|for|from|"
+                        r"in|on|at|as|of)\b))")
 #: Nouns of own words that point back to the speaker who issued them ("the statement said").
 _OWN_WORDS = frozenset(("statement", "post", "tweet", "release", "letter", "email"))
 #: Titles written before a name for the role a description names ("the Vermont senator").
@@ -47,6 +53,16 @@ _TITLE_FORMS = {"senator": ("sen.", "sen"), "congressman": ("rep.", "rep", "repr
                 "congresswoman": ("rep.", "rep", "representative"),
                 "governor": ("gov.", "gov"), "lawmaker": ("sen.", "rep.", "senator"),
                 "nominee": ("candidate",), "candidate": ("nominee",)}
+
+
+def _other_referent(text: str, end: int, pronoun: re.Match) -> bool:
+    """Whether the first gendered pronoun after a mention ending at ``end`` points to someone
+    else: an object pronoun ("Oduya told her", "Rees worries about him"), or a pronoun after
+    another name in a later sentence ("Ross said. His lawyer, Eli Rosenthal, ...")."""
+    if _OBJECT_RE.match(text, pronoun.start()):
+        return True
+    stop = _SENTENCE_END_RE.search(text, end, pronoun.start())
+    return bool(stop and _OTHER_NAME_RE.search(text, stop.end() - 1, pronoun.start()))
 
 
 def _cut_at_verb(after: str) -> int:
@@ -104,8 +120,9 @@ class Resolver:
                     votes["m" if title.group(1) else "f"] += 3
                     continue
                 end = at + len(surname)
-                pronoun = load_speaker_words().gendered.search(self.text, end, end + 160)
-                if pronoun:
+                # outside quotations: "He was kind," she said
+                pronoun = load_speaker_words().gendered.search(self.masked, end, end + 160)
+                if pronoun and not _other_referent(self.masked, end, pronoun):
                     votes["m" if pronoun.group(1) else "f"] += 1
             self._genders[key] = "" if votes["m"] == votes["f"] else max(votes, key=votes.get)
         return self._genders[key]
@@ -140,7 +157,8 @@ class Resolver:
         return [sp for sp in self.speakers[-_RECENT:] if pos - _LOOKBACK <= sp[0] < pos]
 
     def full_name(self, name: str, before: int) -> str:
-        """The longest earlier form of a surname ("Hussein" -> "Khalil al-Hussein")."""
+        """The longest earlier form of a surname ("Hussein" -> "Khalil al-Hussein") or of a
+        first name ("Alan" -> "Alan Thirkell")."""
         if " " in name:
             return name
         best, surname = name, surname_of(name)
@@ -150,6 +168,10 @@ class Resolver:
                 other = self._multi_name(k)
                 if len(other) > len(best) and surname_of(other) == surname:
                     best = other
+        if best == name:  # "Sir Alan" -> "Alan Thirkell": the first name of an earlier mention
+            self.people(before)
+            alias = self._aliases.get(name, name)
+            best = alias if alias.split()[0] == name else name
         return best
 
     def remember(self, pos: int, name: str, side: str) -> None:
@@ -217,18 +239,21 @@ class Resolver:
             tokens = tokens[1:]
         tokens = name_tokens(tokens)
         owner = next((k for k, t in enumerate(tokens) if t[2].endswith(("’s", "'s"))), None)
-        tokens = tokens if owner is None else tokens[:owner + 1]  # "Hussein’s Al-Rumeilah"
         if not tokens:
             return None
+        lead = tokens[0][0]  # "on RTÉ’s Morning Ireland": read the word before the owner
+        if owner == 0 and len(tokens) > 2:  # "France's Julien Lefebvre": the name after it
+            tokens, owner = tokens[1:], None
+        tokens = tokens if owner is None else tokens[:owner + 1]  # "Hussein’s Al-Rumeilah"
         start, end = tokens[0][0], tokens[-1][1]
         name = masked[start:end].rstrip(".,")
         name = name[:-2] if owner is not None else name
-        after_word = _NOT_ALONE_RE.search(masked, max(0, start - 12), start)
+        after_word = _NOT_ALONE_RE.search(masked, max(0, lead - 12), lead)
         if not name[:1].isupper() or words.non_person.search(name) \
                 or ACRONYM_RE.search(name) \
                 or (after_word and after_word.group().lower().startswith(("the", "a"))):
             return None
-        subject = owner is None and not after_word and self._is_subject(end)
+        subject = owner is None and not after_word and self._is_subject(start, end)
         if " " not in name:
             if name not in aliases:
                 if name.lower() in words.stop_caps or not (
@@ -251,9 +276,21 @@ class Resolver:
                 " " not in name or self.is_person(name, pos) or self.gender(name, pos) != "")
         return self._sure[name]
 
-    def _is_subject(self, end: int) -> bool:
-        apposition = _ANY_APPOSITION_RE.match(self.masked, end)
-        word = _WORD_AT_RE.match(self.masked, apposition.end() if apposition else end)
+    def _is_subject(self, start: int, end: int) -> bool:
+        """Whether the first word after the name ending at ``end``, past its appositions
+        ("Lindgren, whose father, Walter, died in 2022, read"), is a verb; so is the word
+        after a name that is itself an apposition ("His lawyer, Eli Rosenthal, told")."""
+        masked, at = self.masked, end
+        while apposition := _ANY_APPOSITION_RE.match(masked, at):
+            at = apposition.end()
+            word = _WORD_AT_RE.match(masked, at)
+            if word and word.group(1)[:1].islower():
+                break
+            at -= 1  # its closing comma opens the next apposition
+        if at == end and masked.startswith(",", end) and \
+                masked[max(0, start - 2):start].rstrip().endswith(","):
+            at = end + 1
+        word = _WORD_AT_RE.match(masked, at)
         return bool(word) and word.group(1)[:1].islower() \
             and word.group(1) not in load_speaker_words().not_verbs
 
@@ -262,7 +299,8 @@ class Resolver:
         """"he" (``gender`` "m"), "she" ("f") or a description of a person ("") at ``pos``:
         the latest earlier subject or speaker not known to be of the other gender (and of
         ``same_side`` when given), else the latest such person. A pronoun only goes to a name
-        the article surely treats as a person's."""
+        the article surely treats as a person's, else to the latest full name of no known
+        gender ("His daughter, Morwenna Penhallow-Rees, worries ... she says")."""
         people, starts = self.people(pos)
         found = people[bisect_left(starts, pos - _LOOKBACK):bisect_left(starts, pos)]
         found += [(at, name, True, True) for at, name, kind, _ in self._recent_speakers(pos)
@@ -276,6 +314,10 @@ class Resolver:
                         side_of(name, lexicon=self.lexicon))
             if same_side in (None, side):
                 return name, side
+        if gender and same_side is None:  # else a full name of no known gender
+            for _, name, _, _ in sorted(found, key=lambda p: (p[2], p[0]), reverse=True):
+                if " " in name and looks_named(name) and self.gender(name, pos) == "":
+                    return name, side_of(name, lexicon=self.lexicon)
         return None
 
     def _described(self, low: str, pos: int) -> tuple[str, str] | None:

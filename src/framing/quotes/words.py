@@ -25,6 +25,8 @@ _SPEAKER_LISTS = {
     "first_names": ("male", "female"), "platforms": ("words",), "demonyms": ("words",),
 }
 _MAPPINGS = ("pronouns", "owner_pronouns")
+#: Capital letters that start a name: ASCII and Latin-1/Latin Extended ("Østergaard", "Ó").
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _PRONOUN_KINDS = ("person", "thing", "any")
 
 
@@ -106,7 +108,7 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
         raise FramingError(bad_entry(source, "pronouns.words", f"has kind(s) {bad}; allowed "
                                      f"are {list(_PRONOUN_KINDS)}"))
     particles = lists["particles"]
-    name_token = rf"(?:[A-Z][\w’'\-]*\.?|{alternation(particles)}(?:-[\w’'\-]+)?(?![\w’'\-]))"
+    name_token = rf"(?:[{UPPER}][\w’'\-]*\.?|{alternation(particles)}(?:-[\w’'\-]+)?(?![\w’'\-]))"
     male, female = lists["gendered_pronouns.male"], lists["gendered_pronouns.female"]
     days = alternation(lists["days"])
     return SpeakerWords(
@@ -118,9 +120,9 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
         # A run starts at a capitalised word (the boundary before it is a look-behind after
         # the letter, so the regex engine skips to capitals); name_runs adds a particle
         # joined to it by a hyphen ("al-Assad").
-        name_run=re.compile(rf"[A-Z](?<!\w.)[\w’'\-]*\.?(?:[ \t]+{name_token})*"),
+        name_run=re.compile(rf"[{UPPER}](?<!\w.)[\w’'\-]*\.?(?:[ \t]+{name_token})*"),
         particle_dash=re.compile(rf"(?<!\w){alternation(particles)}-\Z"),
-        particle_token=re.compile(rf"{alternation(particles)}(?:-[A-Z][\w’'\-]*)?"),
+        particle_token=re.compile(rf"{alternation(particles)}(?:-[{UPPER}][\w’'\-]*)?"),
         surname_particle=re.compile(rf"^{alternation(lists['surname_particles'])}-"),
         mention_prefixes=tuple(f"{p}-" for p in lists["mention_prefixes"]),
         pronouns={k.lower(): v for k, v in lists["pronouns"].items()},
