@@ -17,7 +17,10 @@ _VERB_START_RE = re.compile(r"(?:was|were|is|are|has|had|have|would|will|could|c
 _ENDS_HERE_RE = re.compile(r"[\s]*(?:[,.;]|$)")
 _THAT_RE = re.compile(r"\s*that\s")
 _BEFORE_THAT_RE = re.compile(r"\s*,?\s*(?=that\s)")
-_BUT_RE = re.compile(r",\s+but\b|;")
+#: Where an indirect quote stops: ", but", ";", or ", and" before another speaker's cue
+#: ("Forecasters warned X, and aid groups said Y").
+_BUT_RE = re.compile(r",\s+but\b|;|,(?=\s+and\s+(?:[\w’'-]+\s+){1,4}(?:said|says|warned|"
+                     r"warns|told|tells|added|argued|insisted)\b)")
 _WITH_RE = re.compile(r"(?:^|,\s*)[Ww]ith\s+(?=\S)")
 # "according to a statement from the Pentagon": the Pentagon speaks
 _STATEMENT_OF_RE = re.compile(r"^(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|communiqu[eé]|"
