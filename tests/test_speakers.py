@@ -353,3 +353,11 @@ def test_a_name_and_a_colon_open_the_quote(text, speaker):
 def test_a_colon_after_no_name_gives_no_speaker():
     text = "The sign was simple.\n\nThe notice read: \"Closed until further notice.\""
     assert _speakers(text)[0][1] == ""
+
+
+def test_two_speakers_in_one_sentence_each_keep_their_clause():
+    text = ("Forecasters warned more snow would fall across the region overnight, and "
+            "utility crews said power would be restored to most homes by Friday.")
+    assert _indirect(text) == [
+        ("more snow would fall across the region overnight", "Forecasters"),
+        ("power would be restored to most homes by Friday", "utility crews")]

@@ -55,10 +55,11 @@ def indirect_quotes(text, masked, index, relays, sentences, lines, quotes, qa, h
         body_end = trim_end(text, ss, se)
         while body_end > ss and text[body_end - 1] in ".!?":
             body_end -= 1
+        taken_to = ss  # one quote per cue, later cues only after it ("X, and Y said Z")
         for m in found:
-            if m.start() in used:
+            if m.start() in used or m.start() < taken_to:
                 continue
-            q = _indirect_at(text, masked, ss, body_end, se, m, cues)
+            q = _indirect_at(text, masked, taken_to, body_end, se, m, cues)
             if q is None:
                 continue
             near = direct[max(0, last_at(direct_starts, q.start) - 1):
@@ -68,7 +69,9 @@ def indirect_quotes(text, masked, index, relays, sentences, lines, quotes, qa, h
                 break
             q.relay = relays.relay(ss, se)
             out.append(q)
-            break
+            if not _BUT_RE.match(masked, q.end):
+                break
+            taken_to = q.end
     return out
 
 
