@@ -336,3 +336,28 @@ def test_a_quote_whose_speaker_opens_the_next_paragraph():
     assert _speakers(text)[0][1] == "Marta Quispe-Lund"
     short = "“Not again.”\n\nMarta Quispe-Lund, 61, stood outside the shelter on Tuesday."
     assert _speakers(short)[0][1] == ""  # a short line may be a subhead
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The pub lost its licence.\n\nLandlord Terry Coyle, 58: 'We will appeal this decision.'",
+     "Terry Coyle"),
+    ("The vote was close.\n\nA council spokesman: 'The committee weighed all the evidence.'",
+     "A council spokesman"),
+    ("Rates will rise.\n\nCouncil leader Anna Voss: \"We have been left with no choice.\"",
+     "Anna Voss"),
+])
+def test_a_name_and_a_colon_open_the_quote(text, speaker):
+    assert speaker in _speakers(text)[0][1]
+
+
+def test_a_colon_after_no_name_gives_no_speaker():
+    text = "The sign was simple.\n\nThe notice read: \"Closed until further notice.\""
+    assert _speakers(text)[0][1] == ""
+
+
+def test_two_speakers_in_one_sentence_each_keep_their_clause():
+    text = ("Forecasters warned more snow would fall across the region overnight, and "
+            "utility crews said power would be restored to most homes by Friday.")
+    assert _indirect(text) == [
+        ("more snow would fall across the region overnight", "Forecasters"),
+        ("power would be restored to most homes by Friday", "utility crews")]

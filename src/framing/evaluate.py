@@ -29,6 +29,8 @@ DEV_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_dev"
 SEED_SIDES_FILE = PROJECT_ROOT / "tests" / "data" / "quotes_seed_sides" / "gold.jsonl"
 #: Second development set: 24 more written articles (other styles), also tuned on.
 DEV2_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_dev2"
+#: Third development set: 20 more written articles (weak attribution forms), also tuned on.
+DEV3_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_dev3"
 #: Kinds whose speaker is scored (a headline or scare quote has no speaker by the rules).
 SPOKEN_KINDS = ("full", "partial", "indirect")
 GGT_DIR = PROJECT_ROOT.parent / "shared" / "data" / "ggt-quotes"
@@ -252,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     _print("seed page, other five articles (speakers and sides annotated independently, "
            "blind)", evaluate_seed_sides())
     _print("second development set (tuned on)", evaluate_dev(DEV2_DIR))
+    _print("third development set (tuned on)", evaluate_dev(DEV3_DIR))
     _print("held-out set (quotes_unseen: US, UK and wire styles, annotated blind, never tuned "
            "on)", evaluate_unseen())
     ggt = Path(args.ggt)

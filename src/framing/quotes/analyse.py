@@ -11,6 +11,7 @@ from framing.actors import ActorLexicon, load_actors
 from framing.quotes.attribution import (
     attribute_left,
     attribute_right,
+    colon_speaker,
     inherit_speakers,
     introduced_after,
     set_speaker,
@@ -72,6 +73,10 @@ def analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None
                 phrase, cue, at, inverted = right
                 att = (split_inverted(phrase) if inverted else phrase, cue, at,
                        inverted is not False)
+        if att is None and li not in qa:
+            who = colon_speaker(text, line_starts[li], s, lex)
+            if who:  # "A council spokesman: '…'"
+                att = (who, "say", line_starts[li], True)
         if s < head_end or subhead(li):
             q.kind = "title"
         elif starts_sentence or (left.rstrip()[-1:] in (":", ",")

@@ -239,6 +239,28 @@ def introduced_after(quotes: list[Quote], text: str, lines: list[tuple[int, int]
             q.speaker, q.side = name, side_of(name, lexicon=resolver.lexicon)
 
 
+#: A paragraph opening "Name[, 58]:" or "A council spokesman:" right before a quote.
+_COLON_SPEAKER_RE = re.compile(r"\s*([A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,4})(?:,\s*\d{1,3})?:\s*")
+
+
+def colon_speaker(text: str, line_start: int, quote_start: int, lex: ActorLexicon) -> str:
+    """The speaker phrase of a quote that follows "Name:" at the start of its paragraph
+    ("Landlord Terry Blackburn, 58: '…'", "A council spokesman: '…'"), else "": a phrase of
+    ending in a full name, or a description ending in a person word."""
+    m = _COLON_SPEAKER_RE.fullmatch(text, line_start, quote_start)
+    if m is None:
+        return ""
+    phrase = m.group(1)
+    words = phrase.split()
+    name = name_in(phrase, lex)
+    if name and " " in name and phrase.endswith(name):
+        return phrase
+    if words[0].lower() in ("a", "an", "the") \
+            and load_speaker_words().person_words.fullmatch(words[-1]):
+        return phrase
+    return ""
+
+
 def set_speaker(q: Quote, phrase: str, resolver: Resolver, lex: ActorLexicon) -> None:
     """Set the speaker and side of ``q`` from its speaker phrase, and remember the speaker."""
     speaker, descriptor = speaker_text(phrase, lex, not q.name_first) if phrase else ("", "")

@@ -17,7 +17,10 @@ _VERB_START_RE = re.compile(r"(?:was|were|is|are|has|had|have|would|will|could|c
 _ENDS_HERE_RE = re.compile(r"[\s]*(?:[,.;]|$)")
 _THAT_RE = re.compile(r"\s*that\s")
 _BEFORE_THAT_RE = re.compile(r"\s*,?\s*(?=that\s)")
-_BUT_RE = re.compile(r",\s+but\b|;")
+#: Where an indirect quote stops: ", but", ";", or ", and" before another speaker's cue
+#: ("Forecasters warned X, and aid groups said Y").
+_BUT_RE = re.compile(r",\s+but\b|;|,(?=\s+and\s+(?:[\w’'-]+\s+){1,4}(?:said|says|warned|"
+                     r"warns|told|tells|added|argued|insisted)\b)")
 _WITH_RE = re.compile(r"(?:^|,\s*)[Ww]ith\s+(?=\S)")
 # "according to a statement from the Pentagon": the Pentagon speaks
 _STATEMENT_OF_RE = re.compile(r"^(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|communiqu[eé]|"
@@ -52,10 +55,11 @@ def indirect_quotes(text, masked, index, relays, sentences, lines, quotes, qa, h
         body_end = trim_end(text, ss, se)
         while body_end > ss and text[body_end - 1] in ".!?":
             body_end -= 1
+        taken_to = ss  # one quote per cue, later cues only after it ("X, and Y said Z")
         for m in found:
-            if m.start() in used:
+            if m.start() in used or m.start() < taken_to:
                 continue
-            q = _indirect_at(text, masked, ss, body_end, se, m, cues)
+            q = _indirect_at(text, masked, taken_to, body_end, se, m, cues)
             if q is None:
                 continue
             near = direct[max(0, last_at(direct_starts, q.start) - 1):
@@ -65,7 +69,9 @@ def indirect_quotes(text, masked, index, relays, sentences, lines, quotes, qa, h
                 break
             q.relay = relays.relay(ss, se)
             out.append(q)
-            break
+            if not _BUT_RE.match(masked, q.end):
+                break
+            taken_to = q.end
     return out
 
 
