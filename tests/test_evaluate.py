@@ -58,3 +58,26 @@ def test_the_evaluation_scores_both_sets_and_prints_them_with_their_provenance(c
     assert main(["quotes", "--ggt", "/nonexistent"]) == 0
     out = capsys.readouterr().out
     assert "held-out set" in out and "never tuned on" in out and "GGT annotations not found" in out
+
+
+def test_a_gold_partial_quote_matches_the_partial_not_the_indirect_quote_around_it():
+    from framing.evaluate import score_spans
+
+    gold = [(40, 60)]
+    indirect, partial = (10, 70), (40, 60)
+    assert score_spans([indirect, partial], gold, 0.3)[0] == [1]
+    assert score_spans([indirect, partial], gold, 1.0)[0] == [1]
+    assert score_spans([indirect], gold, 0.3)[0] == [0]  # alone, the indirect still covers it
+
+
+def test_a_text_quoted_twice_is_located_at_its_successive_occurrences(tmp_path):
+    import pandas as pd
+
+    text = 'He said it was “a mistake”. Later the minister said “a mistake” too.'
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps({"doc_id": "x", "text": "“a mistake”", "kind": "partial",
+                                          "speaker": s, "side": "unknown"})
+                              for s in ("He", "the minister")) + "\n", encoding="utf-8")
+    result = evaluate_gold(gold, pd.DataFrame({"doc_id": ["x"], "outlet": ["o"], "title": [""],
+                                               "text": [text]}))
+    assert result["overlap"]["recall"] == 1.0

@@ -361,3 +361,20 @@ def test_two_speakers_in_one_sentence_each_keep_their_clause():
     assert _indirect(text) == [
         ("more snow would fall across the region overnight", "Forecasters"),
         ("power would be restored to most homes by Friday", "utility crews")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Moscow halted flights after the strike, a move one Russian official described as a "
+     "clear “act of aggression”.", "one Russian official"),
+    ("The council cut the budget, a decision some residents called “a betrayal”.",
+     "some residents"),
+    ("The bank raised rates again, a step one senior economist described as “reckless”.",
+     "one senior economist"),
+])
+def test_the_subject_of_a_reduced_relative_clause_speaks(text, speaker):
+    import pandas as pd
+
+    from framing.quotes import find_quotes
+
+    found = find_quotes(pd.DataFrame({"doc_id": ["x"], "outlet": ["o"], "text": [text]}))
+    assert found["speaker"].tolist() == [speaker]

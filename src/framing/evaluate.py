@@ -59,16 +59,20 @@ def score_spans(pred: list[tuple[int, int]], gold: list[tuple[int, int]],
     """For each gold span the index of its best predicted match (or -1), and predictions matched.
 
     A prediction matches a gold span when their shared characters are at least ``threshold``
-    of the gold span's length (``threshold=1.0`` with equal lengths is an exact match).
+    of the gold span's length (``threshold=1.0`` with equal lengths is an exact match). Of
+    predictions covering a gold span equally, the one closest to it in length is its match
+    (a partial quote, not the indirect quote around it).
     """
     match = []
     used = set()
     for gs, ge in gold:
-        best, best_cov = -1, 0.0
+        best, best_cov, best_key = -1, 0.0, (0.0, 0.0)
         for k, (ps, pe) in enumerate(pred):
-            cov = max(0, min(ge, pe) - max(gs, ps)) / max(1, ge - gs)
-            if cov > best_cov:
-                best, best_cov = k, cov
+            shared = max(0, min(ge, pe) - max(gs, ps))
+            cov = shared / max(1, ge - gs)
+            key = (cov, shared / max(1, max(ge, pe) - min(gs, ps)))
+            if cov > 0 and key > best_key:
+                best, best_cov, best_key = k, cov, key
         ok = best_cov >= threshold and (threshold < 1.0 or pred[best] == (gs, ge))
         match.append(best if ok else -1)
         if ok:
@@ -132,9 +136,11 @@ def evaluate_gold(gold_file: Path = GOLD_FILE, articles: pd.DataFrame | None = N
         for doc in docs:
             g = [x for x in gold if x["doc_id"] == doc]
             text = texts[doc]
-            g_spans = []
-            for x in g:
-                at = text.find(x["text"])
+            g_spans, seen = [], {}
+            for x in g:  # a text quoted twice: its n-th gold line is its n-th occurrence
+                at = text.find(x["text"], seen.get(x["text"], 0))
+                at = text.find(x["text"]) if at < 0 else at
+                seen[x["text"]] = at + 1
                 g_spans.append((at, at + len(x["text"])))
             p = quotes[quotes["doc_id"] == doc].reset_index(drop=True)
             p_spans = list(zip(p["start"], p["end"], strict=False))

@@ -25,6 +25,10 @@ _LAST_PRONOUN_RE = re.compile(r"[\s,](he|she|they|we|I)$")
 # "what one colleague called": the noun phrase after "what" speaks
 _WHAT_SUBJECT_RE = re.compile(r"(?:^|[\s,])what\s+((?:one|a|an|the|some|many|several|other|"
                               r"his|her|their|its)\s+[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,3})$")
+# "a move one Russian official (described as)": a noun with a reduced relative clause; the noun
+# phrase of the clause speaks
+_REDUCED_RELATIVE_RE = re.compile(r"(?:^|[\s,])(?:a|an|the)\s+[a-z][\w\-]*\s+((?:one|another|some|"
+                                  r"several|many|two|three)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3})$")
 # "Trump, who": the antecedent speaks
 _TRAILING_RELATIVE_RE = re.compile(r",?\s+(?:who|which)$")
 DATELINE_RE = re.compile(r"^[\s>]*[A-Z][A-Z .,()'’]+\s*[–—-]+\s*")
@@ -182,7 +186,7 @@ def tidy_phrase(phrase: str) -> str:
     to a subject pronoun that ends it ("In an interview he"), or to the antecedent before
     "who"."""
     rel = _RELATIVE_SUBJECT_RE.search(phrase) or _LAST_PRONOUN_RE.search(phrase) \
-        or _WHAT_SUBJECT_RE.search(phrase)
+        or _WHAT_SUBJECT_RE.search(phrase) or _REDUCED_RELATIVE_RE.search(phrase)
     if rel:
         return rel.group(1)
     return _TRAILING_RELATIVE_RE.sub("", phrase)
