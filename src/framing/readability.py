@@ -307,9 +307,9 @@ def score_readability(scores: pd.DataFrame, articles: pd.DataFrame, *,
     Returns
     -------
     DataFrame
-        outlet_scores rows: one per outlet and measure (named as in :data:`MEASURES`); articles
-        whose measures are NaN are left out of ``value`` and ``n_docs``; ``n_events`` is the
-        number of sentences behind the scored articles.
+        outlet_scores rows: one per outlet and formula of :data:`MEASURES`
+        (``readability:mean:<formula>:``); articles whose measures are NaN are left out of
+        ``value`` and ``n_docs``; ``n_events`` is the number of sentences behind them.
     """
     return stats.outlet_scores(readability_stats(scores, articles, outlet=outlet), seed=seed)
 

@@ -75,18 +75,18 @@ def score_agency(events: pd.DataFrame, articles: pd.DataFrame, *, text: str = "t
     non-empty ``agent``: "a rocket killed three" names no doer), resampled by article for the
     interval:
 
-    * ``agency_named_share``: all mentions;
-    * ``agency_named_share_headline`` / ``agency_named_share_body``: by voice (body = every
+    * ``agency:named_share::all``: all mentions;
+    * ``agency:named_share::headline`` / ``agency:named_share::body``: by voice (body = every
       voice but the headline);
-    * ``agency_share_<construction>``: share of mentions in each construction;
-    * ``agency_named_when_doer_<side>``: for an actor side, how often it is named when it is
+    * ``agency:share:<construction>:``: share of mentions in each construction;
+    * ``agency:named_share:<side>:all``: for an actor side, how often it is named when it is
       the doer (see Notes).
 
     Notes
     -----
     A hidden mention has no doer to read, so within an article a hidden mention of the same
     event (same lemma) as named ones borrows their side when they all agree;
-    ``agency_named_when_doer_<side>`` is named / (named + borrowed hidden) over that side's
+    ``agency:named_share:<side>:all`` is named / (named + borrowed hidden) over that side's
     mentions. Hidden mentions of an event never named in the article stay out.
 
     Parameters

@@ -45,8 +45,8 @@ def attribution_scores(quotes: pd.DataFrame, articles: pd.DataFrame, *, outlet: 
     Returns
     -------
     DataFrame
-        outlet_scores rows: ``loaded_cue_share`` over every quote with a cue, and
-        ``loaded_cue_share_<side>`` for quotes of speakers of each side; ``n_events`` counts
+        outlet_scores rows: ``tone:loaded_cue_share::`` over every quote with a cue, and
+        ``tone:loaded_cue_share:<side>:`` for quotes of speakers of each side; ``n_events`` counts
         the quotes with a cue. Cue tones come from ``lexicons/cues.yaml`` (neutral: said,
         told...; loaded: claimed, alleged, insisted, admitted, denounced, condemned, accused...).
     """

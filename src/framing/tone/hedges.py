@@ -106,8 +106,9 @@ def hedge_scores(hedges: pd.DataFrame, articles: pd.DataFrame, *,
     Returns
     -------
     DataFrame
-        outlet_scores rows with ``measure`` ``distancing``, ``hedge`` (and ``scare_quote``),
-        rates per 1,000 words with bootstrap intervals resampling articles.
+        outlet_scores rows with ``measure`` ``tone:rate:distancing:``, ``tone:rate:hedge:``
+        (and ``tone:rate:scare_quote:``), rates per 1,000 words with bootstrap intervals
+        resampling articles.
     """
     return stats.outlet_scores(hedge_stats(hedges, articles, quotes=quotes, outlet=outlet),
                                seed=seed)

@@ -47,8 +47,8 @@ def tone_by_outlet(tone_table: pd.DataFrame, articles: pd.DataFrame, *,
                    outlet: str = "outlet", seed: int = stats.SEED) -> pd.DataFrame:
     """Mean compound score of each outlet's sentences, all voices and the narrator's alone.
 
-    Returns outlet_scores rows with ``measure`` ``tone_all`` and ``tone_narrator`` (embedded
-    material left out of both).
+    Returns outlet_scores rows with ``measure`` ``tone:mean::all`` and ``tone:mean::narrator``
+    (embedded material left out of both).
     """
     return stats.outlet_scores(tone_by_outlet_stats(tone_table, articles, outlet=outlet),
                                seed=seed)

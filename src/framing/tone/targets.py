@@ -54,7 +54,7 @@ def target_tone(tone_table: pd.DataFrame, articles: pd.DataFrame, *, outlet: str
     Returns
     -------
     DataFrame
-        outlet_scores rows; ``measure`` is ``tone_<target>_<narrator|quoted>`` (voice groups
+        outlet_scores rows; ``measure`` is ``tone:mean:<target>:<narrator|quoted>`` (voice groups
         as in :data:`VOICE_GROUPS`), ``value`` the mean compound score of those sentences,
         with a percentile bootstrap interval resampling articles; ``n_events`` counts the
         sentences. Outlet and target pairs without such sentences have no row.

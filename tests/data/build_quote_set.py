@@ -1,10 +1,12 @@
-"""Build articles.jsonl and gold.jsonl from source.txt (markup ⟦K:speaker|span⟧, nestable)."""
+"""Build a quote set's articles.jsonl and gold.jsonl from its source.txt (markup
+⟦K:speaker|span⟧, nestable): python tests/data/build_quote_set.py tests/data/quotes_dev"""
 import json
 import re
+import sys
 from pathlib import Path
 
 KINDS = {"F": "full", "P": "partial", "S": "scare", "T": "title", "I": "indirect"}
-HERE = Path(__file__).parent
+HERE = Path(sys.argv[1] if len(sys.argv) > 1 else "tests/data/quotes_dev")
 
 
 def parse(marked):
