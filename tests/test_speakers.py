@@ -378,3 +378,34 @@ def test_the_subject_of_a_reduced_relative_clause_speaks(text, speaker):
 
     found = find_quotes(pd.DataFrame({"doc_id": ["x"], "outlet": ["o"], "text": [text]}))
     assert found["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("raw, reported", [
+    ("Meanwhile Sanders", "Sanders"),
+    ("On Tuesday Smith", "Smith"),
+    ("In Washington the Pentagon", "the Pentagon"),
+    ("Freeland's", "Freeland"),
+    ("The Observatory relies", "The Observatory"),
+    ("the statement.", "the statement"),
+    ("Ahmed 24", "Ahmed"),
+])
+def test_a_part_glued_to_a_speaker_is_cut_off(raw, reported):
+    from framing.quotes.problems import checked_speaker
+
+    assert checked_speaker(raw, "media") == (reported, "media")
+
+
+@pytest.mark.parametrize("raw", ["is", "Published April", "which", "despite"])
+def test_what_is_no_speaker_is_reported_as_nobody(raw):
+    from framing.quotes.problems import checked_speaker
+
+    assert checked_speaker(raw, "syria_gov") == ("", "unknown")
+
+
+def test_no_speaker_of_the_bundled_corpora_is_a_fragment(seed_articles, fakes_articles):
+    from framing.quotes import find_quotes
+    from framing.quotes.problems import KEPT_PROBLEMS, speaker_problems
+
+    for articles in (seed_articles, fakes_articles):
+        flagged = speaker_problems(find_quotes(articles))
+        assert set(flagged["problem"]) <= set(KEPT_PROBLEMS) - {""}

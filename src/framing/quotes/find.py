@@ -13,6 +13,7 @@ from framing._errors import FramingError
 from framing.actors import ActorLexicon, load_actors
 from framing.quotes.analyse import analyse, analysis
 from framing.quotes.base import QUOTE_COLUMNS, column
+from framing.quotes.problems import checked_speaker
 
 
 def quotes_in_text(text: str, title: str = "", *, outlet: str = "",
@@ -50,10 +51,16 @@ def quotes_in_text(text: str, title: str = "", *, outlet: str = "",
     # the bundled lexicon's analysis is cached per text, shared with voice_spans
     quotes = analysis(text, title)[0] if lex is load_actors() else analyse(text, title, lex)[0]
     skip = tuple(skip)
-    return [{"start": q.start, "end": q.end, "text": text[q.start:q.end], "kind": q.kind,
-             "speaker": q.speaker, "speaker_side": q.side, "cue": q.cue,
-             "relay": "" if q.relay == outlet else q.relay}
-            for q in quotes if not any(s <= q.start < e for s, e in skip)]
+    rows = []
+    for q in quotes:
+        if any(s <= q.start < e for s, e in skip):
+            continue
+        # a speaker is a person, description, source or institution, or nobody
+        speaker, side = checked_speaker(q.speaker, q.side)
+        rows.append({"start": q.start, "end": q.end, "text": text[q.start:q.end],
+                     "kind": q.kind, "speaker": speaker, "speaker_side": side, "cue": q.cue,
+                     "relay": "" if q.relay == outlet else q.relay})
+    return rows
 
 
 def find_quotes(articles: pd.DataFrame, *, text: str = "text", title: str = "title",

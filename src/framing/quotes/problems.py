@@ -29,7 +29,7 @@ import pandas as pd
 from framing.quotes.words import load_speaker_words
 
 #: A speaker of more words than this is a clause or two phrases glued together.
-_LONGEST = 9
+_LONGEST = 12
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _NUMBER_RE = re.compile(r"(?<![\w-])\d[\d,.:]*(?![\w-])")
 _OPEN_OK = re.compile(r"[^\W_]|\(")
@@ -37,6 +37,12 @@ _TOKEN_RE = re.compile(r"[^\s,]+")
 #: Date words that also stand capitalised in names ("Aleppo Today", "USA Today").
 _NAME_DATES = frozenset(("today", "tonight", "tomorrow"))
 PROBLEM_COLUMNS = ["doc_id", "quote_id", "speaker", "problem"]
+
+
+def _named_head(tokens: list[str], words) -> bool:
+    head = tokens[0].lower()
+    return tokens[0][:1].isupper() and (len(tokens) == 1 or tokens[1][:1].isupper()) \
+        and head not in words.function_words and head not in words.stop_caps
 
 
 @functools.lru_cache(maxsize=8192)
@@ -52,8 +58,10 @@ def speaker_problem(speaker: str) -> str:
     tokens = _TOKEN_RE.findall(s)
     # acronyms ("WHO", "IS") and capitalised words inside a name ("Aleppo Today") are no
     # function, date or clause words
-    low = [t.lower().strip(".") if (k == 0 or t.islower()) and not t.isupper() else t
-           for k, t in enumerate(tokens)]
+    # ... and a capitalised first word is a name when a capitalised word follows it or it
+    # stands alone ("Will Young", "May")
+    low = [t.lower().strip(".") if (k == 0 and not _named_head(tokens, words) or t.islower())
+           and not t.isupper() else t for k, t in enumerate(tokens)]
     if len(tokens) == 1 and (low[0] in words.function_words or low[0] in words.stop_caps
                              and low[0] not in words.pronouns):
         return "function word"
@@ -113,3 +121,54 @@ def speaker_problems(quotes: pd.DataFrame) -> pd.DataFrame:
         if cache[speaker]:
             rows.append((doc, qid, speaker, cache[speaker]))
     return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
+
+
+_MARK_EDGES = re.compile(r"^[^\w(]+|[^\w).]+$")
+
+
+def repair_speaker(speaker: str) -> str:
+    """``speaker`` cut to a speaker without problem when the problem is a part glued to it:
+    marks at its edges, lead words ("Meanwhile Sanders"), date words ("Homs Thursday"),
+    numbers ("Ahmed 24"); unchanged when no cut leaves a clean speaker."""
+    problem = speaker_problem(speaker)
+    if problem not in ("punctuation", "lead word", "date", "number", "clause", "possessive"):
+        return speaker
+    words = load_speaker_words()
+    tokens = _MARK_EDGES.sub("", speaker).split()
+    if problem == "possessive" and len(tokens) > 0:  # "Freeland's" (a speaker left glued)
+        tokens[-1] = _POSSESSIVE_RE.sub("", tokens[-1])
+    if problem == "clause":  # "The Observatory relies": the noun phrase before the verb
+        at = next((k for k in range(1, len(tokens))
+                   if tokens[k].lower() in words.clause_words or tokens[k] == "a"
+                   and k > 1), None)
+        tokens = tokens[:at] if at else tokens
+    if tokens and tokens[-1].endswith(".") and not tokens[-1][:-1].isupper():
+        tokens[-1] = tokens[-1][:-1]  # "the statement." (not "U.S.")
+    if len(tokens) > 2 and tokens[0].lower() in words.function_words:
+        # "In Washington the Pentagon": the phrase from the determiner speaks
+        at = next((k for k in range(2, len(tokens)) if tokens[k].lower() in words.determiners),
+                  None)
+        tokens = tokens[at:] if at else tokens
+    while len(tokens) > 1 and tokens[0].lower() in (words.function_words | words.stop_caps) \
+            and tokens[0].lower() not in words.determiners:
+        tokens = tokens[1:]
+    tokens = [t for t in tokens if t.lower().strip(",.") not in words.date_words
+              and t not in words.months and not _NUMBER_RE.fullmatch(t)]
+    while tokens and tokens[-1].lower() in words.function_words:
+        tokens = tokens[:-1]
+    cut = " ".join(tokens)
+    return cut if cut and not speaker_problem(cut) else speaker
+
+
+#: Problems :func:`checked_speaker` lets through, though the check flags them: a pronoun no
+#: antecedent was found for is still an answer, and a lower-case phrase may be a group
+#: ("authorities", "forecasters") that the check cannot tell from a stray word.
+KEPT_PROBLEMS = ("", "unresolved pronoun", "not a noun phrase")
+
+
+def checked_speaker(speaker: str, side: str) -> tuple[str, str]:
+    """(speaker, side) as the quotes table reports them: repaired when a glued part was the
+    problem (:func:`repair_speaker`), nobody (side unknown) when the rest is still no speaker
+    (a clause, a fragment, a possessive...)."""
+    fixed = repair_speaker(speaker)
+    return (fixed, side) if speaker_problem(fixed) in KEPT_PROBLEMS else ("", "unknown")
