@@ -49,8 +49,8 @@ def read_yaml(name_or_path: str | Path) -> Any:
 
 
 def _load(raw: str, source: str) -> Any:
-    try:
-        return yaml.safe_load(raw)
+    try:  # libyaml's safe loader when installed: the same documents, ten times faster
+        return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     except yaml.YAMLError as exc:
         raise FramingError(f"{source}: not valid YAML ({exc}).") from exc
 
