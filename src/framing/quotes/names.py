@@ -102,12 +102,13 @@ def name_runs(text: str) -> Iterator[Hit]:
     A run holds more than names ("The Russian defence"); callers cut it to the name."""
     words = load_speaker_words()
     for m in words.name_run.finditer(text):
-        a, b = m.span()
+        a = m.start()
         if a > 2 and text[a - 1] == "-":
             particle = words.particle_dash.search(text, max(0, a - 5), a)
             if particle:
-                a = particle.start()
-        yield Hit(a, b, text[a:b])
+                yield Hit(particle.start(), m.end(), text[particle.start():m.end()])
+                continue
+        yield m  # a match has the Hit methods callers use (start, end, span, group)
 
 
 def mentions(text: str, word: str, lo: int = 0, hi: int | None = None,

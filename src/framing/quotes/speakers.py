@@ -162,13 +162,16 @@ class Resolver:
         if " " in name:
             return name
         best, surname = name, surname_of(name)
-        for k in self._runs_before(before):
+        near = self._runs_before(before)
+        for k in near:
             run = self._multi[k][1]  # its name is part of it, so holds the surname
             if len(run) > len(best) and surname in run.lower():
                 other = self._multi_name(k)
                 if len(other) > len(best) and surname_of(other) == surname:
                     best = other
-        if best == name:  # "Sir Alan" -> "Alan Thirkell": the first name of an earlier mention
+        # "Sir Alan" -> "Alan Thirkell": the first name of an earlier mention (read the
+        # article's people only when some earlier run holds the name at all)
+        if best == name and any(name in run for _, run in self._multi[:near.stop]):
             self.people(before)
             alias = self._aliases.get(name, name)
             best = alias if alias.split()[0] == name else name
