@@ -101,3 +101,15 @@ def test_framing_topics_lists_them_and_a_wrong_topic_is_one_line(tmp_path, capsy
     assert main(["terms", str(corpus), "-o", str(tmp_path / "o"), "--topic", "mars"]) == 2
     assert "Topic 'mars' is neither a bundled topic" in capsys.readouterr().err
     assert current_topic() == "syria"
+
+
+def test_using_topic_restores_exactly_what_was_in_use(monkeypatch, tmp_path):
+    import os
+
+    from framing.topic import using_topic
+
+    monkeypatch.delenv("FRAMING_TOPIC", raising=False)
+    with using_topic("ukraine"):
+        assert current_topic() == "ukraine" and "ukraine_gov" in load_actors().sides
+    assert "FRAMING_TOPIC" not in os.environ and "ukraine_gov" not in load_actors().sides
+    assert load_actors().target_sides >= {"syria_gov", "us_gov", "us_military"}

@@ -8,6 +8,7 @@ a descriptive phrase speaks for ("a spokesman at U.S. Air Forces Central Command
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -67,6 +68,11 @@ class ActorLexicon:
     targets: dict[str, list[str]] = field(default_factory=dict)
     #: Results for short phrases, which recur across a corpus (per function, bounded).
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @functools.cached_property
+    def target_sides(self) -> frozenset[str]:
+        """Every side some tone target covers."""
+        return frozenset(s for sides in self.targets.values() for s in sides)
 
     def __getstate__(self) -> dict:
         """Pickle without the caches (a lexicon sent to workers need not carry them)."""
@@ -171,10 +177,10 @@ def _build(data: object, source: str) -> ActorLexicon:
 
 @topic_cached
 def _default_lexicon() -> ActorLexicon:
-    data, label = read_yaml("actors.yaml"), topic_file("actors.yaml")[1]
+    label = topic_file("actors.yaml")[1]
     for extra in extra_files("actors"):  # a study's actor files (framing.topic.use_topic)
-        data, label = _add_file(data, extra), f"{extra} (added to {label})"
-    return _build(data, label)
+        label = f"{extra} (added to {label})"
+    return _build(_topic_data(), label)
 
 
 def _add_file(base: dict, path: Path) -> dict:
@@ -197,6 +203,7 @@ def _add_file(base: dict, path: Path) -> dict:
 
 @topic_cached
 def _topic_data() -> dict:
+    """The topic's actor lexicon data with a study's files added."""
     data = read_yaml("actors.yaml")
     for extra in extra_files("actors"):
         data = _add_file(data, extra)

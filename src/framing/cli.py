@@ -449,9 +449,10 @@ def main(argv: list[str] | None = None) -> int:
     topic = getattr(args, "topic", None)
     try:
         if topic:
-            from framing.topic import use_topic
+            from framing.topic import using_topic
 
-            use_topic(topic)
+            with using_topic(topic):
+                return int(args.func(args) or 0)
         return int(args.func(args) or 0)
     except (FramingError, FileNotFoundError, IsADirectoryError, PermissionError) as exc:
         if args.verbose:
@@ -462,10 +463,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"framing {args.command}: interrupted", file=sys.stderr)
         return 130
     finally:
-        if topic:
-            from framing.topic import use_topic
-
-            use_topic(None)
         log.removeHandler(handler)
         log.setLevel(saved[0])
         log.propagate = saved[1]

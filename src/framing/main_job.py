@@ -3,6 +3,7 @@ the figures and the report (``framing run``, ``make run``)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from collections.abc import Iterable
@@ -50,15 +51,12 @@ def run_main(*, corpus: str | None = None, study: str | Path | None = None,
     lexicons and actors hold for this run only.
     Returns the output folder.
     """
-    from framing.topic import current_topic, extra_files, use_topic
+    from framing.topic import current_topic, extra_files, using_topic
 
     info: dict = {}
     columns = dict(columns or {})
-    if text_col is not None:
-        columns["text_col"] = text_col
-    if outlet_col is not None or "outlet_col" not in columns:
-        columns["outlet_col"] = outlet_col if outlet_col is not None else \
-            columns.get("outlet_col", "auto")
+    columns.update({k: v for k, v in (("text_col", text_col), ("outlet_col", outlet_col))
+                    if v is not None})
     if study:
         from framing.study import load_study
 
@@ -73,10 +71,9 @@ def run_main(*, corpus: str | None = None, study: str | Path | None = None,
         log.info("no -o given: writing to %s", out)
     figures = Path(out) / "figures" if out else config.FIGURES_DIR
     out = Path(out or config.PROCESSED_DIR)
-    before = (current_topic(), extra_files("lexicons"), extra_files("actors"))
-    if corpus:
-        use_topic(topic, lexicons=list(lexicons), actors=list(actors))
-    try:
+    scope = using_topic(topic, lexicons=list(lexicons), actors=list(actors)) if corpus \
+        else contextlib.nullcontext()
+    with scope:  # a user corpus's topic and files hold for this run only
         if corpus:
             articles = load_corpus(corpus, **columns)
             corpora = {"user": articles}
@@ -99,7 +96,4 @@ def run_main(*, corpus: str | None = None, study: str | Path | None = None,
         command = ["framing", "run", *(["--study", Path(study).name] if study else []),
                    *(["--corpus", Path(corpus).name] if corpus and not study else [])]
         build_all(out, figures, command=command)
-    finally:
-        if corpus:
-            use_topic(before[0], lexicons=before[1], actors=before[2])
     return out

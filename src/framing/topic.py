@@ -15,9 +15,10 @@ the loaders' caches.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -85,12 +86,34 @@ def use_topic(topic: str | Path | None, *, lexicons: Sequence[str | Path] = (),
             os.environ[_EXTRA[kind]] = os.pathsep.join(map(str, paths))
         else:
             os.environ.pop(_EXTRA[kind], None)
+    _clear_caches()
+    return name
+
+
+def _clear_caches() -> None:
     for cache in _CACHES:
         cache.cache_clear()
     from framing.text import clear_text_caches
 
     clear_text_caches()  # per-text results (voices, hits) were read with the old lexicons
-    return name
+
+
+@contextlib.contextmanager
+def using_topic(topic: str | Path | None, *, lexicons: Sequence[str | Path] = (),
+                actors: Sequence[str | Path] = ()) -> Iterator[str]:
+    """:func:`use_topic` for the ``with`` block only: the topic and files in use before it
+    (``$FRAMING_TOPIC`` and the study files, set or not) come back after it."""
+    keys = (_ENV, *_EXTRA.values())
+    saved = {k: os.environ.get(k) for k in keys}
+    try:
+        yield use_topic(topic, lexicons=lexicons, actors=actors)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        _clear_caches()
 
 
 def topic_file(name: str, topic: str | Path | None = None) -> tuple[Path, str]:

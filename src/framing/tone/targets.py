@@ -24,7 +24,7 @@ def sentence_targets(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
     one string per span of ``spans``, sorted sides joined by ``;`` ("" for none)."""
     found: list[set[str]] = [set() for _ in spans]
     if spans:
-        wanted = {s for sides in target_groups().values() for s in sides}
+        wanted = load_actors().target_sides
         for actor in find_actors(text):
             if actor["side"] in wanted:
                 i = sentence_index(spans, actor["start"])
