@@ -357,7 +357,7 @@ def test_readability_dots_are_the_mean_rows(seed_table, formula):
 def test_known_groups_write_each_outlets_value_and_count(fakes_table):
     ax = plots.plot_known_groups(fakes_table, outlets=("sana", "etilaf"))
     texts = {t.get_text() for t in ax.texts}
-    for label, measure in plots.KNOWN_GROUP_MEASURES.items():
+    for label, measure in plots.known_group_measures().items():
         share = parse_measure(measure)["subject"]
         assert label in [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
         for outlet in ("sana", "etilaf"):
@@ -368,9 +368,11 @@ def test_known_groups_write_each_outlets_value_and_count(fakes_table):
 
 
 def test_known_groups_take_0x_measure_names_with_a_warning(fakes_table):
-    new = plots.plot_known_groups(fakes_table, measures={"q": "quotes:official_share::"})
+    new = plots.plot_known_groups(fakes_table, outlets=("sana", "etilaf"),
+                                  measures={"q": "quotes:official_share::"})
     with pytest.warns(FutureWarning, match="'official_quote_share' is renamed"):
-        old = plots.plot_known_groups(fakes_table, measures={"q": "official_quote_share"},
+        old = plots.plot_known_groups(fakes_table, outlets=("sana", "etilaf"),
+                                      measures={"q": "official_quote_share"},
                                       ax=plt.figure().gca())
     assert _dots(old) == _dots(new) and len(_dots(new)) == 2
 
@@ -379,13 +381,13 @@ def test_outlet_profiles_dot_each_outlets_value_of_each_measure(seed_table):
     fig = plots.plot_outlet_profiles(seed_table)
     panels = [ax for ax in fig.axes if ax.get_visible()]
     assert len(panels) == seed_table["outlet"].nunique()
-    labels = list(plots.PROFILE_MEASURES)
+    labels = list(plots.profile_measures())
     assert [t.get_text() for t in panels[0].get_yticklabels()] == labels
     for ax in panels:
         outlet = _outlet(ax.get_title(loc="left"))
         expected = []
         for y, label in enumerate(labels):
-            rec = _rows(seed_table, outlet=outlet, **parse_measure(plots.PROFILE_MEASURES[label]))
+            rec = _rows(seed_table, outlet=outlet, **parse_measure(plots.profile_measures()[label]))
             if np.isfinite(rec["value"].iat[0]):
                 expected.append((rec["value"].iat[0], y))
         np.testing.assert_allclose(sorted((x, y) for x, y, _ in _dots(ax)), sorted(expected))

@@ -19,6 +19,8 @@ FAKES_CITATION = (
 #: FA-KES sources aligned with the Syrian state, and the opposition coalition (known groups).
 STATE_ALIGNED = ("sana", "sputnik", "tass", "manar", "alalam")
 OPPOSITION = ("etilaf",)
+#: The two FA-KES outlets whose stance is known before measuring: the known-groups check.
+KNOWN_GROUPS = ("sana", "etilaf")
 
 
 def load_seed() -> pd.DataFrame:

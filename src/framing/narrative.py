@@ -77,9 +77,20 @@ def _parts(scores: pd.DataFrame) -> pd.DataFrame:
                                         index=scores.index))
 
 
-def pick_share(scores: pd.DataFrame, prefer: str = "regime_vs_government") -> str | None:
-    """A share of the topic's term lexicon with values in ``scores``: ``prefer`` when it has
-    some, else the one with the most labels behind it; None when no share has a value."""
+def _first_share():
+    from framing.lexicon import load_lexicon
+
+    shares = load_lexicon().shares
+    return shares[0] if shares else None
+
+
+def pick_share(scores: pd.DataFrame, prefer: str | None = None) -> str | None:
+    """A share of the topic's term lexicon with values in ``scores``: ``prefer`` (default:
+    the lexicon's first share) when it has some, else the one with the most labels behind
+    it; None when no share has a value."""
+    if prefer is None:
+        first = _first_share()
+        prefer = first.name if first else ""
     rows = _parts(scores)
     rows = rows[(rows["stage"] == "terms") & (rows["statistic"] == "share")
                 & rows["value"].notna()]
@@ -89,10 +100,14 @@ def pick_share(scores: pd.DataFrame, prefer: str = "regime_vs_government") -> st
     return prefer if prefer in names.index else str(names.index[0])
 
 
-def pick_term(hits: pd.DataFrame, prefer: str = "regime") -> str | None:
-    """The term to show in context: ``prefer`` when the corpus has it, else its commonest."""
+def pick_term(hits: pd.DataFrame, prefer: str | None = None) -> str | None:
+    """The term to show in context: ``prefer`` (default: the first numerator term of the
+    lexicon's first share) when the corpus has it, else its commonest."""
     if hits.empty:
         return None
+    if prefer is None:
+        first = _first_share()
+        prefer = first.numerator[0] if first else ""
     counts = hits["term"].value_counts()
     return prefer if prefer in counts.index else str(counts.index[0])
 
@@ -100,7 +115,8 @@ def pick_term(hits: pd.DataFrame, prefer: str = "regime") -> str | None:
 def pick_groups(articles: pd.DataFrame, corpus: str,
                 processed_dir: str | Path | None = None) -> tuple[list[str], list[str] | None]:
     """Outlets for Fightin' Words: a study's first two ``groups`` or its ``focus`` against
-    the rest; else SANA (FA-KES) or the largest outlet against the rest."""
+    the rest; else, on FA-KES, its state agency (:data:`framing.datasets.KNOWN_GROUPS`), or
+    the largest outlet, against the rest."""
     info = run_info(corpus, processed_dir)
     groups = info.get("groups") or {}
     if len(groups) >= 2:
@@ -109,4 +125,9 @@ def pick_groups(articles: pd.DataFrame, corpus: str,
     if info.get("focus"):
         return list(info["focus"]), None
     counts = articles["outlet"].value_counts()
-    return (["sana"] if "sana" in counts.index else [str(counts.index[0])]), None
+    if corpus == "fakes":
+        from framing.datasets import KNOWN_GROUPS
+
+        if KNOWN_GROUPS[0] in counts.index:
+            return [KNOWN_GROUPS[0]], None
+    return [str(counts.index[0])], None

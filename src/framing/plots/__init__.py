@@ -25,13 +25,15 @@ module          contents
 
 from framing.plots.base import corpus_note, corpus_totals
 from framing.plots.groups import (
-    KNOWN_GROUP_MEASURES,
     PROFILE_MEASURES,
+    known_group_measures,
     period_share_scores,
     plot_fightin_words,
     plot_known_groups,
     plot_outlet_profiles,
     plot_over_time,
+    profile_measures,
+    share_label,
 )
 from framing.plots.layout import CellText, text_problems
 from framing.plots.outlets import (
@@ -68,12 +70,12 @@ from framing.plots.style import (
 from framing.plots.validity import plot_tone_validity
 
 __all__ = [
-    "CONSTRUCTION_COLORS", "CellText", "DEFAULT_FORMATS", "FORMATS", "FigureOptions",
-    "GROUP_COLORS", "HOUSE_RC", "KNOWN_GROUP_MEASURES", "OKABE_ITO", "OUTLET_COLORS",
-    "PROFILE_MEASURES", "SIDE_COLORS", "SMALL_MARK", "SMALL_NOTE", "SavedFigure", "TOL_MUTED",
-    "corpus_note", "corpus_totals", "figure_options", "outlet_colors", "period_share_scores",
-    "plot_constructions", "plot_corpus_overview", "plot_fightin_words", "plot_known_groups",
-    "plot_outlet_profiles", "plot_over_time", "plot_quote_balance", "plot_readability",
-    "plot_share", "plot_target_tone", "plot_term_heatmap", "plot_tone_validity",
-    "resize_figure", "save_figure", "side_colors", "text_problems", "theme", "tone_targets",
+    "CONSTRUCTION_COLORS", "DEFAULT_FORMATS", "FORMATS", "GROUP_COLORS", "HOUSE_RC", "OKABE_ITO",
+    "OUTLET_COLORS", "PROFILE_MEASURES", "SIDE_COLORS", "SMALL_MARK", "SMALL_NOTE", "TOL_MUTED",
+    "CellText", "corpus_note", "corpus_totals", "figure_options", "FigureOptions",
+    "known_group_measures", "outlet_colors", "period_share_scores", "plot_constructions",
+    "plot_corpus_overview", "plot_fightin_words", "plot_known_groups", "plot_outlet_profiles",
+    "plot_over_time", "plot_quote_balance", "plot_readability", "plot_share", "plot_target_tone",
+    "plot_term_heatmap", "plot_tone_validity", "profile_measures", "resize_figure", "save_figure",
+    "SavedFigure", "share_label", "side_colors", "text_problems", "theme", "tone_targets",
 ]

@@ -103,7 +103,7 @@ def plot_fightin_words(data: pd.DataFrame, *, n_labels: int = 8, group: str = ""
 
 # ------------------------------------------------------------------------------ FA-KES
 def period_share_scores(articles: pd.DataFrame, hits: pd.DataFrame, groups: Mapping[str,
-                        Sequence[str]], *, share: str = "regime_vs_government",
+                        Sequence[str]], *, share: str | None = None,
                         voice: str = "all", years: tuple[int, int] = (2011, 2018)
                         ) -> pd.DataFrame:
     """A label share per group of outlets and year, with intervals, for :func:`plot_over_time`.
@@ -116,8 +116,8 @@ def period_share_scores(articles: pd.DataFrame, hits: pd.DataFrame, groups: Mapp
         term_hits of the same articles.
     groups : mapping of str to list of str
         Group name to its outlets, e.g. ``{"state-aligned": STATE_ALIGNED, ...}``.
-    share : str, default='regime_vs_government'
-        A share of the terms lexicon.
+    share : str, optional
+        A share of the terms lexicon (default: the topic lexicon's first share).
     voice : {'all', 'narrator'}, default='all'
     years : (int, int), default=(2011, 2018)
         First and last year kept.
@@ -125,9 +125,12 @@ def period_share_scores(articles: pd.DataFrame, hits: pd.DataFrame, groups: Mapp
     Returns
     -------
     DataFrame
-        ``group, year, value, ci_low, ci_high, n_docs, n_words, n_events, small_sample``.
+        ``group, year, value, ci_low, ci_high, n_docs, n_words, n_events, small_sample,
+        share``.
     """
     from framing.terms import score_terms
+
+    share = share or _topic_shares()[0].name
 
     _require(articles, ["doc_id", "outlet", "date", "text"], "period_share_scores")
     which = {o.lower(): g for g, outs in groups.items() for o in outs}
@@ -146,12 +149,32 @@ def period_share_scores(articles: pd.DataFrame, hits: pd.DataFrame, groups: Mapp
                        year=rows["outlet"].map(period["year"]))
     cols = ["group", "year", "value", "ci_low", "ci_high", "n_docs", "n_words", "n_events",
             "small_sample"]
-    return rows[cols].sort_values(["group", "year"], ignore_index=True)
+    return rows[cols].sort_values(["group", "year"], ignore_index=True).assign(share=share)
+
+
+def _topic_shares():
+    from framing.lexicon import load_lexicon
+
+    shares = load_lexicon().shares
+    if not shares:
+        raise FramingError("The topic's term lexicon defines no shares to plot.")
+    return shares
+
+
+def share_label(share: str) -> str:
+    """How a share of the topic lexicon reads on an axis: "share of 'regime' among regime +
+    government" (the share's name when the topic has no such share)."""
+    found = next((s for s in _topic_shares() if s.name == share), None)
+    if found is None:
+        return share.replace("_", " ")
+    den = " + ".join(found.denominator) if "*" not in found.denominator \
+        else f"all {found.family.replace('_', ' ')} labels"
+    return f"share of '{'/'.join(found.numerator)}' among {den}"
 
 
 @_doc
-def plot_over_time(data: pd.DataFrame, *, ylabel: str = "share of 'regime' among regime + "
-                   "government", ax: Axes | None = None, corpus: str | None = None) -> Axes:
+def plot_over_time(data: pd.DataFrame, *, ylabel: str | None = None, ax: Axes | None = None,
+                   corpus: str | None = None) -> Axes:
     """Lines of a measure per year for groups of outlets, with 95% intervals as whiskers.
 
     Parameters
@@ -159,8 +182,8 @@ def plot_over_time(data: pd.DataFrame, *, ylabel: str = "share of 'regime' among
     data : DataFrame
         From :func:`period_share_scores`: ``group, year, value, ci_low, ci_high, n_docs,
         n_words, n_events, small_sample``.
-    ylabel : str
-        Label of the y axis.
+    ylabel : str, optional
+        Label of the y axis (default: read from the ``share`` column, :func:`share_label`).
     {ax}
     {corpus}
 
@@ -191,6 +214,9 @@ def plot_over_time(data: pd.DataFrame, *, ylabel: str = "share of 'regime' among
     ax.set_ylim(-0.03, 1.03)
     ax.set_xticks(sorted(data["year"].unique()))
     ax.set_xlabel("year (numbers: articles; open dots: small samples)", wrap=True)
+    if ylabel is None:
+        ylabel = share_label(str(data["share"].iat[0])) if "share" in data.columns \
+            and len(data) else "label share"
     ax.set_ylabel(ylabel, wrap=True)
     ax.legend(loc="best")
     ax.set_title("Label use over time, state-aligned vs opposition outlets", loc="left", wrap=True)
@@ -200,16 +226,15 @@ def plot_over_time(data: pd.DataFrame, *, ylabel: str = "share of 'regime' among
     return ax
 
 
-#: Measures of :func:`plot_known_groups`: the label shares that set SANA and Etilaf apart.
-KNOWN_GROUP_MEASURES = {
-    "'regime' share (Syrian state)": measure_id("terms", "share", "regime_vs_government", "all"),
-    "'terrorists' share (armed opposition)": measure_id("terms", "share",
-                                                        "terrorists_vs_rebels", "all"),
-}
+def known_group_measures(n: int = 2) -> dict[str, str]:
+    """Default measures of :func:`plot_known_groups`: the first ``n`` label shares of the
+    topic's lexicon (all voices), labelled by their numerator and family."""
+    return {f"'{'/'.join(s.numerator)}' share ({s.family.replace('_', ' ')})":
+            measure_id("terms", "share", s.name, "all") for s in _topic_shares()[:n]}
 
 
 @_doc
-def plot_known_groups(data: pd.DataFrame, *, outlets: Sequence[str] = ("sana", "etilaf"),
+def plot_known_groups(data: pd.DataFrame, *, outlets: Sequence[str],
                       measures: Mapping[str, str] | None = None, ax: Axes | None = None,
                       corpus: str | None = None) -> Axes:
     """Known-groups check: two outlets whose stance is known should sit apart on each measure.
@@ -217,17 +242,19 @@ def plot_known_groups(data: pd.DataFrame, *, outlets: Sequence[str] = ("sana", "
     Parameters
     ----------
     {data_scores}
-    outlets : sequence of str, default=('sana', 'etilaf')
-        Outlets compared (the Syrian state agency and the opposition coalition in FA-KES).
+    outlets : sequence of str
+        Outlets compared, whose stances are known beforehand (in FA-KES: the Syrian state
+        agency and the opposition coalition, :data:`framing.datasets.STATE_ALIGNED` and
+        :data:`~framing.datasets.OPPOSITION`).
     measures : mapping of str to str, optional
-        Label shown to measure id; default :data:`KNOWN_GROUP_MEASURES` (0.x measure names
+        Label shown to measure id; default :func:`known_group_measures` (0.x measure names
         still work, with a FutureWarning).
     {ax}
     {corpus}
 
     {returns_ax}
     """
-    measures = resolve_measures(measures or KNOWN_GROUP_MEASURES, "plot_known_groups")
+    measures = resolve_measures(measures or known_group_measures(), "plot_known_groups")
     rows = select_ids(data, "plot_known_groups", measures.values())
     missing = sorted(set(outlets) - set(rows["outlet"]))
     if missing:
@@ -266,9 +293,16 @@ def plot_known_groups(data: pd.DataFrame, *, outlets: Sequence[str] = ("sana", "
 
 # ------------------------------------------------------------------------------ profiles
 #: Measures of :func:`plot_outlet_profiles`, all shares in [0, 1] so panels share one axis.
+def profile_measures() -> dict[str, str]:
+    """Default measures of :func:`plot_outlet_profiles`: the first two label shares of the
+    topic's lexicon, then :data:`PROFILE_MEASURES`."""
+    shares = {f"'{'/'.join(s.numerator)}' share": measure_id("terms", "share", s.name, "all")
+              for s in _topic_shares()[:2]}
+    return {**shares, **PROFILE_MEASURES}
+
+
+#: Measures of :func:`plot_outlet_profiles` that hold for any topic.
 PROFILE_MEASURES = {
-    "'regime' share": measure_id("terms", "share", "regime_vs_government", "all"),
-    "'terrorists' share": measure_id("terms", "share", "terrorists_vs_rebels", "all"),
     "official quote share": measure_id("quotes", "official_share"),
     "quote side entropy": measure_id("quotes", "entropy"),
     "doer named (all)": measure_id("agency", "named_share", "", "all"),
@@ -286,7 +320,7 @@ def plot_outlet_profiles(data: pd.DataFrame, *, measures: Mapping[str, str] | No
     data : DataFrame
         A long outlet_scores table with the rows of several stages.
     measures : mapping of str to str, optional
-        Label shown to measure id; default :data:`PROFILE_MEASURES` (those present; 0.x
+        Label shown to measure id; default :func:`profile_measures` (those present; 0.x
         measure names still work, with a FutureWarning).
     outlets : sequence of str, optional
         Outlets drawn; default all, alphabetically.
@@ -301,7 +335,7 @@ def plot_outlet_profiles(data: pd.DataFrame, *, measures: Mapping[str, str] | No
     -------
     matplotlib Figure
     """
-    measures = resolve_measures(measures or PROFILE_MEASURES, "plot_outlet_profiles")
+    measures = resolve_measures(measures or profile_measures(), "plot_outlet_profiles")
     rows = select_ids(data, "plot_outlet_profiles", measures.values())
     measures = {k: v for k, v in measures.items() if is_measure(rows, v).any()}
     outlets = list(outlets) if outlets is not None else sorted(rows["outlet"].unique())
@@ -343,5 +377,6 @@ def plot_outlet_profiles(data: pd.DataFrame, *, measures: Mapping[str, str] | No
     return fig
 
 
-__all__ = ["KNOWN_GROUP_MEASURES", "PROFILE_MEASURES", "period_share_scores",
+__all__ = ["PROFILE_MEASURES", "known_group_measures", "period_share_scores", "profile_measures",
+           "share_label",
            "plot_fightin_words", "plot_known_groups", "plot_outlet_profiles", "plot_over_time"]
