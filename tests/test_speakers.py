@@ -395,7 +395,7 @@ def test_a_part_glued_to_a_speaker_is_cut_off(raw, reported):
     assert checked_speaker(raw, "media") == (reported, "media")
 
 
-@pytest.mark.parametrize("raw", ["is", "Published April", "which", "despite"])
+@pytest.mark.parametrize("raw", ["is", "Published April", "which", "despite", "he", "It"])
 def test_what_is_no_speaker_is_reported_as_nobody(raw):
     from framing.quotes.problems import checked_speaker
 
@@ -409,3 +409,27 @@ def test_no_speaker_of_the_bundled_corpora_is_a_fragment(seed_articles, fakes_ar
     for articles in (seed_articles, fakes_articles):
         flagged = speaker_problems(find_quotes(articles))
         assert set(flagged["problem"]) <= set(KEPT_PROBLEMS) - {""}
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    # a company quoted by name, then by "it": the pronoun is no person's
+    ("Northline Energy said in a statement that 40,000 homes were dark. \"Crews will work "
+     "through the night,\" it said.", "through the night", "Northline Energy"),
+    # a named person between them is no antecedent for "it"
+    ("The utility said crews were out on every road. Resident Mara Olsen watched them. "
+     "\"Most lines will be back by Friday,\" it said.", "back by Friday", "The utility"),
+    # no commas (as in scraped wire copy): the institution ending the sentence before
+    ("Five people died in the blast the state news agency reported on Friday. It said "
+     "\"two buses were hit near the market\" in the morning.", "two buses",
+     "the state news agency"),
+])
+def test_it_goes_to_the_latest_institution(text, needle, speaker):
+    assert _speaker_of(text, needle) == speaker
+
+
+def test_a_pronoun_with_no_antecedent_leaves_the_quote_without_speaker():
+    text = "\"We will rebuild every house,\" he said at the ceremony on Monday."
+    quotes = find_quotes(pd.DataFrame({"doc_id": ["a"], "text": [text], "outlet": ["x"]}))
+    assert quotes["speaker"].tolist() == [""]
+    assert quotes["speaker_side"].tolist() == ["unknown"]
+    assert speaker_problems(quotes).empty

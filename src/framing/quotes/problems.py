@@ -11,7 +11,8 @@ nothing. Everything else is a problem, named by the first rule it breaks:
 * ``date``: holds a date phrase ("On Tuesday Smith", "Homs Thursday", "Published April");
 * ``lead word``: opens with a sentence adverb, a conjunction or a preposition glued to the
   name ("Meanwhile Sanders", "In Washington the Pentagon", "Later the source");
-* ``unresolved pronoun``: "he", "she", "it", ... left as they are;
+* ``unresolved pronoun``: "he", "she", "it", ... left as they are (:func:`checked_speaker`
+  makes such a quote speakerless);
 * ``clause``: holds a verb or auxiliary, so it is part of a clause ("He went", "Russia has
   not", "Six people were"), or runs over ``_LONGEST`` words;
 * ``number``: holds a number outside a hyphenated word ("Ahmed 24"; "28-year-old" is fine);
@@ -160,10 +161,10 @@ def repair_speaker(speaker: str) -> str:
     return cut if cut and not speaker_problem(cut) else speaker
 
 
-#: Problems :func:`checked_speaker` lets through, though the check flags them: a pronoun no
-#: antecedent was found for is still an answer, and a lower-case phrase may be a group
-#: ("authorities", "forecasters") that the check cannot tell from a stray word.
-KEPT_PROBLEMS = ("", "unresolved pronoun", "not a noun phrase")
+#: Problems :func:`checked_speaker` lets through, though the check flags them: a lower-case
+#: phrase may be a group ("authorities", "forecasters") that the check cannot tell from a
+#: stray word. A pronoun no antecedent was found for is no answer: the quote has no speaker.
+KEPT_PROBLEMS = ("", "not a noun phrase")
 
 
 def checked_speaker(speaker: str, side: str) -> tuple[str, str]:

@@ -39,6 +39,9 @@ SPEECH_VERB_RE = re.compile(r"\b(?:said|says|told|tells|asked|urged|called on)\b
 _NOT_ALONE_RE = re.compile(r"\b(?:the|a|an|of|in|at|on|from|to|for|by|with|near|into)\s+$",
                            re.IGNORECASE)
 _DEFINITE_RE = re.compile(r"(?:the|this|that)\s")
+#: A speech verb ending a sentence ("the agency said.", "SANA reported on Friday.").
+_SAID_LAST_RE = re.compile(r"(?<=\s)(?:said|says|reported|added|announced|stated)"
+                           r"(?:\s+(?:on\s+)?[A-Z]\w+day)?\s*\.$")
 _AGE_RE = re.compile(r"\b(\d{1,3})-year-old\b")
 _SENTENCE_END_RE = re.compile(r"[.!?][”\"’']*\s")
 #: Two capitalised words in a row, not at a sentence start: another person may be meant.
@@ -354,6 +357,32 @@ class Resolver:
                 return name, side
         return None
 
+    def _personal(self, name: str) -> bool:
+        """Whether a speaker may be a person: named like one ("Andrea Goldstein", not "BC
+        Hydro" or "the utility") or described as one ("a witness")."""
+        return bool(load_speaker_words().person_words.search(name)) or looks_named(name) \
+            and speaker_kind(name, self.lexicon) != "thing"
+
+    def _institution_before(self, pos: int) -> tuple[int, str, str] | None:
+        """(offset, phrase, side) of the institution a sentence before ``pos`` ends with as
+        the subject of its speech verb ("... the state news agency reported on Friday. It
+        said"), where no quote of it was found (text without commas)."""
+        window = self.masked[max(0, pos - 600):pos]
+        cut = max(window.rfind(". "), window.rfind(".\n"))
+        said = _SAID_LAST_RE.search(window, 0, cut + 1) if cut > 0 else None
+        if said is None:
+            return None
+        words = window[:said.start()].split()[-7:]
+        det = max((k for k, w in enumerate(words) if w.lower() in ("the", "a", "an")),
+                  default=None)
+        heads = [k for k in reversed(range(len(words))) if det is None and words[k][:1].isupper()]
+        for k in ([det] if det is not None else heads):
+            phrase = " ".join(words[k:])
+            if speaker_kind(phrase, self.lexicon) == "thing" and not speaker_problem(phrase):
+                at = max(0, pos - 600) + said.start()
+                return at, phrase, side_of(phrase, lexicon=self.lexicon)
+        return None
+
     def resolve(self, words: str, pos: int) -> tuple[str, str] | None:
         """Antecedent and side of a pronoun or definite description at ``pos``."""
         low = words.lower().strip()
@@ -391,6 +420,10 @@ class Resolver:
         for spos, name, kind, side in recent:
             if (want == "any" or kind == want) and same_side in (None, side):
                 best = (spos, name, side)
+        if best is None and low == "it":  # "BC Hydro said ... it said": no person's name
+            best = next(((spos, name, side) for spos, name, kind, side in reversed(recent)
+                         if not self._personal(name)), None) \
+                or self._institution_before(pos)
         if want != "thing":
             surnames = {}
             for npos, name in self._names_before(pos):
