@@ -433,3 +433,9 @@ def test_a_pronoun_with_no_antecedent_leaves_the_quote_without_speaker():
     assert quotes["speaker"].tolist() == [""]
     assert quotes["speaker_side"].tolist() == ["unknown"]
     assert speaker_problems(quotes).empty
+
+
+def test_a_lone_name_after_named_is_a_person():
+    text = ("A shopkeeper named Farid watched the convoy pass. \"The trucks did not stop for "
+            "anyone,\" he said.")
+    assert _speaker_of(text, "did not stop") == "Farid"

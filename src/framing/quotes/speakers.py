@@ -38,6 +38,8 @@ SPEECH_VERB_RE = re.compile(r"\b(?:said|says|told|tells|asked|urged|called on)\b
 #: A surname right after these words names a place or thing ("the Krakatau volcano").
 _NOT_ALONE_RE = re.compile(r"\b(?:the|a|an|of|in|at|on|from|to|for|by|with|near|into)\s+$",
                            re.IGNORECASE)
+#: Words before a lone name that make it a person's: "a witness named Ahmad".
+_NAMED_RE = re.compile(r"\b(?:named|identified (?:only )?as)\s+$")
 _DEFINITE_RE = re.compile(r"(?:the|this|that)\s")
 #: A speech verb ending a sentence ("the agency said.", "SANA reported on Friday.").
 _SAID_LAST_RE = re.compile(r"(?<=\s)(?:said|says|reported|added|announced|stated)"
@@ -233,7 +235,8 @@ class Resolver:
         word = run.group()
         if " " not in word and "\t" not in word and word not in aliases and (
                 word.lower() in words.stop_caps or not _APPOSITION_RE.match(masked, run.end())
-                and not SPEECH_VERB_RE.match(masked, run.end() + 1)):
+                and not SPEECH_VERB_RE.match(masked, run.end() + 1)
+                and not _NAMED_RE.search(masked, max(0, run.start() - 24), run.start())):
             return None  # a capitalised word new to the article, mostly no name
         tokens = [(t.start(), t.end(), t.group()) for t in TOKEN_RE.finditer(masked, *run.span())]
         titled = False
@@ -264,7 +267,8 @@ class Resolver:
             if name not in aliases:
                 if name.lower() in words.stop_caps or not (
                         titled or _APPOSITION_RE.match(masked, end)
-                        or (subject and SPEECH_VERB_RE.match(masked, end + 1))):
+                        or (subject and SPEECH_VERB_RE.match(masked, end + 1))
+                        or _NAMED_RE.search(masked, max(0, start - 24), start)):
                     return None
                 aliases[name] = name
             return start, aliases[name], subject, True
