@@ -155,11 +155,13 @@ def looks_named(name: str) -> bool:
         and not words.non_person.search(name) and not ACRONYM_RE.search(name)
 
 
+_THING_KINDS = frozenset(("institution", "group", "media", "capital", "nationality"))
+
+
 def speaker_kind(name: str, lexicon: ActorLexicon) -> str:
     """"thing" for a speaker named as an institution or a body ("the defence ministry"), else
     "person"."""
-    things = find_actors(name, lexicon=lexicon,
-                         kinds=("institution", "group", "media", "capital", "nationality"))
+    things = any(entry.kind in _THING_KINDS for _, _, entry in _matches(name, lexicon))
     words = load_speaker_words()
     return "thing" if (things and not words.person_words.search(name)) \
         or words.body.search(name) else "person"

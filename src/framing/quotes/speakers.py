@@ -227,10 +227,11 @@ class Resolver:
     def _person_at(self, run: Hit,
                    aliases: dict[str, str]) -> tuple[int, str, bool, bool] | None:
         masked, words = self.masked, load_speaker_words()
-        word = run.group()
+        word, end = run.group(), run.end()
         if " " not in word and "\t" not in word and word not in aliases and (
-                word.lower() in words.stop_caps or not _APPOSITION_RE.match(masked, run.end())
-                and not SPEECH_VERB_RE.match(masked, run.end() + 1)):
+                word.lower() in words.stop_caps
+                or not (masked.startswith(",", end) and _APPOSITION_RE.match(masked, end))
+                and not SPEECH_VERB_RE.match(masked, end + 1)):
             return None  # a capitalised word new to the article, mostly no name
         tokens = [(t.start(), t.end(), t.group()) for t in TOKEN_RE.finditer(masked, *run.span())]
         titled = False
