@@ -102,6 +102,13 @@ def name_runs(text: str) -> Iterator[Hit]:
     from a capitalised word or a particle hyphenated to one ("al-Nusra Front"), in text order.
     A run holds more than names ("The Russian defence"); callers cut it to the name."""
     words = load_speaker_words()
+    if "-" not in text:  # no particle joined to a run by a hyphen
+        return words.name_run.finditer(text)
+    return _joined_runs(text, words)
+
+
+def _joined_runs(text: str, words) -> Iterator[Hit]:
+    """:func:`name_runs` of a text holding a hyphen."""
     for m in words.name_run.finditer(text):
         a = m.start()
         if a > 2 and text[a - 1] == "-":
