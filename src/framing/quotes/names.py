@@ -29,7 +29,7 @@ _WHAT_SUBJECT_RE = re.compile(r"(?:^|[\s,])what\s+((?:one|a|an|the|some|many|sev
 # phrase of the clause speaks
 _REDUCED_RELATIVE_RE = re.compile(r"(?:^|[\s,])(?:a|an|the)\s+[a-z][\w\-]*\s+((?:one|another|some|"
                                   r"several|many|two|three)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3})$")
-_REDUCED_WORDS = ("one", "another", "some", "several", "many", "two", "three")
+_REDUCED_WORDS_RE = re.compile("one|another|some|several|many|two|three")
 # "Trump, who": the antecedent speaks
 _TRAILING_RELATIVE_RE = re.compile(r",?\s+(?:who|which)$")
 DATELINE_RE = re.compile(r"^[\s>]*[A-Z][A-Z .,()'’]+\s*[–—-]+\s*")
@@ -80,7 +80,7 @@ def find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
                 titled, tokens = True, tokens[1:]
         if not tokens:
             continue
-        if any(t[0] in non_person for t in tokens):
+        if non_person and any(t[0] in non_person for t in tokens):
             continue
         if titled and len(tokens) == 1 and tokens[0][0] not in persons \
                 and _OF_THE_RE.search(text, max(0, m.start() - 5), m.start()):
@@ -208,11 +208,11 @@ def _may_trail(subject: str, ends: tuple[str, ...]) -> bool:
         if cut == tail:
             break
         tail = cut
-    return tail[-12:].lower().endswith(ends) or any(c in subject for c in _FOLDED)
+    return tail[-12:].lower().endswith(ends) or _FOLDED_RE.search(subject) is not None
 
 
 #: Letters that ``re.IGNORECASE`` matches to ASCII ones ("ſ" to "s", "K" to "k", "ı" to "i").
-_FOLDED = "\u017f\u212a\u0130\u0131"
+_FOLDED_RE = re.compile("[\u017f\u212a\u0130\u0131]")
 
 
 def _ends_with(phrase: str, ends: tuple[str, ...]) -> bool:
@@ -229,7 +229,7 @@ def tidy_phrase(phrase: str) -> str:
     rel = ("whom" in phrase or "which" in phrase) and _RELATIVE_SUBJECT_RE.search(phrase) \
         or _ends_with(phrase, ("he", "they", "we", "I")) and _LAST_PRONOUN_RE.search(phrase) \
         or "what" in phrase and _WHAT_SUBJECT_RE.search(phrase) \
-        or any(w in phrase for w in _REDUCED_WORDS) and _REDUCED_RELATIVE_RE.search(phrase)
+        or _REDUCED_WORDS_RE.search(phrase) and _REDUCED_RELATIVE_RE.search(phrase)
     if rel:
         return rel.group(1)
     if _ends_with(phrase, ("who", "which")):
