@@ -25,6 +25,7 @@ ROLE_TYPES = ("government", "military", "analyst", "media", "civilian")
 ACTOR_KINDS = ("person", "institution", "group", "media", "nationality", "capital", "place")
 #: Kinds that :func:`find_actors` reports by default (places only lend a country to a title).
 DEFAULT_KINDS = ("person", "institution", "group", "media", "nationality", "capital")
+_KIND_SET = frozenset(ACTOR_KINDS)
 
 _TOP_KEYS = {"version", "sides", "camps", "roles", "actors", "targets"}
 _TARGET_KEYS = {"sides", "note"}
@@ -89,7 +90,11 @@ class ActorLexicon:
         """``compute(phrase)``, remembered in cache ``name`` for short phrases."""
         if len(phrase) > _MEMO_LEN:
             return compute(phrase)
-        cache = self.memo(name)
+        cache = self._memo.get(name)  # self.memo(name), inlined: this runs per phrase
+        if cache is None:
+            cache = self._memo[name] = {}
+        elif len(cache) > _MEMO_SIZE:
+            cache.clear()
         found = cache.get(phrase)
         if found is None:
             found = cache[phrase] = compute(phrase)
@@ -303,8 +308,8 @@ def find_actors(text: str, *, lexicon: ActorLexicon | None = None,
     """
     if not isinstance(text, str):
         raise FramingError(f"find_actors expects text as str. Got {type(text).__name__}.")
-    bad = set(kinds) - set(ACTOR_KINDS)
-    if bad:
+    if kinds is not DEFAULT_KINDS and not _KIND_SET.issuperset(kinds):
+        bad = set(kinds) - _KIND_SET
         raise FramingError(bad_value("kinds", "find_actors", ACTOR_KINDS, sorted(bad)))
     lex = lexicon or load_actors()
     return [
@@ -375,6 +380,8 @@ def side_of(phrase: str, *, lexicon: ActorLexicon | None = None) -> str:
 
 def _side_of(phrase: str, lex: ActorLexicon) -> str:
     matches = _matches(phrase, lex)
+    if not matches:  # no segment names a side
+        return "unknown"
     cuts = [m.start() for m in _SPLIT_RE.finditer(phrase)] + [len(phrase)]
     lo = 0
     for cut in cuts:

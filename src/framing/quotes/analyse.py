@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-import functools
-
 from framing._errors import FramingError
 from framing.actors import ActorLexicon, load_actors
 from framing.quotes.attribution import (
@@ -54,7 +52,13 @@ def analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None
     resolver = Resolver(text, lex, masked)
     sentences = Sentences(masked, lines)
     sentence_at, line_starts = sentences.at, sentences.line_starts
-    subhead = functools.lru_cache(maxsize=None)(lambda li: is_subhead(text, *lines[li]))
+    subheads: dict[int, bool] = {}
+
+    def subhead(li: int) -> bool:
+        if li not in subheads:
+            subheads[li] = is_subhead(text, *lines[li])
+        return subheads[li]
+
     quotes: list[Quote] = []
     interviewee = ""
     for s, e in spans:

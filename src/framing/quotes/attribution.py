@@ -80,8 +80,10 @@ def subject_before(masked: str, lo: int, cue_start: int) -> tuple[str, bool]:
 
 
 def _after_breaks(seg: str) -> str:
-    breaks = list(CLAUSE_BREAK_RE.finditer(seg))
-    return seg[breaks[-1].end():] if breaks else seg
+    end = 0
+    for brk in CLAUSE_BREAK_RE.finditer(seg):
+        end = brk.end()
+    return seg[end:]
 
 
 def attribute_left(masked: str, index: CueIndex, lo: int,

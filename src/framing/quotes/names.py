@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from framing.actors import ActorLexicon, _matches, find_actors
-from framing.quotes.base import Hit
+from framing.quotes.base import Hit, is_word
 from framing.quotes.words import UPPER, load_speaker_words
 
 _LEAD_RE = re.compile(r"^(?:[\s,]|\b(?:and|but|so|yet|however|meanwhile|moreover)\b)+",
@@ -29,6 +29,7 @@ _WHAT_SUBJECT_RE = re.compile(r"(?:^|[\s,])what\s+((?:one|a|an|the|some|many|sev
 # phrase of the clause speaks
 _REDUCED_RELATIVE_RE = re.compile(r"(?:^|[\s,])(?:a|an|the)\s+[a-z][\w\-]*\s+((?:one|another|some|"
                                   r"several|many|two|three)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3})$")
+_REDUCED_WORDS_RE = re.compile("one|another|some|several|many|two|three")
 # "Trump, who": the antecedent speaks
 _TRAILING_RELATIVE_RE = re.compile(r",?\s+(?:who|which)$")
 DATELINE_RE = re.compile(r"^[\s>]*[A-Z][A-Z .,()'’]+\s*[–—-]+\s*")
@@ -79,7 +80,7 @@ def find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
                 titled, tokens = True, tokens[1:]
         if not tokens:
             continue
-        if any(t[0] in non_person for t in tokens):
+        if non_person and any(t[0] in non_person for t in tokens):
             continue
         if titled and len(tokens) == 1 and tokens[0][0] not in persons \
                 and _OF_THE_RE.search(text, max(0, m.start() - 5), m.start()):
@@ -101,6 +102,13 @@ def name_runs(text: str) -> Iterator[Hit]:
     from a capitalised word or a particle hyphenated to one ("al-Nusra Front"), in text order.
     A run holds more than names ("The Russian defence"); callers cut it to the name."""
     words = load_speaker_words()
+    if "-" not in text:  # no particle joined to a run by a hyphen
+        return words.name_run.finditer(text)
+    return _joined_runs(text, words)
+
+
+def _joined_runs(text: str, words) -> Iterator[Hit]:
+    """:func:`name_runs` of a text holding a hyphen."""
     for m in words.name_run.finditer(text):
         a = m.start()
         if a > 2 and text[a - 1] == "-":
@@ -154,11 +162,13 @@ def looks_named(name: str) -> bool:
         and not words.non_person.search(name) and not ACRONYM_RE.search(name)
 
 
+_THING_KINDS = frozenset(("institution", "group", "media", "capital", "nationality"))
+
+
 def speaker_kind(name: str, lexicon: ActorLexicon) -> str:
     """"thing" for a speaker named as an institution or a body ("the defence ministry"), else
     "person"."""
-    things = find_actors(name, lexicon=lexicon,
-                         kinds=("institution", "group", "media", "capital", "nationality"))
+    things = any(entry.kind in _THING_KINDS for _, _, entry in _matches(name, lexicon))
     words = load_speaker_words()
     return "thing" if (things and not words.person_words.search(name)) \
         or words.body.search(name) else "person"
@@ -169,9 +179,15 @@ def clean_subject(subject: str) -> str:
     """A subject phrase without its dateline, leading conjunctions, trailing adverbs and
     "was quoted as"."""
     words = load_speaker_words()
-    subject = DATELINE_RE.sub("", words.trail.sub("", _QUOTED_AS_RE.sub("", subject)))
+    if "quoted" in subject:
+        subject = _QUOTED_AS_RE.sub("", subject)
+    if _may_trail(subject, words.trail_ends):
+        subject = words.trail.sub("", subject)
+    subject = DATELINE_RE.sub("", subject)
     subject = _LEAD_RE.sub("", subject).strip(" ,:;–—-")
-    subject = _MARKS_RE.sub("", subject)
+    if subject and not (is_word(subject[0]) or subject[0] == "(") \
+            or _ends_with(subject, ("’", "'")):
+        subject = _MARKS_RE.sub("", subject)
     lead = words.lead.match(subject)
     if lead and lead.end() < len(subject):
         subject = subject[lead.end():]
@@ -182,15 +198,43 @@ def clean_subject(subject: str) -> str:
     return tidy_phrase(subject)
 
 
+def _may_trail(subject: str, ends: tuple[str, ...]) -> bool:
+    """Whether ``words.trail`` may match ``subject``: its last word, past spaces and commas,
+    has one of the lower-cased ``ends``, or a letter that case folding maps onto ASCII is in
+    it (a cheap test that spares the regex most phrases)."""
+    tail = subject
+    while True:
+        cut = tail.rstrip().rstrip(",")
+        if cut == tail:
+            break
+        tail = cut
+    return tail[-12:].lower().endswith(ends) or _FOLDED_RE.search(subject) is not None
+
+
+#: Letters that ``re.IGNORECASE`` matches to ASCII ones ("ſ" to "s", "K" to "k", "ı" to "i").
+_FOLDED_RE = re.compile("[\u017f\u212a\u0130\u0131]")
+
+
+def _ends_with(phrase: str, ends: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` ends with one of ``ends``, also before a final newline (where
+    ``$`` matches too)."""
+    return phrase.endswith(ends) or phrase.endswith("\n") and phrase[:-1].endswith(ends)
+
+
 def tidy_phrase(phrase: str) -> str:
     """A subject phrase cut to the subject after a relative ("whom he", "what one colleague"),
     to a subject pronoun that ends it ("In an interview he"), or to the antecedent before
     "who"."""
-    rel = _RELATIVE_SUBJECT_RE.search(phrase) or _LAST_PRONOUN_RE.search(phrase) \
-        or _WHAT_SUBJECT_RE.search(phrase) or _REDUCED_RELATIVE_RE.search(phrase)
+    # each regex is tried only when the words it needs are in the phrase
+    rel = ("whom" in phrase or "which" in phrase) and _RELATIVE_SUBJECT_RE.search(phrase) \
+        or _ends_with(phrase, ("he", "they", "we", "I")) and _LAST_PRONOUN_RE.search(phrase) \
+        or "what" in phrase and _WHAT_SUBJECT_RE.search(phrase) \
+        or _REDUCED_WORDS_RE.search(phrase) and _REDUCED_RELATIVE_RE.search(phrase)
     if rel:
         return rel.group(1)
-    return _TRAILING_RELATIVE_RE.sub("", phrase)
+    if _ends_with(phrase, ("who", "which")):
+        return _TRAILING_RELATIVE_RE.sub("", phrase)
+    return phrase
 
 
 def tidy_speaker(phrase: str) -> str:

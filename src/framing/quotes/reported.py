@@ -123,7 +123,6 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> Quote | None:
             q = Quote(start, trim_end(text, start, ss + k), name_first=from_after)
             q.descriptor = clean_subject(subject)
     elif form in cues.clause and not ends_here:
-        subject, first = subject_before(masked, ss, m.start())
         rest_at = m.end()
         if cues.lemma[form] == "tell":
             obj = _TELL_OBJECT_RE.match(masked, rest_at, se)
@@ -140,8 +139,11 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> Quote | None:
         if stop:
             end = stop.start()
         words = masked[rest_at:end].split()
-        if subject and len(subject.split()) <= 25 and len(words) >= 4 and \
-                masked[rest_at:rest_at + 1].isalnum() and not _VERB_START_RE.match(words[0]):
+        if len(words) < 4 or not masked[rest_at:rest_at + 1].isalnum() \
+                or _VERB_START_RE.match(words[0]):
+            return None
+        subject, first = subject_before(masked, ss, m.start())
+        if subject and len(subject.split()) <= 25:
             q = Quote(rest_at, trim_end(text, rest_at, end), name_first=first)
             q.descriptor = subject
     if q is None:

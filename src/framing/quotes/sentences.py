@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from framing.quotes.base import last_at
 from framing.quotes.cues import CueIndex
-from framing.text import sentence_spans
+from framing.text import _sentence_spans  # the cached splitter, without the type check
 
 
 class Sentences:
@@ -28,7 +28,7 @@ class Sentences:
         """The sentences of line ``li`` and their starts."""
         if li not in self._split:
             a, b = self.lines[li]
-            spans = [(a + s, a + e) for s, e in sentence_spans(self.masked[a:b])]
+            spans = [(a + s, a + e) for s, e in _sentence_spans(self.masked[a:b])]
             self._split[li] = spans, [s for s, _ in spans]
         return self._split[li]
 

@@ -60,6 +60,12 @@ _TITLE_FORMS = {"senator": ("sen.", "sen"), "congressman": ("rep.", "rep", "repr
                 "nominee": ("candidate",), "candidate": ("nominee",)}
 
 
+def _named_before(text: str, at: int) -> bool:
+    """Whether "named" or "identified (only) as" stands right before ``at``."""
+    return text.endswith(("named ", "as "), 0, at) \
+        and bool(_NAMED_RE.search(text, max(0, at - 24), at))
+
+
 def _other_referent(text: str, end: int, pronoun: re.Match) -> bool:
     """Whether the first gendered pronoun after a mention ending at ``end`` points to someone
     else: an object pronoun ("Oduya told her", "Rees worries about him"), or a pronoun after
@@ -232,11 +238,12 @@ class Resolver:
     def _person_at(self, run: Hit,
                    aliases: dict[str, str]) -> tuple[int, str, bool, bool] | None:
         masked, words = self.masked, load_speaker_words()
-        word = run.group()
+        word, end = run.group(), run.end()
         if " " not in word and "\t" not in word and word not in aliases and (
-                word.lower() in words.stop_caps or not _APPOSITION_RE.match(masked, run.end())
-                and not SPEECH_VERB_RE.match(masked, run.end() + 1)
-                and not _NAMED_RE.search(masked, max(0, run.start() - 24), run.start())):
+                word.lower() in words.stop_caps
+                or not (masked.startswith(",", end) and _APPOSITION_RE.match(masked, end))
+                and not SPEECH_VERB_RE.match(masked, end + 1)
+                and not _named_before(masked, run.start())):
             return None  # a capitalised word new to the article, mostly no name
         tokens = [(t.start(), t.end(), t.group()) for t in TOKEN_RE.finditer(masked, *run.span())]
         titled = False
@@ -268,7 +275,7 @@ class Resolver:
                 if name.lower() in words.stop_caps or not (
                         titled or _APPOSITION_RE.match(masked, end)
                         or (subject and SPEECH_VERB_RE.match(masked, end + 1))
-                        or _NAMED_RE.search(masked, max(0, start - 24), start)):
+                        or _named_before(masked, start)):
                     return None
                 aliases[name] = name
             return start, aliases[name], subject, True

@@ -55,6 +55,7 @@ class SpeakerWords:
     not_verbs: frozenset
     lone_name: re.Pattern
     trail: re.Pattern
+    trail_ends: tuple
     after_cue: re.Pattern
     function_words: frozenset
     determiners: frozenset
@@ -149,6 +150,10 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
             r"(?:went|goes|go|going)\s+on\s+to|(?:continued|continues|declined|refused|wanted|"
             r"tried|hastened|rushed|was\s+quick|were\s+quick)\s+to|"
             r"(?-i:[a-z]\w*ly)))+[\s,]*$", re.IGNORECASE),
+        # lower-cased endings of the last word of every phrase ``trail`` matches
+        trail_ends=(*(d.lower() for d in lists["days"]), "ly", "also", "however", "then", "now",
+                    "meanwhile", "has", "had", "have", "would", "will", "later", "earlier",
+                    "once", "did", "does", "to"),
         after_cue=re.compile(
             rf"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:{days}|week|night|month|year)\b"
             r"|\s+in an? (?:written |joint |televised |brief )?(?:statement|interview|"
