@@ -243,15 +243,17 @@ def test_cue_index_finds_what_the_cue_regex_finds(seed_articles):
 
 def test_relay_windows_name_what_the_relay_regexes_name(seed_articles):
     from framing.quotes.base import MASK
-    from framing.quotes.cues import RelayWindows, load_cues, relay_in
+    from framing.quotes.cues import CueIndex, RelayWindows, load_cues, relay_in
 
     named = 0
     for masked in _masked_seed(seed_articles):
-        windows = RelayWindows(masked, load_cues())
-        for lo, hi in _windows(masked):
-            relay = windows.relay(lo, hi)
-            assert relay == relay_in(masked[lo:hi].replace(MASK, " "))
-            named += bool(relay)
+        # scanned by itself, and in the pass of the cue index
+        for windows in (RelayWindows(masked, load_cues()),
+                        RelayWindows(masked, load_cues(), CueIndex(masked, load_cues()))):
+            for lo, hi in _windows(masked):
+                relay = windows.relay(lo, hi)
+                assert relay == relay_in(masked[lo:hi].replace(MASK, " "))
+                named += bool(relay)
     assert named > 0
 
 

@@ -48,7 +48,7 @@ def analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None
     spans = marked_spans(text, lines)
     masked = mask_quotes(text, spans)
     index = CueIndex(masked, load_cues())
-    relays = RelayWindows(masked, load_cues())
+    relays = RelayWindows(masked, load_cues(), index)
     resolver = Resolver(text, lex, masked)
     sentences = Sentences(masked, lines)
     sentence_at, line_starts = sentences.at, sentences.line_starts

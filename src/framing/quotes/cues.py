@@ -32,6 +32,9 @@ class Cues:
     relays: tuple
     relay_names: dict
     relay_automaton: ahocorasick.Automaton
+    #: Cue forms and relay variants in one automaton for lower-cased text: values are
+    #: (length, cue form or "", relay variant or not).
+    both_automaton: ahocorasick.Automaton
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,16 +70,23 @@ def load_cues() -> Cues:
         automaton.add_word(form, len(form))
     automaton.make_automaton()
     participles = frozenset(f for f in lemma if f.endswith("ing"))
-    relay_automaton = ahocorasick.Automaton()
+    relay_automaton, both = ahocorasick.Automaton(), {}
     for pattern in names:  # "_" reads as a space in the windows the relay regexes see
         parts = pattern.split(" ")
         for seps in itertools.product(" _", repeat=len(parts) - 1):
             variant = parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:],
                                                                          strict=True))
             relay_automaton.add_word(variant, len(variant))
+            both[variant] = (len(variant), "", True)
     relay_automaton.make_automaton()
+    for form in [*forms, "according to"]:
+        both[form] = (len(form), form, form in both)
+    both_automaton = ahocorasick.Automaton()
+    for word, value in both.items():
+        both_automaton.add_word(word, value)
+    both_automaton.make_automaton()
     return Cues(regex, automaton, lemma, frozenset(clause), participles, relays, names,
-                relay_automaton)
+                relay_automaton, both_automaton)
 
 
 class CueIndex:
@@ -93,15 +103,23 @@ class CueIndex:
         #: Starts of cue forms with a word boundary before them: every window that holds a cue
         #: holds one of these (a window ending inside the next word makes the boundary after).
         self.near: list[int] = []
-        for last, length in cues.automaton.iter(text):
-            start, end = last - length + 1, last + 1
-            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-                continue
-            self.near.append(start)
-            if end < n and (text[end].isalnum() or text[end] == "_"):
-                continue
-            if longest.get(start, 0) < end:
-                longest[start] = end
+        #: The lower-cased text and the relay mentions in it (see :class:`RelayWindows`),
+        #: found in the same pass when lower-casing keeps every offset.
+        self.lower, self.relay_spans = text.lower(), None
+        if len(self.lower) == n:
+            lower, spans = self.lower, []
+            for last, (length, form, relay) in cues.both_automaton.iter(lower):
+                start, end = last - length + 1, last + 1
+                if relay and not (start and lower[start - 1].isalnum()) \
+                        and not (end < n and lower[end].isalnum()):
+                    spans.append((start, end))
+                if form and (text.startswith(form, start) or form == "according to"
+                             and text.startswith("According to", start)):
+                    self._cue_hit(start, end, longest)
+            self.relay_spans = spans
+        else:
+            for last, length in cues.automaton.iter(text):
+                self._cue_hit(last - length + 1, last + 1, longest)
         self.hits: list[Hit] = []
         reach = -1
         for start in sorted(longest):
@@ -109,6 +127,16 @@ class CueIndex:
                 reach = longest[start]
                 self.hits.append(Hit(start, reach, text[start:reach]))
         self.starts = [h.a for h in self.hits]
+
+    def _cue_hit(self, start: int, end: int, longest: dict[int, int]) -> None:
+        text = self.text
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            return
+        self.near.append(start)
+        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            return
+        if longest.get(start, 0) < end:
+            longest[start] = end
 
     def find(self, lo: int, hi: int) -> list[Hit]:
         text = self.text
@@ -140,25 +168,34 @@ class RelayWindows:
     boundaries of the lower-cased text, so a window holding none names no relay. Texts with
     letters that ``re.IGNORECASE`` folds onto ASCII ones (İ ı ſ and the Kelvin sign), and
     windows whose edge cuts a word (a boundary only for the slice), are left to the regexes.
-    The pass is made at the first window asked about (texts without quotes need none).
+    The pass is the one :class:`CueIndex` ``index`` made, if given; else it is made at the
+    first window asked about.
     """
 
-    def __init__(self, masked: str, cues: Cues):
+    def __init__(self, masked: str, cues: Cues, index: CueIndex | None = None):
         self.masked, self.cues = masked, cues
         self.seen: dict[tuple[int, int], str] = {}
         self.lower = ""
         self.starts: list[int] | None = None
+        if index is not None and index.relay_spans is not None and masked:
+            self._index(index.lower, index.relay_spans)  # the pass :class:`CueIndex` made
 
     def _scan(self) -> None:
         masked, cues = self.masked, self.cues
         self.lower = lower = masked.lower()
-        if len(lower) != len(masked) or any(c in masked for c in "\u0130\u0131\u212a\u017f"):
+        if len(lower) != len(masked):
             return
         n, spans = len(lower), []
         for last, length in cues.relay_automaton.iter(lower):
             a, b = last - length + 1, last + 1
             if not (a and lower[a - 1].isalnum()) and not (b < n and lower[b].isalnum()):
                 spans.append((a, b))
+        self._index(lower, spans)
+
+    def _index(self, lower: str, spans: list[tuple[int, int]]) -> None:
+        self.lower = lower
+        if any(c in self.masked for c in "\u0130\u0131\u212a\u017f"):
+            return
         spans.sort()
         self.starts = [a for a, _ in spans]
         self.first_end = [b for _, b in spans]  # from k on, the earliest end
