@@ -107,7 +107,7 @@ class CueIndex:
         #: found in the same pass when lower-casing keeps every offset.
         self.lower, self.relay_spans = text.lower(), None
         if len(self.lower) == n:
-            lower, spans = self.lower, []
+            lower, spans, found = self.lower, [], []
             for last, (length, form, relay) in cues.both_automaton.iter(lower):
                 start, end = last - length + 1, last + 1
                 if relay and not (start and lower[start - 1].isalnum()) \
@@ -115,11 +115,18 @@ class CueIndex:
                     spans.append((start, end))
                 if form and (text.startswith(form, start) or form == "according to"
                              and text.startswith("According to", start)):
-                    self._cue_hit(start, end, longest)
+                    found.append((start, end))
             self.relay_spans = spans
         else:
-            for last, length in cues.automaton.iter(text):
-                self._cue_hit(last - length + 1, last + 1, longest)
+            found = [(last - length + 1, last + 1) for last, length in cues.automaton.iter(text)]
+        for start, end in found:
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            self.near.append(start)
+            if end < n and (text[end].isalnum() or text[end] == "_"):
+                continue
+            if longest.get(start, 0) < end:
+                longest[start] = end
         self.hits: list[Hit] = []
         reach = -1
         for start in sorted(longest):
@@ -127,16 +134,6 @@ class CueIndex:
                 reach = longest[start]
                 self.hits.append(Hit(start, reach, text[start:reach]))
         self.starts = [h.a for h in self.hits]
-
-    def _cue_hit(self, start: int, end: int, longest: dict[int, int]) -> None:
-        text = self.text
-        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            return
-        self.near.append(start)
-        if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-            return
-        if longest.get(start, 0) < end:
-            longest[start] = end
 
     def find(self, lo: int, hi: int) -> list[Hit]:
         text = self.text
