@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import ahocorasick
@@ -134,17 +134,14 @@ class CueIndex:
                 reach = longest[start]
                 self.hits.append(Hit(start, reach, text[start:reach]))
         self.starts = [h.a for h in self.hits]
+        self.ends = [h.b for h in self.hits]
 
     def find(self, lo: int, hi: int) -> list[Hit]:
         text = self.text
         if 0 < hi < len(text) and is_word(text[hi - 1]) and is_word(text[hi]):
             return [Hit(m.start(), m.end(), m.group()) for m in self.regex.finditer(text, lo, hi)]
-        out, hits = [], self.hits
-        for k in range(bisect_left(self.starts, lo), len(hits)):
-            if hits[k].b > hi:
-                break
-            out.append(hits[k])
-        return out
+        # hits do not overlap, so their ends rise with their starts
+        return self.hits[bisect_left(self.starts, lo):bisect_right(self.ends, hi)]
 
 
 _NOT_SPEECH_RE = re.compile(r"(?:-|\b(?:a|an|the|is|are|was|were|be|been|being)\s+)$")
