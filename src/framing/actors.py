@@ -93,10 +93,10 @@ class ActorLexicon:
         cache = self._memo.get(name)  # self.memo(name), inlined: this runs per phrase
         if cache is None:
             cache = self._memo[name] = {}
-        elif len(cache) > _MEMO_SIZE:
-            cache.clear()
         found = cache.get(phrase)
         if found is None:
+            if len(cache) > _MEMO_SIZE:
+                cache.clear()
             found = cache[phrase] = compute(phrase)
         return found
 
