@@ -520,3 +520,22 @@ def test_score_quotes_of_articles_without_any_quotation_are_zero_not_an_error():
     scores = score_quotes(quotes, articles).set_index("measure")
     assert scores.loc["quotes:per_article:unknown:", "value"] == 0.0
     assert scores.loc["quotes:per_article:unknown:", "n_docs"] == 2
+
+
+def test_initial_alternation_matches_what_alternation_matches(seed_articles):
+    import re
+
+    from framing.lexicon_io import read_yaml
+    from framing.quotes.words import alternation, initial_alternation
+
+    lists = read_yaml("speakers.yaml")
+    texts = list(seed_articles["text"]) + ["A Year-Old co-author", "a", "ſpokesman OFFICIAL"]
+    for key, flags in (("person_words", re.IGNORECASE), ("non_person_words", 0)):
+        words = lists[key]["words"]
+        plain = re.compile(rf"\b{alternation(words)}\b", flags)
+        grouped = re.compile(rf"\b{initial_alternation(words)}\b", flags)
+        for text in texts:
+            assert [m.start() for m in plain.finditer(text)] == \
+                [m.start() for m in grouped.finditer(text)]
+            for word in text.split()[:300]:
+                assert bool(plain.fullmatch(word)) == bool(grouped.fullmatch(word))

@@ -212,13 +212,15 @@ class RelayWindows:
             k = bisect_left(self.starts, lo)
             if k == len(self.starts) or self.first_end[k] > hi:
                 return ""
+            # no mention starts before the first place a pattern stands
+            return relay_in(self.masked[lo:hi].replace(MASK, " "), self.starts[k] - lo)
         return relay_in(self.masked[lo:hi].replace(MASK, " "))
 
 
-def relay_in(text: str) -> str:
-    """The relay (news agency) mentioned first in ``text``, or ""."""
+def relay_in(text: str, pos: int = 0) -> str:
+    """The relay (news agency) mentioned first in ``text`` (from ``pos`` on), or ""."""
     cues = load_cues()
-    found = [m for m in (regex.search(text) for regex in cues.relays) if m]
+    found = [m for m in (regex.search(text, pos) for regex in cues.relays) if m]
     if not found:
         return ""
     return cues.relay_names[min(found, key=lambda m: m.start()).group().lower()]
