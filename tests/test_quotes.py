@@ -539,3 +539,16 @@ def test_initial_alternation_matches_what_alternation_matches(seed_articles):
                 [m.start() for m in grouped.finditer(text)]
             for word in text.split()[:300]:
                 assert bool(plain.fullmatch(word)) == bool(grouped.fullmatch(word))
+
+
+def test_double_mark_regex_equals_the_plain_form(seed_articles, fakes_articles):
+    import re
+
+    from framing.quotes.marks import _DOUBLE_RE
+
+    plain = re.compile("’’|''|[“”„«»\"]")
+    texts = [*seed_articles["text"], *fakes_articles["text"], "’’ '' ’' '’ \"“”„«» ’’’ ''' a’’b"]
+    for text in texts:
+        for lo, hi in ((0, len(text)), (1, len(text) - 1)):
+            assert [(m.span(), m.group()) for m in plain.finditer(text, lo, hi)] == \
+                [(m.span(), m.group()) for m in _DOUBLE_RE.finditer(text, lo, hi)]
