@@ -526,19 +526,29 @@ def test_initial_alternation_matches_what_alternation_matches(seed_articles):
     import re
 
     from framing.lexicon_io import read_yaml
-    from framing.quotes.words import alternation, initial_alternation
+    from framing.quotes.words import _lead_words, alternation, initial_alternation
 
-    lists = read_yaml("speakers.yaml")
-    texts = list(seed_articles["text"]) + ["A Year-Old co-author", "a", "ſpokesman OFFICIAL"]
-    for key, flags in (("person_words", re.IGNORECASE), ("non_person_words", 0)):
-        words = lists[key]["words"]
+    data = read_yaml("speakers.yaml")
+    lists = {k: v["words"] for k, v in data.items() if isinstance(v, dict) and "words" in v}
+    relays = [p for r in read_yaml("cues.yaml")["relays"] for p in r["patterns"]]
+    texts = list(seed_articles["text"]) + ["A Year-Old co-author", "a", "ſpokesman OFFICIAL",
+                                           "REUTERS and Ria Novosti, TASS"]
+    cases = [(lists["person_words"], re.IGNORECASE), (lists["non_person_words"], 0),
+             (sorted(_lead_words(lists), key=len, reverse=True), re.IGNORECASE),
+             (sorted(relays, key=len, reverse=True), re.IGNORECASE),
+             (sorted(relays, key=len, reverse=True), 0)]
+    for words, flags in cases:
         plain = re.compile(rf"\b{alternation(words)}\b", flags)
-        grouped = re.compile(rf"\b{initial_alternation(words)}\b", flags)
-        for text in texts:
-            assert [m.start() for m in plain.finditer(text)] == \
-                [m.start() for m in grouped.finditer(text)]
-            for word in text.split()[:300]:
-                assert bool(plain.fullmatch(word)) == bool(grouped.fullmatch(word))
+        grouped = re.compile(rf"\b{initial_alternation(words, bool(flags))}\b", flags)
+        for text in texts:  # the same matches, of the same words
+            assert [(m.span(), m.group()) for m in plain.finditer(text)] == \
+                [(m.span(), m.group()) for m in grouped.finditer(text)]
+            for at in [m.start() for m in re.finditer(r"\b\w", text)][:400]:
+                assert bool(plain.fullmatch(text, at, at + 12)) == \
+                    bool(grouped.fullmatch(text, at, at + 12))
+                found = plain.match(text, at)
+                assert (found and found.group()) == \
+                    ((m := grouped.match(text, at)) and m.group())
 
 
 def test_double_mark_regex_equals_the_plain_form(seed_articles, fakes_articles):

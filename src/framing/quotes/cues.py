@@ -18,6 +18,7 @@ import ahocorasick
 from framing._errors import FramingError, bad_value
 from framing.lexicon_io import check_keys, read_yaml
 from framing.quotes.base import MASK, Hit, is_word
+from framing.quotes.words import initial_alternation
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,12 @@ def load_cues() -> Cues:
         check_keys(source, f"relays[{i}]", relay, {"name", "patterns", "note"}, set())
         for pattern in relay["patterns"]:
             names[pattern.lower()] = relay["name"]
-            (exact if pattern.isupper() else folded).append(re.escape(pattern))
-    # one pass per case rule; the earliest mention in the sentence names the relay
-    relays = tuple(re.compile(r"\b(?:" + "|".join(sorted(group, key=len, reverse=True))
-                              + r")\b", flags)
-                   for group, flags in ((exact, 0), (folded, re.IGNORECASE)) if group)
+            (exact if pattern.isupper() else folded).append(pattern)
+    # one pass per case rule; the earliest mention in the sentence names the relay, the
+    # longest pattern there
+    relays = tuple(re.compile(r"\b" + initial_alternation(
+        sorted(group, key=lambda p: len(re.escape(p)), reverse=True), bool(flags)) + r"\b", flags)
+        for group, flags in ((exact, 0), (folded, re.IGNORECASE)) if group)
     forms = sorted(lemma, key=len, reverse=True)
     # Case-sensitive: "States" in "United States" is no cue; "According to" opens sentences.
     regex = re.compile(r"\b(?:[Aa]ccording to|" + "|".join(re.escape(f) for f in forms) + r")\b")

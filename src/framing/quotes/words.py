@@ -81,12 +81,14 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(map(re.escape, words)) + ")"
 
 
-def initial_alternation(words: Iterable[str]) -> str:
-    """:func:`alternation` of ``words`` grouped by their first character: the same matches,
-    but the regex engine tries one branch per initial instead of one per word."""
+def initial_alternation(words: Iterable[str], ignore_case: bool = False) -> str:
+    """:func:`alternation` of ``words`` grouped by their first character (in either case
+    with ``ignore_case``): the same matches, tried in the same order, but the regex engine
+    tries one branch per initial instead of one per word."""
     groups: dict[str, list[str]] = {}
     for word in words:
-        groups.setdefault(word[:1], []).append(word[1:])
+        first = word[:1].lower() if ignore_case and len(word[:1].lower()) == 1 else word[:1]
+        groups.setdefault(first, []).append(word[1:])
     return "(?:" + "|".join(re.escape(c) + alternation(rest) for c, rest in groups.items()) + ")"
 
 
@@ -122,7 +124,7 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
     male, female = lists["gendered_pronouns.male"], lists["gendered_pronouns.female"]
     days = alternation(lists["days"])
     return SpeakerWords(
-        person_words=re.compile(rf"\b{initial_alternation(lists['person_words'])}\b",
+        person_words=re.compile(rf"\b{initial_alternation(lists['person_words'], True)}\b",
                                 re.IGNORECASE),
         title_words=frozenset(w.lower() for w in lists["title_words"]),
         stop_caps=frozenset(w.lower() for w in lists["stop_caps"] + lists["days"]),
@@ -181,7 +183,8 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
         # date phrases, a place ("On Tuesday Smith", "Meanwhile Sanders", "In Washington the
         # Pentagon"); cut by clean_subject
         lead=re.compile(
-            rf"^(?:(?:{alternation(sorted(_lead_words(lists), key=len, reverse=True))})\b[\s,]*"
+            rf"^(?:{initial_alternation(sorted(_lead_words(lists), key=len, reverse=True), True)}"
+            r"\b[\s,]*"
             rf"|(?:(?:on|late|early|last|this|earlier|later)\s+)?{days}"
             r"(?:\s+(?:morning|afternoon|evening|night))?\b[\s,]*"
             rf"|(?:on|in|since)\s+{alternation(lists['months'])}(?:\s+\d+)?\b[\s,]*"
