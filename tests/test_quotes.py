@@ -243,15 +243,17 @@ def test_cue_index_finds_what_the_cue_regex_finds(seed_articles):
 
 def test_relay_windows_name_what_the_relay_regexes_name(seed_articles):
     from framing.quotes.base import MASK
-    from framing.quotes.cues import RelayWindows, load_cues, relay_in
+    from framing.quotes.cues import CueIndex, RelayWindows, load_cues, relay_in
 
     named = 0
     for masked in _masked_seed(seed_articles):
-        windows = RelayWindows(masked, load_cues())
-        for lo, hi in _windows(masked):
-            relay = windows.relay(lo, hi)
-            assert relay == relay_in(masked[lo:hi].replace(MASK, " "))
-            named += bool(relay)
+        # scanned by itself, and in the pass of the cue index
+        for windows in (RelayWindows(masked, load_cues()),
+                        RelayWindows(masked, load_cues(), CueIndex(masked, load_cues()))):
+            for lo, hi in _windows(masked):
+                relay = windows.relay(lo, hi)
+                assert relay == relay_in(masked[lo:hi].replace(MASK, " "))
+                named += bool(relay)
     assert named > 0
 
 
@@ -518,3 +520,45 @@ def test_score_quotes_of_articles_without_any_quotation_are_zero_not_an_error():
     scores = score_quotes(quotes, articles).set_index("measure")
     assert scores.loc["quotes:per_article:unknown:", "value"] == 0.0
     assert scores.loc["quotes:per_article:unknown:", "n_docs"] == 2
+
+
+def test_initial_alternation_matches_what_alternation_matches(seed_articles):
+    import re
+
+    from framing.lexicon_io import read_yaml
+    from framing.quotes.words import _lead_words, alternation, initial_alternation
+
+    data = read_yaml("speakers.yaml")
+    lists = {k: v["words"] for k, v in data.items() if isinstance(v, dict) and "words" in v}
+    relays = [p for r in read_yaml("cues.yaml")["relays"] for p in r["patterns"]]
+    texts = list(seed_articles["text"]) + ["A Year-Old co-author", "a", "ſpokesman OFFICIAL",
+                                           "REUTERS and Ria Novosti, TASS"]
+    cases = [(lists["person_words"], re.IGNORECASE), (lists["non_person_words"], 0),
+             (sorted(_lead_words(lists), key=len, reverse=True), re.IGNORECASE),
+             (sorted(relays, key=len, reverse=True), re.IGNORECASE),
+             (sorted(relays, key=len, reverse=True), 0)]
+    for words, flags in cases:
+        plain = re.compile(rf"\b{alternation(words)}\b", flags)
+        grouped = re.compile(rf"\b{initial_alternation(words, bool(flags))}\b", flags)
+        for text in texts:  # the same matches, of the same words
+            assert [(m.span(), m.group()) for m in plain.finditer(text)] == \
+                [(m.span(), m.group()) for m in grouped.finditer(text)]
+            for at in [m.start() for m in re.finditer(r"\b\w", text)][:400]:
+                assert bool(plain.fullmatch(text, at, at + 12)) == \
+                    bool(grouped.fullmatch(text, at, at + 12))
+                found = plain.match(text, at)
+                assert (found and found.group()) == \
+                    ((m := grouped.match(text, at)) and m.group())
+
+
+def test_double_mark_regex_equals_the_plain_form(seed_articles, fakes_articles):
+    import re
+
+    from framing.quotes.marks import _DOUBLE_RE
+
+    plain = re.compile("’’|''|[“”„«»\"]")
+    texts = [*seed_articles["text"], *fakes_articles["text"], "’’ '' ’' '’ \"“”„«» ’’’ ''' a’’b"]
+    for text in texts:
+        for lo, hi in ((0, len(text)), (1, len(text) - 1)):
+            assert [(m.span(), m.group()) for m in plain.finditer(text, lo, hi)] == \
+                [(m.span(), m.group()) for m in _DOUBLE_RE.finditer(text, lo, hi)]

@@ -93,10 +93,10 @@ class ActorLexicon:
         cache = self._memo.get(name)  # self.memo(name), inlined: this runs per phrase
         if cache is None:
             cache = self._memo[name] = {}
-        elif len(cache) > _MEMO_SIZE:
-            cache.clear()
         found = cache.get(phrase)
         if found is None:
+            if len(cache) > _MEMO_SIZE:
+                cache.clear()
             found = cache[phrase] = compute(phrase)
         return found
 
@@ -263,6 +263,7 @@ def _scan(text: str, lexicon: ActorLexicon) -> tuple[tuple[int, int, _Entry], ..
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    n = len(text)
     for automaton, haystack in ((lexicon._exact, text), (lexicon._folded, lowered)):
         if not len(automaton):
             continue
@@ -270,9 +271,11 @@ def _scan(text: str, lexicon: ActorLexicon) -> tuple[tuple[int, int, _Entry], ..
             start, end = end_idx - length + 1, end_idx + 1
             if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
                 continue
-            if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+            if end < n and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
                 continue
             found.append((start, end, entry))
+    if len(found) < 2:  # nothing to order or to drop
+        return tuple(found)
     found.sort(key=lambda m: (m[0], m[0] - m[1]))
     chosen, last_end = [], -1
     for start, end, entry in found:

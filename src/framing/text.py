@@ -202,6 +202,9 @@ def _ends_sentence(text: str, cand: re.Match) -> bool:
 def _period_ends_sentence(text: str, start: int, end: int, quote: str, first: str) -> bool:
     """Decide a period at ``text[start:end]`` followed by ``quote`` and a word starting with
     ``first`` (not lower-case) from the token before it: titles, abbreviations, initials."""
+    last = text[start - 1] if start else " "
+    if not last.isspace() and (not last.isalnum() or last.isdecimal()):
+        return True  # the token ends in no letter: no title, abbreviation or initial
     tail = text[max(0, start - _WINDOW):start].rsplit(None, 1)
     before = _TOKEN_BEFORE_RE.search(tail[-1]) if tail else None
     if before is None:

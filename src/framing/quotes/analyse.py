@@ -48,7 +48,7 @@ def analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None
     spans = marked_spans(text, lines)
     masked = mask_quotes(text, spans)
     index = CueIndex(masked, load_cues())
-    relays = RelayWindows(masked, load_cues())
+    relays = RelayWindows(masked, load_cues(), index)
     resolver = Resolver(text, lex, masked)
     sentences = Sentences(masked, lines)
     sentence_at, line_starts = sentences.at, sentences.line_starts
@@ -58,6 +58,13 @@ def analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None
         if li not in subheads:
             subheads[li] = is_subhead(text, *lines[li])
         return subheads[li]
+
+    if len(index.lower) == len(masked):  # offsets kept: search the lower-cased text
+        def interview(a: int, b: int) -> bool:
+            return index.lower.find("interview", a, b) >= 0
+    else:
+        def interview(a: int, b: int) -> bool:
+            return "interview" in masked[a:b].lower()
 
     quotes: list[Quote] = []
     interviewee = ""
@@ -93,7 +100,7 @@ def analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None
         if att is not None and q.kind != "title":
             q.descriptor, q.cue, q.cue_at, q.name_first = att
             q.relay = relays.relay(ss, se)
-            if "interview" in masked[ss:se].lower():
+            if interview(ss, se):
                 q.kind = q.kind + "+interview"
         quotes.append(q)
     used = {q.cue_at for q in quotes if q.cue_at >= 0 and q.kind.startswith("full")}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import ahocorasick
@@ -18,6 +18,7 @@ import ahocorasick
 from framing._errors import FramingError, bad_value
 from framing.lexicon_io import check_keys, read_yaml
 from framing.quotes.base import MASK, Hit, is_word
+from framing.quotes.words import initial_alternation
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,9 @@ class Cues:
     relays: tuple
     relay_names: dict
     relay_automaton: ahocorasick.Automaton
+    #: Cue forms and relay variants in one automaton for lower-cased text: values are
+    #: (length, cue form or "", relay variant or not).
+    both_automaton: ahocorasick.Automaton
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,11 +58,12 @@ def load_cues() -> Cues:
         check_keys(source, f"relays[{i}]", relay, {"name", "patterns", "note"}, set())
         for pattern in relay["patterns"]:
             names[pattern.lower()] = relay["name"]
-            (exact if pattern.isupper() else folded).append(re.escape(pattern))
-    # one pass per case rule; the earliest mention in the sentence names the relay
-    relays = tuple(re.compile(r"\b(?:" + "|".join(sorted(group, key=len, reverse=True))
-                              + r")\b", flags)
-                   for group, flags in ((exact, 0), (folded, re.IGNORECASE)) if group)
+            (exact if pattern.isupper() else folded).append(pattern)
+    # one pass per case rule; the earliest mention in the sentence names the relay, the
+    # longest pattern there
+    relays = tuple(re.compile(r"\b" + initial_alternation(
+        sorted(group, key=lambda p: len(re.escape(p)), reverse=True), bool(flags)) + r"\b", flags)
+        for group, flags in ((exact, 0), (folded, re.IGNORECASE)) if group)
     forms = sorted(lemma, key=len, reverse=True)
     # Case-sensitive: "States" in "United States" is no cue; "According to" opens sentences.
     regex = re.compile(r"\b(?:[Aa]ccording to|" + "|".join(re.escape(f) for f in forms) + r")\b")
@@ -67,16 +72,23 @@ def load_cues() -> Cues:
         automaton.add_word(form, len(form))
     automaton.make_automaton()
     participles = frozenset(f for f in lemma if f.endswith("ing"))
-    relay_automaton = ahocorasick.Automaton()
+    relay_automaton, both = ahocorasick.Automaton(), {}
     for pattern in names:  # "_" reads as a space in the windows the relay regexes see
         parts = pattern.split(" ")
         for seps in itertools.product(" _", repeat=len(parts) - 1):
             variant = parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:],
                                                                          strict=True))
             relay_automaton.add_word(variant, len(variant))
+            both[variant] = (len(variant), "", True)
     relay_automaton.make_automaton()
+    for form in [*forms, "according to"]:
+        both[form] = (len(form), form, form in both)
+    both_automaton = ahocorasick.Automaton()
+    for word, value in both.items():
+        both_automaton.add_word(word, value)
+    both_automaton.make_automaton()
     return Cues(regex, automaton, lemma, frozenset(clause), participles, relays, names,
-                relay_automaton)
+                relay_automaton, both_automaton)
 
 
 class CueIndex:
@@ -93,8 +105,23 @@ class CueIndex:
         #: Starts of cue forms with a word boundary before them: every window that holds a cue
         #: holds one of these (a window ending inside the next word makes the boundary after).
         self.near: list[int] = []
-        for last, length in cues.automaton.iter(text):
-            start, end = last - length + 1, last + 1
+        #: The lower-cased text and the relay mentions in it (see :class:`RelayWindows`),
+        #: found in the same pass when lower-casing keeps every offset.
+        self.lower, self.relay_spans = text.lower(), None
+        if len(self.lower) == n:
+            lower, spans, found = self.lower, [], []
+            for last, (length, form, relay) in cues.both_automaton.iter(lower):
+                start, end = last - length + 1, last + 1
+                if relay and not (start and lower[start - 1].isalnum()) \
+                        and not (end < n and lower[end].isalnum()):
+                    spans.append((start, end))
+                if form and (text.startswith(form, start) or form == "according to"
+                             and text.startswith("According to", start)):
+                    found.append((start, end))
+            self.relay_spans = spans
+        else:
+            found = [(last - length + 1, last + 1) for last, length in cues.automaton.iter(text)]
+        for start, end in found:
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
             self.near.append(start)
@@ -109,17 +136,14 @@ class CueIndex:
                 reach = longest[start]
                 self.hits.append(Hit(start, reach, text[start:reach]))
         self.starts = [h.a for h in self.hits]
+        self.ends = [h.b for h in self.hits]
 
     def find(self, lo: int, hi: int) -> list[Hit]:
         text = self.text
         if 0 < hi < len(text) and is_word(text[hi - 1]) and is_word(text[hi]):
             return [Hit(m.start(), m.end(), m.group()) for m in self.regex.finditer(text, lo, hi)]
-        out, hits = [], self.hits
-        for k in range(bisect_left(self.starts, lo), len(hits)):
-            if hits[k].b > hi:
-                break
-            out.append(hits[k])
-        return out
+        # hits do not overlap, so their ends rise with their starts
+        return self.hits[bisect_left(self.starts, lo):bisect_right(self.ends, hi)]
 
 
 _NOT_SPEECH_RE = re.compile(r"(?:-|\b(?:a|an|the|is|are|was|were|be|been|being)\s+)$")
@@ -140,25 +164,34 @@ class RelayWindows:
     boundaries of the lower-cased text, so a window holding none names no relay. Texts with
     letters that ``re.IGNORECASE`` folds onto ASCII ones (İ ı ſ and the Kelvin sign), and
     windows whose edge cuts a word (a boundary only for the slice), are left to the regexes.
-    The pass is made at the first window asked about (texts without quotes need none).
+    The pass is the one :class:`CueIndex` ``index`` made, if given; else it is made at the
+    first window asked about.
     """
 
-    def __init__(self, masked: str, cues: Cues):
+    def __init__(self, masked: str, cues: Cues, index: CueIndex | None = None):
         self.masked, self.cues = masked, cues
         self.seen: dict[tuple[int, int], str] = {}
         self.lower = ""
         self.starts: list[int] | None = None
+        if index is not None and index.relay_spans is not None and masked:
+            self._index(index.lower, index.relay_spans)  # the pass :class:`CueIndex` made
 
     def _scan(self) -> None:
         masked, cues = self.masked, self.cues
         self.lower = lower = masked.lower()
-        if len(lower) != len(masked) or any(c in masked for c in "\u0130\u0131\u212a\u017f"):
+        if len(lower) != len(masked):
             return
         n, spans = len(lower), []
         for last, length in cues.relay_automaton.iter(lower):
             a, b = last - length + 1, last + 1
             if not (a and lower[a - 1].isalnum()) and not (b < n and lower[b].isalnum()):
                 spans.append((a, b))
+        self._index(lower, spans)
+
+    def _index(self, lower: str, spans: list[tuple[int, int]]) -> None:
+        self.lower = lower
+        if any(c in self.masked for c in "\u0130\u0131\u212a\u017f"):
+            return
         spans.sort()
         self.starts = [a for a, _ in spans]
         self.first_end = [b for _, b in spans]  # from k on, the earliest end
@@ -181,13 +214,15 @@ class RelayWindows:
             k = bisect_left(self.starts, lo)
             if k == len(self.starts) or self.first_end[k] > hi:
                 return ""
+            # no mention starts before the first place a pattern stands
+            return relay_in(self.masked[lo:hi].replace(MASK, " "), self.starts[k] - lo)
         return relay_in(self.masked[lo:hi].replace(MASK, " "))
 
 
-def relay_in(text: str) -> str:
-    """The relay (news agency) mentioned first in ``text``, or ""."""
+def relay_in(text: str, pos: int = 0) -> str:
+    """The relay (news agency) mentioned first in ``text`` (from ``pos`` on), or ""."""
     cues = load_cues()
-    found = [m for m in (regex.search(text) for regex in cues.relays) if m]
+    found = [m for m in (regex.search(text, pos) for regex in cues.relays) if m]
     if not found:
         return ""
     return cues.relay_names[min(found, key=lambda m: m.start()).group().lower()]

@@ -9,7 +9,9 @@ import re
 
 from framing.quotes.base import MASK, is_word, trim_end
 
-_DOUBLE_RE = re.compile("’’|''|[“”„«»\"]")
+# "’’|''|[“”„«»\"]", written as one character class followed by look-behinds so that the
+# regex engine skips to candidate characters in C (nearly 3 times as fast)
+_DOUBLE_RE = re.compile("[’'“”„«»\"](?:(?<=[“”„«»\"])|(?<=’)’|(?<=')')")
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = ("”", "»", "’’", "''")
 _WORDY = re.compile(r"[^\W_]")

@@ -64,6 +64,9 @@ def find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
         elif entry.kind != "role":
             non_person.update(range(s, e))
     for m in name_runs(text):
+        run = m.group()
+        if " " not in run and "\t" not in run and m.start() not in persons:
+            continue  # one word that starts no person of the lexicon: no name
         tokens = [(t.start(), t.end(), t.group()) for t in TOKEN_RE.finditer(text, *m.span())]
         titled = False
         while tokens and (tokens[0][2].lower().rstrip(",") in words.title_words

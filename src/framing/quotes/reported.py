@@ -36,6 +36,11 @@ _TELL_OBJECT_RE = re.compile(r"\s+(?:(?:the\s+)?(?:state-owned\s+|state\s+)?(?:[
                              r"(?:news agency)?|reporters|journalists|us|him|her|them|the media)")
 
 
+def _words_at_least(text: str, n: int) -> bool:
+    """Whether ``text`` holds ``n`` words or more (split no further than needed)."""
+    return len(text.split(None, n)) >= n
+
+
 def indirect_quotes(text, masked, index, relays, sentences, lines, quotes, qa, head_end,
                     used, subhead) -> list[Quote]:
     """Reported speech without marks: "X said (that) ...", "..., X said", "quoted X as saying"."""
@@ -92,13 +97,13 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> Quote | None:
     tail = load_speaker_words().after_cue.match(after)
     ends_here = _ENDS_HERE_RE.match(after, tail.end())
     inverted = "," in before and not before[before.rfind(",") + 1:].strip() and \
-        after.lstrip()[:1].isupper() and len(after.split()) <= 16 and \
+        after.lstrip()[:1].isupper() and not _words_at_least(after, 17) and \
         not _RELATIVE_BEFORE_RE.search(before)  # "X, who spoke on condition ..., said"
     quoted_as = _QUOTED_AS_SAYING_RE.search(after) if form == "quoted" else None
     rest_at = m.end() + quoted_as.end() if quoted_as else se
     if quoted_as and MASK not in after[:quoted_as.start()] and \
             len(after[:quoted_as.start()].split()) <= 16 and \
-            len(masked[rest_at:body_end].split()) >= 4 and masked[rest_at].isalnum() and \
+            _words_at_least(masked[rest_at:body_end], 4) and masked[rest_at].isalnum() and \
             not load_speaker_words().after_cue.match(masked, rest_at - 1, body_end).end() \
             > rest_at:
         # "The Republic quoted X as saying (that) content": the content follows
@@ -117,7 +122,7 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> Quote | None:
             subject = split_inverted(after.strip(" ,.").rstrip("."))
         from_after = form == "quoted" or not before[k + 1:].strip()
         if MASK not in subject and 0 < len(subject.split()) <= 16 and \
-                len(content.split()) >= 4:
+                _words_at_least(content, 4):
             start = ss + len(DATELINE_RE.match(content).group()) \
                 if DATELINE_RE.match(content) else ss
             q = Quote(start, trim_end(text, start, ss + k), name_first=from_after)
@@ -138,7 +143,7 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> Quote | None:
         stop = _BUT_RE.search(masked, rest_at, end)
         if stop:
             end = stop.start()
-        words = masked[rest_at:end].split()
+        words = masked[rest_at:end].split(None, 4)  # the first word, and are there 4?
         if len(words) < 4 or not masked[rest_at:rest_at + 1].isalnum() \
                 or _VERB_START_RE.match(words[0]):
             return None
@@ -191,7 +196,7 @@ def _according_or_with(text, masked, ss, body_end, m, form) -> Quote | None:
         if stop:
             end = stop.start()
     source = _STATEMENT_OF_RE.sub("", clean_subject(source)) if MASK not in source else ""
-    if not source or len(source.split()) > 12 or len(masked[start:end].split()) < 4 \
+    if not source or len(source.split()) > 12 or not _words_at_least(masked[start:end], 4) \
             or not masked[start:start + 1].isalnum():
         return None
     q = Quote(start, trim_end(text, start, end), name_first=form == "according to")

@@ -25,7 +25,7 @@ from framing.quotes.names import (
     surname_of,
 )
 from framing.quotes.problems import speaker_problem, speaker_problems  # noqa: F401
-from framing.quotes.words import load_speaker_words
+from framing.quotes.words import SpeakerWords, load_speaker_words
 
 #: How far back (characters) a pronoun looks for its antecedent, and how many speakers.
 _LOOKBACK, _RECENT = 3000, 30
@@ -227,17 +227,20 @@ class Resolver:
         if self._people_runs is None:
             self._people_runs = name_runs(self.masked)
             self._people_run = next(self._people_runs, None)
-        while self._people_run is not None and self._people_run.start() < pos:
-            found = self._person_at(self._people_run, self._aliases)
+        run, runs, aliases, words = self._people_run, self._people_runs, self._aliases, \
+            load_speaker_words()
+        while run is not None and run.start() < pos:
+            found = self._person_at(run, aliases, words)
             if found:
                 self._people.append(found)
                 self._people_starts.append(found[0])
-            self._people_run = next(self._people_runs, None)
+            run = next(runs, None)
+        self._people_run = run
         return self._people, self._people_starts
 
-    def _person_at(self, run: Hit,
-                   aliases: dict[str, str]) -> tuple[int, str, bool, bool] | None:
-        masked, words = self.masked, load_speaker_words()
+    def _person_at(self, run: Hit, aliases: dict[str, str],
+                   words: SpeakerWords) -> tuple[int, str, bool, bool] | None:
+        masked = self.masked
         word, end = run.group(), run.end()
         if " " not in word and "\t" not in word and word not in aliases and (
                 word.lower() in words.stop_caps

@@ -81,6 +81,17 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(map(re.escape, words)) + ")"
 
 
+def initial_alternation(words: Iterable[str], ignore_case: bool = False) -> str:
+    """:func:`alternation` of ``words`` grouped by their first character (in either case
+    with ``ignore_case``): the same matches, tried in the same order, but the regex engine
+    tries one branch per initial instead of one per word."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        first = word[:1].lower() if ignore_case and len(word[:1].lower()) == 1 else word[:1]
+        groups.setdefault(first, []).append(word[1:])
+    return "(?:" + "|".join(re.escape(c) + alternation(rest) for c, rest in groups.items()) + ")"
+
+
 @functools.lru_cache(maxsize=4)
 def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
     """Read and check the speaker word lists (the bundled file, or a copy at path ``name``)."""
@@ -113,10 +124,11 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
     male, female = lists["gendered_pronouns.male"], lists["gendered_pronouns.female"]
     days = alternation(lists["days"])
     return SpeakerWords(
-        person_words=re.compile(rf"\b{alternation(lists['person_words'])}\b", re.IGNORECASE),
+        person_words=re.compile(rf"\b{initial_alternation(lists['person_words'], True)}\b",
+                                re.IGNORECASE),
         title_words=frozenset(w.lower() for w in lists["title_words"]),
         stop_caps=frozenset(w.lower() for w in lists["stop_caps"] + lists["days"]),
-        non_person=re.compile(rf"\b{alternation(lists['non_person_words'])}\b"),
+        non_person=re.compile(rf"\b{initial_alternation(lists['non_person_words'])}\b"),
         name_token=name_token,
         # A run starts at a capitalised word (the boundary before it is a look-behind after
         # the letter, so the regex engine skips to capitals); name_runs adds a particle
@@ -171,7 +183,8 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
         # date phrases, a place ("On Tuesday Smith", "Meanwhile Sanders", "In Washington the
         # Pentagon"); cut by clean_subject
         lead=re.compile(
-            rf"^(?:(?:{alternation(sorted(_lead_words(lists), key=len, reverse=True))})\b[\s,]*"
+            rf"^(?:{initial_alternation(sorted(_lead_words(lists), key=len, reverse=True), True)}"
+            r"\b[\s,]*"
             rf"|(?:(?:on|late|early|last|this|earlier|later)\s+)?{days}"
             r"(?:\s+(?:morning|afternoon|evening|night))?\b[\s,]*"
             rf"|(?:on|in|since)\s+{alternation(lists['months'])}(?:\s+\d+)?\b[\s,]*"
