@@ -439,3 +439,20 @@ def test_a_lone_name_after_named_is_a_person():
     text = ("A shopkeeper named Farid watched the convoy pass. \"The trucks did not stop for "
             "anyone,\" he said.")
     assert _speaker_of(text, "did not stop") == "Farid"
+
+
+@pytest.mark.parametrize("raw, reported", [
+    ("authorities", "authorities"),  # a group news copy lets speak without an article
+    ("state media", "state media"),
+    ("court documents", "court documents"),  # a written source
+    ("people familiar with the talks", "people familiar with the talks"),
+    ("employers looking to expand their hiring and", "employers"),  # the nouns before
+    ("rescue crews dressed in orange", "rescue crews"),
+    ("made a series of", ""),  # a fragment: nobody
+    ("drop barrel bombs", ""),
+    ("people misunderstood and", ""),
+])
+def test_a_lower_case_speaker_is_a_group_or_nobody(raw, reported):
+    from framing.quotes.problems import checked_speaker
+
+    assert checked_speaker(raw, "civilian")[0] == reported

@@ -16,8 +16,9 @@ nothing. Everything else is a problem, named by the first rule it breaks:
 * ``clause``: holds a verb or auxiliary, so it is part of a clause ("He went", "Russia has
   not", "Six people were"), or runs over ``_LONGEST`` words;
 * ``number``: holds a number outside a hyphenated word ("Ahmed 24"; "28-year-old" is fine);
-* ``not a noun phrase``: opens in lower case with no determiner and no person noun ("rebel
-  fire", "operates").
+* ``not a noun phrase``: opens in lower case with no determiner, and holds no person noun,
+  group noun (``group_words`` of speakers.yaml: "police", "state media") or name ("rebel
+  fire", "operates"), or ends in a function word ("employers hiring and").
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _NUMBER_RE = re.compile(r"(?<![\w-])\d[\d,.:]*(?![\w-])")
 _OPEN_OK = re.compile(r"[^\W_]|\(")
 _TOKEN_RE = re.compile(r"[^\s,]+")
+#: Word endings of participles and past tenses that end a noun phrase ("dressed", "looking").
+_VERB_FORM_RE = re.compile(r"(?:ed|ing)$")
+_PEOPLE_SOURCE_RE = re.compile(r"people\s+(?:familiar|close|briefed|involved|with knowledge)\b")
+#: Plural endings cut before looking up person nouns ("officials", "witnesses").
+_PLURALS = (re.compile(r"s\b"), re.compile(r"es\b"))
 #: Date words that also stand capitalised in names ("Aleppo Today", "USA Today").
 _NAME_DATES = frozenset(("today", "tonight", "tomorrow"))
 PROBLEM_COLUMNS = ["doc_id", "quote_id", "speaker", "problem"]
@@ -82,11 +88,25 @@ def speaker_problem(speaker: str) -> str:
         return "clause"
     if _NUMBER_RE.search(s):
         return "number"
-    if s[:1].islower() and low[0] not in words.determiners \
-            and not words.person_words.search(re.sub(r"s\b", "", s)) and not any(
-                t[:1].isupper() for t in tokens):
+    if s[:1].islower() and low[0] not in words.determiners and not _described(tokens, s, words):
         return "not a noun phrase"
     return ""
+
+
+def _described(tokens: list[str], s: str, words) -> bool:
+    """Whether a lower-case phrase still names who speaks: it holds a person noun ("rebel
+    commanders"), a group noun ("state media", "people familiar with the talks") or a name
+    ("al-Hajj", "activist Ahmed"), and no participle after its first word ("team members
+    dressed for a game") nor a function word at its end ("employers hiring and")."""
+    if tokens[-1].lower() in words.function_words:
+        return False
+    if any(words.surname_particle.sub("", t)[:1].isupper() for t in tokens) \
+            or _PEOPLE_SOURCE_RE.match(s):
+        return True
+    if any(_VERB_FORM_RE.search(t) for t in tokens[1:]):  # "team members dressed for"
+        return False
+    return any(words.person_words.search(re.sub(plural, "", s)) for plural in _PLURALS) \
+        or any(t.lower() in words.group_words for t in tokens)
 
 
 def speaker_problems(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -132,10 +152,15 @@ def repair_speaker(speaker: str) -> str:
     marks at its edges, lead words ("Meanwhile Sanders"), date words ("Homs Thursday"),
     numbers ("Ahmed 24"); unchanged when no cut leaves a clean speaker."""
     problem = speaker_problem(speaker)
-    if problem not in ("punctuation", "lead word", "date", "number", "clause", "possessive"):
+    if problem not in ("punctuation", "lead word", "date", "number", "clause", "possessive",
+                       "not a noun phrase"):
         return speaker
     words = load_speaker_words()
     tokens = _MARK_EDGES.sub("", speaker).split()
+    if problem == "not a noun phrase":  # "team members dressed for a game": the nouns before
+        at = next((k for k in range(1, len(tokens)) if _VERB_FORM_RE.search(tokens[k])
+                   or tokens[k].lower() in words.function_words), len(tokens))
+        tokens = tokens[:at]
     if problem == "possessive" and len(tokens) > 0:  # "Freeland's" (a speaker left glued)
         tokens[-1] = _POSSESSIVE_RE.sub("", tokens[-1])
     if problem == "clause":  # "The Observatory relies": the noun phrase before the verb
@@ -161,10 +186,10 @@ def repair_speaker(speaker: str) -> str:
     return cut if cut and not speaker_problem(cut) else speaker
 
 
-#: Problems :func:`checked_speaker` lets through, though the check flags them: a lower-case
-#: phrase may be a group ("authorities", "forecasters") that the check cannot tell from a
-#: stray word. A pronoun no antecedent was found for is no answer: the quote has no speaker.
-KEPT_PROBLEMS = ("", "not a noun phrase")
+#: Problems :func:`checked_speaker` lets through: none. A pronoun no antecedent was found for
+#: is no answer, nor a lower-case phrase that names no person, group or body: the quote has
+#: no speaker.
+KEPT_PROBLEMS = ("",)
 
 
 def checked_speaker(speaker: str, side: str) -> tuple[str, str]:

@@ -427,7 +427,7 @@ class Resolver:
                 return self._described(low, pos) or self._resolve_person("", pos, same_side) \
                     or (self._resolve_person("", pos) if noun in words_.demonyms else None)
             want = "thing"
-            if head not in load_speaker_words().thing_heads:
+            if head not in words_.thing_heads:
                 return None
         best: tuple[int, str, str] | None = None
         recent = self._recent_speakers(pos)

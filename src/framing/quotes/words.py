@@ -15,7 +15,8 @@ from framing.lexicon_io import check_keys, read_yaml
 #: Entries of speakers.yaml and the keys each has besides its note; "words" of pronouns and
 #: owner_pronouns map a word to a word, every other list is a list of words.
 _SPEAKER_LISTS = {
-    "person_words": ("words",), "title_words": ("words",), "stop_caps": ("words",),
+    "person_words": ("words",), "group_words": ("words",), "title_words": ("words",),
+    "stop_caps": ("words",),
     "non_person_words": ("words",), "particles": ("words",), "surname_particles": ("words",),
     "mention_prefixes": ("words",), "pronouns": ("words",), "gendered_pronouns": ("male", "female"),
     "honorifics": ("male", "female"), "owner_pronouns": ("words",), "own_words": ("words",),
@@ -35,6 +36,7 @@ class SpeakerWords:
     """The word lists of speakers.yaml, as sets and the patterns compiled from them."""
 
     person_words: re.Pattern
+    group_words: frozenset
     title_words: frozenset
     stop_caps: frozenset
     non_person: re.Pattern
@@ -126,6 +128,7 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
     return SpeakerWords(
         person_words=re.compile(rf"\b{initial_alternation(lists['person_words'], True)}\b",
                                 re.IGNORECASE),
+        group_words=frozenset(w.lower() for w in lists["group_words"]),
         title_words=frozenset(w.lower() for w in lists["title_words"]),
         stop_caps=frozenset(w.lower() for w in lists["stop_caps"] + lists["days"]),
         non_person=re.compile(rf"\b{initial_alternation(lists['non_person_words'])}\b"),
