@@ -456,3 +456,15 @@ def test_a_lower_case_speaker_is_a_group_or_nobody(raw, reported):
     from framing.quotes.problems import checked_speaker
 
     assert checked_speaker(raw, "civilian")[0] == reported
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    ("State miner Codelco said in a filing that output at its largest division had fallen "
+     "by a tenth.", "output at its largest", "Codelco"),
+    ("\"The deal closes in March,\" oat-milk maker Brightfield said on Tuesday.",
+     "deal closes", "Brightfield"),
+    # a determiner before the description: the phrase is the speaker as before
+    ("\"We are watching closely,\" the Czech said.", "watching closely", "the Czech"),
+])
+def test_a_name_after_its_description_speaks(text, needle, speaker):
+    assert [q["speaker"] for q in quotes_in_text(text) if needle in q["text"]] == [speaker]

@@ -41,6 +41,10 @@ _SPEAKER_CUT_RE = re.compile(r"\s+(?:in|who|which|outside|on|from|near|approache
 _OF_THE_RE = re.compile(r"\b(?:of|the)\s+$")
 _OF_AND_RE = re.compile(r"\b(?:of|and|for)\s+$")
 _RELATIVE_CHUNK_RE = re.compile(r"(?:who|whom|whose|which)\s")
+#: A name after lower-case words that describe it, optionally after one capitalised adjective
+#: ("State miner Codelco", "Australian miner Redgum Resources"): group 2 is the name.
+_DESCRIBED_NAME_RE = re.compile(r"((?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){1,3})"
+                                r"([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'\-])(?!(?:al|el|bin|ibn|de|van|von|du|da)\b)[a-z]")
 # "he was quoted as (saying)": the subject speaks
 _QUOTED_AS_RE = re.compile(r"\s+(?:is|are|was|were|being|been)\s+quoted\s+as\s*$")
@@ -285,6 +289,10 @@ def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[
     name = name_in(subject, lexicon, last)
     if name:
         return name, subject
+    described = _DESCRIBED_NAME_RE.fullmatch(edge)
+    if described and not any(w.lower() in words.function_words or w.lower() in words.determiners
+                             or w.endswith(("’s", "'s")) for w in described.group(1).split()):
+        return described.group(2), subject  # "State miner Codelco", "oat-milk maker Brightfield"
     named = [c for c in chunks if len(c.split()) <= 6 and any(
         h["kind"] != "nationality" for h in find_actors(c, lexicon=lexicon))]
     # "said the 23-year-old, ranked 47th": a last chunk that is no noun phrase does not speak
