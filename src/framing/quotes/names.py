@@ -291,7 +291,8 @@ def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[
         return name, subject
     described = _DESCRIBED_NAME_RE.fullmatch(edge)
     if described and not any(w.lower() in words.function_words or w.lower() in words.determiners
-                             or w.endswith(("’s", "'s")) for w in described.group(1).split()):
+                             or w.endswith(("’s", "'s")) or words.particle_token.fullmatch(w)
+                             for w in described.group(1).split()):  # not "Mrs ap Gwynedd"
         return described.group(2), subject  # "State miner Codelco", "oat-milk maker Brightfield"
     named = [c for c in chunks if len(c.split()) <= 6 and any(
         h["kind"] != "nationality" for h in find_actors(c, lexicon=lexicon))]
