@@ -209,12 +209,9 @@ def _may_trail(subject: str, ends: tuple[str, ...]) -> bool:
     """Whether ``words.trail`` may match ``subject``: its last word, past spaces and commas,
     has one of the lower-cased ``ends``, or a letter that case folding maps onto ASCII is in
     it (a cheap test that spares the regex most phrases)."""
-    tail = subject
-    while True:
-        cut = tail.rstrip().rstrip(",")
-        if cut == tail:
-            break
-        tail = cut
+    tail = subject.rstrip()
+    while tail.endswith(","):
+        tail = tail[:-1].rstrip()
     return tail[-12:].lower().endswith(ends) or _FOLDED_RE.search(subject) is not None
 
 

@@ -29,6 +29,9 @@ _MAPPINGS = ("pronouns", "owner_pronouns")
 #: Capital letters that start a name: ASCII and Latin-1/Latin Extended ("Østergaard", "Ó").
 UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _PRONOUN_KINDS = ("person", "thing", "any")
+#: Adverbs and auxiliaries that trail a subject phrase ("Smith also", "the ministry has").
+_TRAIL_WORDS = ("also", "however", "then", "now", "previously", "meanwhile", "has", "had",
+                "have", "would", "will", "later", "earlier", "once", "did", "does")
 
 
 @dataclass(frozen=True)
@@ -160,15 +163,12 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
         lone_name=re.compile(rf"(?!{alternation(lists['days'] + lists['months'])}\b)"
                              r"[A-Z][\w’'\-]*"),
         trail=re.compile(
-            rf"(?:[\s,]+(?:(?:on|late|early|last|this)\s+{days}|{days}|also|however|then|now|"
-            r"previously|meanwhile|has|had|have|would|will|later|earlier|once|did|does|"
+            rf"(?:[\s,]+(?:(?:on|late|early|last|this)\s+{days}|{days}|{'|'.join(_TRAIL_WORDS)}|"
             r"(?:went|goes|go|going)\s+on\s+to|(?:continued|continues|declined|refused|wanted|"
             r"tried|hastened|rushed|was\s+quick|were\s+quick)\s+to|"
             r"(?-i:[a-z]\w*ly)))+[\s,]*$", re.IGNORECASE),
         # lower-cased endings of the last word of every phrase ``trail`` matches
-        trail_ends=(*(d.lower() for d in lists["days"]), "ly", "also", "however", "then", "now",
-                    "meanwhile", "has", "had", "have", "would", "will", "later", "earlier",
-                    "once", "did", "does", "to"),
+        trail_ends=(*(d.lower() for d in lists["days"]), *_TRAIL_WORDS, "to", "ly"),
         after_cue=re.compile(
             rf"(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:{days}|week|night|month|year)\b"
             r"|\s+in an? (?:written |joint |televised |brief )?(?:statement|interview|"
