@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from framing._errors import FramingError
 from framing.actors import find_actors, load_actors
 from framing.cli import main
 from framing.lexicon import load_lexicon
@@ -113,3 +114,32 @@ def test_using_topic_restores_exactly_what_was_in_use(monkeypatch, tmp_path):
         assert current_topic() == "ukraine" and "ukraine_gov" in load_actors().sides
     assert "FRAMING_TOPIC" not in os.environ and "ukraine_gov" not in load_actors().sides
     assert load_actors().target_sides >= {"syria_gov", "us_gov", "us_military"}
+
+
+def test_a_topic_gives_its_outlets_and_sides_their_colours(tmp_path):
+    from framing.plots import outlet_colors, side_colors
+
+    (tmp_path / "colors.yaml").write_text(
+        "version: 1\noutlets:\n  Kyiv Post: '#123456'\nsides:\n  ukraine_gov: '#654321'\n",
+        encoding="utf-8")
+    default = outlet_colors(["Kyiv Post"])["Kyiv Post"]
+    try:
+        use_topic(tmp_path)
+        assert outlet_colors(["kyiv post"]) == {"kyiv post": "#123456"}
+        assert side_colors(["ukraine_gov"]) == {"ukraine_gov": "#654321"}
+    finally:
+        use_topic(None)
+    assert outlet_colors(["Kyiv Post"])["Kyiv Post"] == default != "#123456"
+
+
+def test_a_colour_that_is_none_is_named_with_its_file(tmp_path):
+    from framing.plots import topic_colors
+
+    (tmp_path / "colors.yaml").write_text("version: 1\noutlets:\n  Kyiv Post: blue\n",
+                                          encoding="utf-8")
+    try:
+        use_topic(tmp_path)
+        with pytest.raises(FramingError, match=r"colors\.yaml.*Kyiv Post.*'blue'"):
+            topic_colors()
+    finally:
+        use_topic(None)

@@ -144,8 +144,8 @@ def check(answer: object, expected: object, *, hint: str = "", praise: str = "")
     >>> check(..., "AFP")
     Your turn: replace ... with your answer, then run this cell again.
     False
-    >>> check("russia", "russia_gov")
-    ✓ Close enough: the full name is russia_gov.
+    >>> check("city", "city_council")
+    ✓ Close enough: the full name is city_council.
     True
     """
     praise = f" {praise}" if praise else ""

@@ -21,8 +21,8 @@ def read_yaml(name_or_path: str | Path) -> Any:
     ``name_or_path`` is either a path to a user's file or the name of a bundled lexicon
     (``"cues.yaml"``), read with :mod:`importlib.resources`; a bare bundled name wins over a
     same-named file in the working directory (write ``./cues.yaml`` to mean that file). The
-    names of topic files (``terms.yaml``, ``actors.yaml``, ``events.yaml``, ``outlets.yaml``)
-    read the topic in use.
+    names of topic files (``terms.yaml``, ``actors.yaml``, ``events.yaml``, ``outlets.yaml``,
+    ``colors.yaml``) read the topic in use.
     """
     from framing.topic import TOPIC_FILES, topic_file
 

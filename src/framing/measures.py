@@ -42,8 +42,8 @@ def measure_id(stage: str, statistic: str, subject: str = "", voice: str = "",
     --------
     >>> measure_id("terms", "rate", "regime", "all", family="state_label")
     'terms:rate:state_label/regime:all'
-    >>> measure_id("quotes", "share", "russia_gov")
-    'quotes:share:russia_gov:'
+    >>> measure_id("quotes", "share", "city_council")
+    'quotes:share:city_council:'
     """
     parts = {"stage": stage, "statistic": statistic, "family": family, "subject": subject,
              "voice": voice}

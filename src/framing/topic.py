@@ -25,7 +25,7 @@ from pathlib import Path
 from framing._errors import FramingError
 
 #: Lexicon files that belong to a topic (the others are language-level).
-TOPIC_FILES = ("terms.yaml", "actors.yaml", "events.yaml", "outlets.yaml")
+TOPIC_FILES = ("terms.yaml", "actors.yaml", "events.yaml", "outlets.yaml", "colors.yaml")
 DEFAULT_TOPIC = "syria"
 _ENV = "FRAMING_TOPIC"
 _EXTRA = {"lexicons": "FRAMING_LEXICONS", "actors": "FRAMING_ACTORS"}

@@ -53,8 +53,6 @@ from framing.plots.style import (
     GROUP_COLORS,
     HOUSE_RC,
     OKABE_ITO,
-    OUTLET_COLORS,
-    SIDE_COLORS,
     SMALL_MARK,
     SMALL_NOTE,
     TOL_MUTED,
@@ -66,16 +64,18 @@ from framing.plots.style import (
     save_figure,
     side_colors,
     theme,
+    topic_colors,
 )
 from framing.plots.validity import plot_tone_validity
 
 __all__ = [
     "CONSTRUCTION_COLORS", "DEFAULT_FORMATS", "FORMATS", "GROUP_COLORS", "HOUSE_RC", "OKABE_ITO",
-    "OUTLET_COLORS", "PROFILE_MEASURES", "SIDE_COLORS", "SMALL_MARK", "SMALL_NOTE", "TOL_MUTED",
+    "PROFILE_MEASURES", "SMALL_MARK", "SMALL_NOTE", "TOL_MUTED",
     "CellText", "corpus_note", "corpus_totals", "figure_options", "FigureOptions",
     "known_group_measures", "outlet_colors", "period_share_scores", "plot_constructions",
     "plot_corpus_overview", "plot_fightin_words", "plot_known_groups", "plot_outlet_profiles",
     "plot_over_time", "plot_quote_balance", "plot_readability", "plot_share", "plot_target_tone",
     "plot_term_heatmap", "plot_tone_validity", "profile_measures", "resize_figure", "save_figure",
     "SavedFigure", "share_label", "side_colors", "text_problems", "theme", "tone_targets",
+    "topic_colors",
 ]

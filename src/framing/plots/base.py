@@ -209,3 +209,14 @@ def _dot_ci(ax: Axes, y: float, row: Mapping, colour: str, *, filled: bool = Tru
 
 __all__ = ["corpus_note", "corpus_totals", "is_measure", "resolve_measure",
            "resolve_measures", "select", "select_ids"]
+
+
+def topic_shares() -> list:
+    """The shares of the topic's term lexicon (:class:`framing.lexicon.Share`), in file order;
+    an error when it defines none."""
+    from framing.lexicon import load_lexicon
+
+    shares = load_lexicon().shares
+    if not shares:
+        raise FramingError("The topic's term lexicon defines no shares to plot.")
+    return shares

@@ -25,6 +25,7 @@ from framing.plots.base import (
     is_measure,
     resolve_measures,
     select_ids,
+    topic_shares,
 )
 from framing.plots.layout import place_labels
 from framing.plots.style import (
@@ -130,7 +131,7 @@ def period_share_scores(articles: pd.DataFrame, hits: pd.DataFrame, groups: Mapp
     """
     from framing.terms import score_terms
 
-    share = share or _topic_shares()[0].name
+    share = share or topic_shares()[0].name
 
     _require(articles, ["doc_id", "outlet", "date", "text"], "period_share_scores")
     which = {o.lower(): g for g, outs in groups.items() for o in outs}
@@ -152,19 +153,10 @@ def period_share_scores(articles: pd.DataFrame, hits: pd.DataFrame, groups: Mapp
     return rows[cols].sort_values(["group", "year"], ignore_index=True).assign(share=share)
 
 
-def _topic_shares():
-    from framing.lexicon import load_lexicon
-
-    shares = load_lexicon().shares
-    if not shares:
-        raise FramingError("The topic's term lexicon defines no shares to plot.")
-    return shares
-
-
 def share_label(share: str) -> str:
     """How a share of the topic lexicon reads on an axis: "share of 'regime' among regime +
     government" (the share's name when the topic has no such share)."""
-    found = next((s for s in _topic_shares() if s.name == share), None)
+    found = next((s for s in topic_shares() if s.name == share), None)
     if found is None:
         return share.replace("_", " ")
     den = " + ".join(found.denominator) if "*" not in found.denominator \
@@ -230,7 +222,7 @@ def known_group_measures(n: int = 2) -> dict[str, str]:
     """Default measures of :func:`plot_known_groups`: the first ``n`` label shares of the
     topic's lexicon (all voices), labelled by their numerator and family."""
     return {f"'{'/'.join(s.numerator)}' share ({s.family.replace('_', ' ')})":
-            measure_id("terms", "share", s.name, "all") for s in _topic_shares()[:n]}
+            measure_id("terms", "share", s.name, "all") for s in topic_shares()[:n]}
 
 
 @_doc
@@ -297,7 +289,7 @@ def profile_measures() -> dict[str, str]:
     """Default measures of :func:`plot_outlet_profiles`: the first two label shares of the
     topic's lexicon, then :data:`PROFILE_MEASURES`."""
     shares = {f"'{'/'.join(s.numerator)}' share": measure_id("terms", "share", s.name, "all")
-              for s in _topic_shares()[:2]}
+              for s in topic_shares()[:2]}
     return {**shares, **PROFILE_MEASURES}
 
 

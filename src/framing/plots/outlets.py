@@ -29,15 +29,16 @@ from framing.plots.base import (
     resolve_measure,
     select,
     select_ids,
+    topic_shares,
 )
 from framing.plots.layout import CellGroup, CellText, legend_below, on_resize
 from framing.plots.style import (
     CONSTRUCTION_COLORS,
-    SIDE_COLORS,
     SMALL_MARK,
     outlet_colors,
     scaled,
     side_colors,
+    topic_colors,
 )
 from framing.stats import MIN_DOCS, MIN_EVENTS
 
@@ -159,7 +160,7 @@ def plot_term_heatmap(data: pd.DataFrame, *, voice: str = "all",
 
 
 @_doc
-def plot_share(data: pd.DataFrame, *, share: str = "regime_vs_government",
+def plot_share(data: pd.DataFrame, *, share: str | None = None,
                voices: Sequence[str] = ("narrator", "all"), ax: Axes | None = None,
                corpus: str | None = None) -> Axes:
     """Dot-and-interval plot of a label share per outlet, the outlet's own voice against all.
@@ -169,8 +170,8 @@ def plot_share(data: pd.DataFrame, *, share: str = "regime_vs_government",
     {data_scores}
         Uses the ``terms:share:<share>:<voice>`` rows (stage ``terms``, statistic ``share``)
         of :func:`framing.terms.score_terms`.
-    share : str, default='regime_vs_government'
-        A share of the terms lexicon.
+    share : str, optional
+        A share of the terms lexicon (default: the topic lexicon's first share).
     voices : sequence of {{'narrator', 'all'}}, default=('narrator', 'all')
         Voices drawn: filled dots for the narrator, open dots for every voice.
     {ax}
@@ -178,6 +179,7 @@ def plot_share(data: pd.DataFrame, *, share: str = "regime_vs_government",
 
     {returns_ax}
     """
+    share = share or topic_shares()[0].name
     for v in voices:
         if v not in ("all", "narrator"):
             raise FramingError(bad_value("voices", "plot_share", ("all", "narrator"), v))
@@ -260,8 +262,9 @@ def plot_quote_balance(data: pd.DataFrame, *, measure: str = "word_share",
                     stage="quotes", statistic=measure)
     table = shares.pivot(index="outlet", columns="subject", values="value").fillna(0.0)
     if sides is None:
-        sides = [s for s in SIDE_COLORS if s in table.columns and table[s].sum() > 0]
-        sides += sorted(s for s in table.columns if s not in SIDE_COLORS and table[s].sum() > 0)
+        known = topic_colors()["sides"]  # the topic's order of sides
+        sides = [s for s in known if s in table.columns and table[s].sum() > 0]
+        sides += sorted(s for s in table.columns if s not in known and table[s].sum() > 0)
     table = table.reindex(columns=list(sides), fill_value=0.0)
     parts = _with_parts(data, "plot_quote_balance")
     entropy = parts[(parts["stage"] == "quotes") & (parts["statistic"] == "entropy")

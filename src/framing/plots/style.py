@@ -1,4 +1,5 @@
-"""The house style: fixed colours per outlet and side, the theme, deterministic figure files.
+"""The house style: fixed colours per outlet and side (the topic's ``colors.yaml``), the
+theme, deterministic figure files.
 
 The colours come from the Okabe-Ito and Paul Tol "muted" palettes, chosen to stay apart for
 colour-blind readers; every mark is also labelled by position or text, so colour is never the
@@ -17,6 +18,7 @@ import contextlib
 import dataclasses
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,41 +29,22 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from framing._errors import FramingError, bad_value
+from framing._errors import FramingError, bad_entry, bad_value
+from framing.lexicon_io import check_keys, read_yaml
 from framing.stats import MIN_DOCS, MIN_EVENTS
+from framing.topic import topic_cached, topic_file
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
              "#000000")
 TOL_MUTED = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677",
              "#882255", "#AA4499")
-#: Fixed colour of each bundled outlet (keys compared case-insensitively). Colours repeat only
-#: across the two corpora, never within one.
-OUTLET_COLORS = {
-    # seed page
-    "afp": "#0072B2", "reuters": "#E69F00", "wsj": "#009E73", "the guardian": "#CC79A7",
-    "france 24": "#56B4E9", "the telegraph": "#D55E00", "ap": "#F0E442", "fars news": "#882255",
-    "peace and freedom (blog)": "#999999", "unknown": "#BBBBBB",
-    # FA-KES (reuters shared with the seed page)
-    "sana": "#CC6677", "etilaf": "#117733", "sputnik": "#332288", "tass": "#88CCEE",
-    "manar": "#999933", "alalam": "#DDCC77", "ahram": "#44AA99", "alaraby": "#0072B2",
-    "dailysabah": "#D55E00", "trt": "#56B4E9", "jordantimes": "#AA4499", "arabiya": "#009E73",
-    "nna": "#882255", "asharqalawsat": "#666666",
-}
-#: Colours of speaker and actor sides, grouped by camp: Damascus axis reds, US-led blues,
-#: opposition green, outside voices sand and greys.
-SIDE_COLORS = {
-    "syria_gov": "#882255", "russia_gov": "#CC6677", "iran_gov": "#AA4499",
-    "us_gov": "#0072B2", "us_military": "#56B4E9", "sdf": "#88CCEE",
-    "syrian_rebels": "#117733", "islamic_state": "#000000",
-    "other_gov": "#DDCC77", "international": "#999933", "analyst": "#E69F00",
-    "civilian": "#44AA99", "media": "#999999", "unknown": "#DDDDDD",
-}
 #: Constructions of the agency stage: named doers in blues, hidden doers in oranges.
 CONSTRUCTION_COLORS = {
     "active": "#08306B", "passive_agent": "#2171B5", "nominal_agent": "#6BAED6",
     "passive_agentless": "#D55E00", "nominal_agentless": "#E69F00", "intransitive": "#BBBBBB",
 }
 GROUP_COLORS = {"state-aligned": "#CC6677", "opposition": "#117733"}
+_HEX_RE = re.compile(r"#[0-9A-Fa-f]{6}")
 SMALL_MARK = "†"
 SMALL_NOTE = f"{SMALL_MARK} small sample: fewer than {MIN_DOCS} articles or {MIN_EVENTS} events"
 
@@ -248,20 +231,41 @@ def _colour(name: str, fixed: Mapping[str, str], pool: Sequence[str]) -> str:
     return pool[zlib.crc32(key.encode("utf-8")) % len(pool)]
 
 
+@topic_cached
+def topic_colors() -> dict[str, dict[str, str]]:
+    """The fixed colours of the topic in use (its ``colors.yaml``): ``{"outlets": {name:
+    colour}, "sides": {side: colour}}``, outlet names lower-cased, sides in the file's order."""
+    source = topic_file("colors.yaml")[1]
+    data = read_yaml("colors.yaml")
+    check_keys(source, "<top level>", data, {"version"}, {"outlets", "sides"})
+    found = {}
+    for entry in ("outlets", "sides"):
+        table = data.get(entry) or {}
+        check_keys(source, entry, table, set(), set(table))
+        for name, colour in table.items():
+            if not (isinstance(colour, str) and _HEX_RE.fullmatch(colour)):
+                raise FramingError(bad_entry(source, f"{entry}.{name}",
+                                             f"must be a colour like '#0072B2', got {colour!r}"))
+        found[entry] = {str(k).strip().lower(): v for k, v in table.items()}
+    return found
+
+
 def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
-    """Return the fixed colour of each outlet; unknown outlets get a stable colour from their name.
+    """Return the fixed colour of each outlet (the topic's ``colors.yaml``); other outlets get
+    a stable colour from their name.
 
     Examples
     --------
-    >>> outlet_colors(["AFP", "sana"])
-    {'AFP': '#0072B2', 'sana': '#CC6677'}
+    >>> colours = outlet_colors(["My Outlet", "my outlet"])
+    >>> colours["My Outlet"] == colours["my outlet"]
+    True
     """
-    return {o: _colour(o, OUTLET_COLORS, OKABE_ITO[:7] + TOL_MUTED) for o in outlets}
+    return {o: _colour(o, topic_colors()["outlets"], OKABE_ITO[:7] + TOL_MUTED) for o in outlets}
 
 
 def side_colors(sides: Iterable[str]) -> dict[str, str]:
     """Return the fixed colour of each speaker or actor side (stable for sides of user lexicons)."""
-    return {s: _colour(s, SIDE_COLORS, TOL_MUTED) for s in sides}
+    return {s: _colour(s, topic_colors()["sides"], TOL_MUTED) for s in sides}
 
 
 # ------------------------------------------------------------------------------ saving
@@ -429,8 +433,8 @@ class SavedFigure(tuple):
 
 __all__ = [
     "BASE_FONT_SIZE", "CONSTRUCTION_COLORS", "DEFAULT_FORMATS", "FORMATS", "GROUP_COLORS",
-    "HOUSE_RC", "OKABE_ITO", "OPTIONS_ENV", "OUTLET_COLORS", "SIDE_COLORS", "SMALL_MARK",
-    "SMALL_NOTE", "TOL_MUTED", "FigureOptions", "SavedFigure", "figure_options",
-    "figure_options_env", "house_rc", "mark_figure", "outlet_colors", "resize_figure",
-    "save_figure", "scaled", "side_colors", "theme",
+    "HOUSE_RC", "OKABE_ITO", "OPTIONS_ENV", "SMALL_MARK", "SMALL_NOTE", "TOL_MUTED",
+    "FigureOptions", "SavedFigure", "figure_options", "figure_options_env", "house_rc",
+    "mark_figure", "outlet_colors", "resize_figure", "save_figure", "scaled", "side_colors",
+    "theme", "topic_colors",
 ]
