@@ -143,3 +143,15 @@ def test_a_colour_that_is_none_is_named_with_its_file(tmp_path):
             topic_colors()
     finally:
         use_topic(None)
+
+
+def test_the_agency_stage_reads_the_sides_of_the_topic_in_use():
+    from framing.agency.actorlike import phrase_side
+
+    assert phrase_side("Assad forces") == "syria_gov"
+    try:
+        use_topic("ukraine")
+        assert phrase_side("Assad forces") != "syria_gov"
+    finally:
+        use_topic(None)
+    assert phrase_side("Assad forces") == "syria_gov"

@@ -11,6 +11,7 @@ from framing.agency.chunks import head_of
 from framing.agency.lexicon import EventLexicon
 from framing.agency.tokens import Doc, Toks, is_date_number, span_tokens, token_at
 from framing.agency.words import DET, OBJ_PRON, POSS_PRON, SUBJ_PRON, TIME
+from framing.topic import register_cache
 
 if TYPE_CHECKING:
     from framing.agency.events import Mention
@@ -64,6 +65,7 @@ def _named_actor_start(lex: EventLexicon, text: str, toks: Toks, a: int, b: int)
     return a
 
 
+@register_cache  # the topic's actors: emptied when it changes
 @functools.lru_cache(maxsize=65536)
 def _first_actor(phrase: str) -> tuple[int, int, str] | None:
     """Start, end and kind of the first actor :func:`framing.actors.find_actors` finds."""
@@ -115,16 +117,19 @@ def vet_agent(doc: Doc, sid: int, m: Mention) -> None:
         m.construction = m.construction.replace("_agent", "_agentless")
 
 
+@register_cache  # the topic's actors: emptied when it changes
 @functools.lru_cache(maxsize=4096)
 def is_place(word: str) -> bool:
     return any(a["kind"] == "place" for a in find_actors(word, kinds=("place",)))
 
 
+@register_cache  # the topic's actors: emptied when it changes
 @functools.lru_cache(maxsize=65536)
 def phrase_side(phrase: str) -> str:
     return side_of(phrase)
 
 
+@register_cache  # the topic's actors: emptied when it changes
 @functools.lru_cache(maxsize=4096)
 def has_actor(word: str) -> bool:
     return bool(find_actors(word))
