@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from framing._errors import FramingError
+from framing.topic import DEFAULT_TOPIC
 
 log = logging.getLogger("framing")
 
@@ -42,7 +43,7 @@ def _add_io(p: argparse.ArgumentParser, *, articles: bool = True) -> None:
 def _topic_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--topic", default=None,
                    help="topic lexicons: a bundled topic (see `framing topics`) or a folder "
-                        "laid out like one (default: syria)")
+                        f"laid out like one (default: {DEFAULT_TOPIC})")
 
 
 def _load(args):
@@ -196,7 +197,7 @@ def _cmd_init(args) -> int:
     for role, entry in mapping.items():
         print(f"  {role:<7} <- {entry['column']!r:<20} {entry['reason']}")
     check_mapping(mapping, found["columns"])
-    write_study(out, Path(args.corpus).resolve(), mapping, topic=args.topic or "syria")
+    write_study(out, Path(args.corpus).resolve(), mapping, topic=args.topic or DEFAULT_TOPIC)
     log.info("study -> %s (edit it, then: framing run --study %s -o OUT)", out, out)
     return 0
 

@@ -20,7 +20,7 @@ FAKES_CITATION = (
 STATE_ALIGNED = ("sana", "sputnik", "tass", "manar", "alalam")
 OPPOSITION = ("etilaf",)
 #: The two FA-KES outlets whose stance is known before measuring: the known-groups check.
-KNOWN_GROUPS = ("sana", "etilaf")
+KNOWN_GROUPS = (STATE_ALIGNED[0], OPPOSITION[0])
 
 
 def load_seed() -> pd.DataFrame:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from framing._columns import AUTO, ROLE_COLUMNS, MappingError, match_role
 from framing._errors import FramingError
+from framing.topic import DEFAULT_TOPIC, bundled_topics
 
 __all__ = ["AUTO", "MappingError", "Study", "inspect_corpus", "load_study", "propose_mapping",
            "write_study"]
@@ -218,7 +219,7 @@ class Study:
     path: Path
     corpus: Path
     columns: dict[str, str | None]
-    topic: str = "syria"
+    topic: str = DEFAULT_TOPIC
     lexicons: list[Path] = field(default_factory=list)
     actors: list[Path] = field(default_factory=list)
     targets: list[str] | dict[str, list[str]] | None = None
@@ -268,7 +269,7 @@ def _rel(path: str | Path, folder: Path) -> str:
 
 
 def write_study(path: str | Path, corpus: str | Path, mapping: dict[str, Any], *,
-                topic: str = "syria", lexicons: tuple | list = (), actors: tuple | list = (),
+                topic: str = DEFAULT_TOPIC, lexicons: tuple | list = (), actors: tuple | list = (),
                 targets: list[str] | dict[str, list[str]] | None = None,
                 groups: dict[str, list[str]] | None = None,
                 focus: str | list[str] | None = None) -> Path:
@@ -377,7 +378,7 @@ def load_study(path: str | Path) -> Study:
         check_mapping({str(k): (None if v is None else str(v)) for k, v in columns.items()})
     except MappingError as exc:
         raise MappingError(f"{path}: columns: {exc}") from None
-    topic = str(data.get("topic") or "syria")
+    topic = str(data.get("topic") or DEFAULT_TOPIC)
     topic = _topic(path, topic, folder)
     targets = data.get("targets")
     if isinstance(targets, dict):
@@ -402,16 +403,10 @@ def load_study(path: str | Path) -> Study:
 
 def _topic(source: Path, topic: str, folder: Path) -> str:
     """A bundled topic name as is; a folder resolved against the study's folder."""
-    try:
-        from framing.topic import bundled_topics
-    except ImportError:  # a framing without topics: only the default
-        bundled = ["syria"]
-    else:
-        bundled = bundled_topics()
-    if topic in bundled:
+    if topic in bundled_topics():
         return topic
     candidate = (folder / Path(topic).expanduser()).resolve()
     if candidate.is_dir():
         return str(candidate)
-    raise _fail(source, f"topic {topic!r} is neither a bundled topic ({', '.join(bundled)}) "
-                        f"nor a folder (looked for {candidate})")
+    raise _fail(source, f"topic {topic!r} is neither a bundled topic "
+                        f"({', '.join(bundled_topics())}) nor a folder (looked for {candidate})")

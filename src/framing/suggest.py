@@ -19,7 +19,6 @@ from framing._errors import FramingError, missing_column
 
 #: Columns of :func:`suggest_actors`' table.
 SUGGEST_ACTOR_COLUMNS = ["speaker", "n_quotes", "n_docs", "n_outlets", "context", "examples"]
-_CAP_WORD = r"[A-Z][\w'’.-]*"
 _LOWER_OK = {"of", "the", "for", "and", "de", "al", "el", "von", "van", "der"}
 
 

@@ -18,8 +18,6 @@ from matplotlib.legend import Legend
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-_LINE = 1.2  # matplotlib's default line spacing
-
 
 class CellGroup:
     """Labels of one heatmap: they share the size of the tightest, refitted when the Axes'
