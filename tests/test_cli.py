@@ -167,3 +167,14 @@ def test_run_on_a_corpus_without_out_writes_under_runs_never_the_project(tmp_pat
     assert (tmp_path / "runs" / "my news" / "user" / "outlet_scores.csv").is_file()
     assert Path(built["f"]) == Path("runs") / "my news" / "figures"
     assert config.FIGURES_DIR.resolve() not in Path(built["f"]).resolve().parents
+
+
+def test_kwic_recognises_the_columns_of_a_users_table(tmp_path, capsys):
+    src = tmp_path / "c.csv"
+    pd.DataFrame({"guid": ["1", "2"], "media_name": ["Daily A", "Daily B"],
+                  "content": ["Officials said the regime shelled the town.",
+                              "The government said the town was quiet."]}).to_csv(src,
+                                                                                  index=False)
+    assert main(["kwic", "regime", str(src)]) == 0
+    out = capsys.readouterr().out
+    assert "[regime]" in out and "shelled" in out

@@ -241,8 +241,7 @@ def _add_kwic(sub) -> None:
     p.add_argument("--referent", default=None, help="only this referent (syria, us, ...)")
     p.add_argument("--width", type=int, default=40, help="characters of context per side")
     p.add_argument("--lexicon", default=None, help="your lexicon, added to the bundled one")
-    p.add_argument("--text-col", default="text", help="column holding the text")
-    p.add_argument("--outlet-col", default="outlet", help="column holding the outlet")
+    _corpus_options(p)
     _topic_option(p)
     p.set_defaults(func=_cmd_kwic)
 
@@ -365,8 +364,7 @@ def _add_suggest(sub) -> None:
                                   "(Fightin' Words), with kwic lines")):
         q = kinds.add_parser(kind, help=about)
         q.add_argument("articles", help="articles table or corpus (CSV, JSONL, Parquet, folder)")
-        q.add_argument("--text-col", default="text", help="column holding the text")
-        q.add_argument("--outlet-col", default="outlet", help="column holding the outlet")
+        _corpus_options(q)
         q.add_argument("--top", type=int, default=30 if kind == "actors" else 15,
                        help="how many to list")
         q.add_argument("-o", "--out", default=None, help="write the YAML stub to this file")
