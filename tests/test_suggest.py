@@ -87,3 +87,15 @@ def test_the_build_a_topic_notebook_walks_suggest_edit_rerun(tmp_path):
                                          text).groups())
     assert after < before
     assert "Rami Abdel Rahman" in (tmp_path / "my_actors.yaml").read_text(encoding="utf-8")
+
+
+def test_names_with_particles_are_suggested_and_people_are_persons():
+    from framing.suggest import actor_stub, suggest_actors
+
+    text = ("Ahmed bin Khalid, a council member, spoke first. \"We will rebuild,\" Ahmed bin "
+            "Khalid said. \"The port reopens in May,\" the Harbour Authority said.")
+    articles = pd.DataFrame({"doc_id": ["a"], "text": [text], "outlet": ["x"]})
+    table = suggest_actors(articles)
+    assert "Ahmed bin Khalid" in set(table["speaker"])
+    stub = actor_stub(table)
+    assert "actor: 'Ahmed bin Khalid', kind: person" in stub

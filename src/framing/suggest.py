@@ -28,11 +28,15 @@ _NOT_NAMES = {"a", "an", "the", "it", "he", "she", "they", "we", "i", "you", "th
 
 
 def _is_name(speaker: str) -> bool:
-    """A proper name (every word capitalised but small joining words, not a pronoun or a
-    description such as "A military source"): the speakers a topic can list by name."""
+    """A proper name (every word capitalised but small joining words and name particles, as
+    in "Bashar al-Assad"; not a pronoun or a description such as "A military source"): the
+    speakers a topic can list by name."""
+    from framing.quotes.words import load_speaker_words
+
+    particle = load_speaker_words().particle_token
     words = str(speaker).split()
     return bool(words) and words[0].lower() not in _NOT_NAMES and all(
-        w[:1].isupper() or w.lower() in _LOWER_OK for w in words)
+        w[:1].isupper() or w.lower() in _LOWER_OK or particle.fullmatch(w) for w in words)
 
 
 def _context_phrases(text: str, name: str, *, max_words: int = 6) -> list[str]:
@@ -115,7 +119,13 @@ def _quoted(value: str) -> str:
 
 
 def actor_stub(table: pd.DataFrame, sides: Sequence[str] = ()) -> str:
-    """A YAML stub of ``actors:`` entries from :func:`suggest_actors`, side left ``unknown``."""
+    """A YAML stub of ``actors:`` entries from :func:`suggest_actors`, side left ``unknown``;
+    a speaker named like a person is of kind person (:func:`framing.quotes.names.may_be_person`
+    with the topic's actors), else institution."""
+    from framing.actors import load_actors
+    from framing.quotes.names import may_be_person
+
+    lexicon = load_actors()
     lines = ["# Speakers quoted in the corpus whose side the topic could not tell.",
              "# Set each side (one of: " + (", ".join(sides) or "the topic's sides") + "),",
              "# add sides: {name: {official: true|false, note: ...}} for new ones, delete the",
@@ -125,7 +135,7 @@ def actor_stub(table: pd.DataFrame, sides: Sequence[str] = ()) -> str:
         name = str(row["speaker"])
         parts = name.split()
         patterns = [name] + ([parts[-1]] if len(parts) > 1 and len(parts[-1]) > 3 else [])
-        kind = "person" if len(parts) > 1 and all(p[:1].isupper() for p in parts) else "institution"
+        kind = "person" if may_be_person(name, lexicon) else "institution"
         note = (f"quoted {row['n_quotes']} times in {row['n_docs']} articles "
                 f"({row['n_outlets']} outlets)" + (f"; around the name: {row['context']}"
                                                    if row["context"] else ""))

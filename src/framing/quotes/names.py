@@ -169,6 +169,13 @@ def looks_named(name: str) -> bool:
         and not words.non_person.search(name) and not ACRONYM_RE.search(name)
 
 
+def may_be_person(name: str, lexicon: ActorLexicon) -> bool:
+    """Whether a speaker may be a person: named like one ("Andrea Goldstein", not "BC Hydro"
+    or "the utility") or described as one ("a witness")."""
+    return bool(load_speaker_words().person_words.search(name)) or looks_named(name) \
+        and speaker_kind(name, lexicon) != "thing"
+
+
 _THING_KINDS = frozenset(("institution", "group", "media", "capital", "nationality"))
 
 

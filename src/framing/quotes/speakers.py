@@ -17,6 +17,7 @@ from framing.quotes.names import (
     ACRONYM_RE,
     TOKEN_RE,
     looks_named,
+    may_be_person,
     mentions,
     name_in,
     name_runs,
@@ -371,12 +372,6 @@ class Resolver:
                 return name, side
         return None
 
-    def _personal(self, name: str) -> bool:
-        """Whether a speaker may be a person: named like one ("Andrea Goldstein", not "BC
-        Hydro" or "the utility") or described as one ("a witness")."""
-        return bool(load_speaker_words().person_words.search(name)) or looks_named(name) \
-            and speaker_kind(name, self.lexicon) != "thing"
-
     def _institution_before(self, pos: int) -> tuple[int, str, str] | None:
         """(offset, phrase, side) of the institution a sentence before ``pos`` ends with as
         the subject of its speech verb ("... the state news agency reported on Friday. It
@@ -436,7 +431,7 @@ class Resolver:
                 best = (spos, name, side)
         if best is None and low == "it":  # "BC Hydro said ... it said": no person's name
             best = next(((spos, name, side) for spos, name, kind, side in reversed(recent)
-                         if not self._personal(name)), None) \
+                         if not may_be_person(name, self.lexicon)), None) \
                 or self._institution_before(pos)
         if want != "thing":
             surnames = {}
