@@ -23,7 +23,7 @@ module          contents
 ==============  ================================================================
 """
 
-from framing.plots.base import corpus_note, corpus_totals
+from framing.plots.base import corpus_note, corpus_totals, share_label
 from framing.plots.groups import (
     PROFILE_MEASURES,
     known_group_measures,
@@ -33,7 +33,6 @@ from framing.plots.groups import (
     plot_outlet_profiles,
     plot_over_time,
     profile_measures,
-    share_label,
 )
 from framing.plots.layout import CellText, text_problems
 from framing.plots.outlets import (

@@ -211,12 +211,23 @@ __all__ = ["corpus_note", "corpus_totals", "is_measure", "resolve_measure",
            "resolve_measures", "select", "select_ids"]
 
 
-def topic_shares() -> list:
+def topic_shares(required: bool = True) -> list:
     """The shares of the topic's term lexicon (:class:`framing.lexicon.Share`), in file order;
-    an error when it defines none."""
+    an error when it defines none and they are ``required``."""
     from framing.lexicon import load_lexicon
 
     shares = load_lexicon().shares
-    if not shares:
+    if not shares and required:
         raise FramingError("The topic's term lexicon defines no shares to plot.")
     return shares
+
+
+def share_label(share: str) -> str:
+    """How a share of the topic lexicon reads on an axis: "share of 'regime' among regime +
+    government" (the share's name when the topic has no such share)."""
+    found = next((s for s in topic_shares(required=False) if s.name == share), None)
+    if found is None:
+        return share.replace("_", " ")
+    den = " + ".join(found.denominator) if "*" not in found.denominator \
+        else f"all {found.family.replace('_', ' ')} labels"
+    return f"share of '{'/'.join(found.numerator)}' among {den}"

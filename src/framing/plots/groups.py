@@ -25,6 +25,7 @@ from framing.plots.base import (
     is_measure,
     resolve_measures,
     select_ids,
+    share_label,
     topic_shares,
 )
 from framing.plots.layout import place_labels
@@ -151,17 +152,6 @@ def period_share_scores(articles: pd.DataFrame, hits: pd.DataFrame, groups: Mapp
     cols = ["group", "year", "value", "ci_low", "ci_high", "n_docs", "n_words", "n_events",
             "small_sample"]
     return rows[cols].sort_values(["group", "year"], ignore_index=True).assign(share=share)
-
-
-def share_label(share: str) -> str:
-    """How a share of the topic lexicon reads on an axis: "share of 'regime' among regime +
-    government" (the share's name when the topic has no such share)."""
-    found = next((s for s in topic_shares() if s.name == share), None)
-    if found is None:
-        return share.replace("_", " ")
-    den = " + ".join(found.denominator) if "*" not in found.denominator \
-        else f"all {found.family.replace('_', ' ')} labels"
-    return f"share of '{'/'.join(found.numerator)}' among {den}"
 
 
 @_doc
@@ -370,5 +360,4 @@ def plot_outlet_profiles(data: pd.DataFrame, *, measures: Mapping[str, str] | No
 
 
 __all__ = ["PROFILE_MEASURES", "known_group_measures", "period_share_scores", "profile_measures",
-           "share_label",
            "plot_fightin_words", "plot_known_groups", "plot_outlet_profiles", "plot_over_time"]

@@ -29,6 +29,7 @@ from framing.plots.base import (
     resolve_measure,
     select,
     select_ids,
+    share_label,
     topic_shares,
 )
 from framing.plots.layout import CellGroup, CellText, legend_below, on_resize
@@ -211,7 +212,7 @@ def plot_share(data: pd.DataFrame, *, share: str | None = None,
     ax.set_yticks(range(len(outlets)), labels)
     ax.set_xlim(-0.02, 1.02)
     ax.set_ylim(-0.6, len(outlets) - 0.4)
-    ax.set_xlabel(f"share: {share.replace('_', ' ')} (95% bootstrap CI over articles)", wrap=True)
+    ax.set_xlabel(f"{share_label(share)} (95% bootstrap CI over articles)", wrap=True)
     handles = [mpl.lines.Line2D([], [], marker="o", color="#444444", linestyle="none",
                                 markerfacecolor="#444444" if v == "narrator" else "white",
                                 label="outlet's own narration" if v == "narrator"
