@@ -53,3 +53,5 @@ def source_fingerprint() -> str:
 
 
 FINGERPRINT_FILE = "FINGERPRINT"
+#: What `framing run` records about a user corpus, in its output folder.
+RUN_FILE = "run.json"

@@ -88,7 +88,7 @@ def run_main(*, corpus: str | None = None, study: str | Path | None = None,
                             n_workers=1 if len(articles) <= CHUNKSIZE else None)
             (out / name / config.FINGERPRINT_FILE).write_text(config.source_fingerprint() + "\n")
             if name == "user":
-                (out / name / "run.json").write_text(json.dumps(info, indent=1) + "\n",
+                (out / name / config.RUN_FILE).write_text(json.dumps(info, indent=1) + "\n",
                                                      encoding="utf-8")
             log.info("%s: %s", name, ", ".join(p.name for p in written.values()))
         from framing.report import build_all

@@ -22,7 +22,7 @@ from framing._errors import FramingError
 
 def run_info(corpus: str, processed_dir: str | Path | None = None) -> dict:
     """What ``framing run`` recorded about a user corpus (``run.json``); {} for bundled ones."""
-    path = Path(processed_dir or config.PROCESSED_DIR) / corpus / "run.json"
+    path = Path(processed_dir or config.PROCESSED_DIR) / corpus / config.RUN_FILE
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 

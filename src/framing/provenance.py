@@ -18,11 +18,12 @@ bundled data, :data:`framing.config.RAW_DIR`).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import subprocess
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -46,6 +47,28 @@ FIGURE_INPUTS = {
     "tone_validity": "vader_nyt",
 }
 _BUNDLED = {"seed": "SEED_FILE", "fakes": "FAKES_FILE", "vader_nyt": "VADER_NYT_FILE"}
+#: Parts of records shared by the figures of one build (see :func:`one_build`); None outside.
+_SHARED: dict | None = None
+
+
+@contextlib.contextmanager
+def one_build() -> Iterator[None]:
+    """Within the block, the parts that figures share (corpus tables, topic, git commit,
+    package versions) are computed once, not once per figure; nothing is kept after it."""
+    global _SHARED
+    _SHARED = {}
+    try:
+        yield
+    finally:
+        _SHARED = None
+
+
+def _shared(key: tuple, make: Callable[[], object]):
+    if _SHARED is None:
+        return make()
+    if key not in _SHARED:
+        _SHARED[key] = make()
+    return _SHARED[key]
 
 
 # ------------------------------------------------------------------------------ pieces
@@ -134,7 +157,7 @@ def topic_record(corpus_folder: str | Path | None = None) -> dict:
     """
     from framing.topic import TOPIC_FILES, current_topic, extra_files, topic_file
 
-    run = Path(corpus_folder) / "run.json" if corpus_folder else None
+    run = Path(corpus_folder) / config.RUN_FILE if corpus_folder else None
     info = json.loads(run.read_text(encoding="utf-8")) if run and run.is_file() else {}
     topic = info.get("topic") or current_topic()
     added = {kind: [Path(p) for p in info[kind]] if kind in info else extra_files(kind)
@@ -182,15 +205,17 @@ def figure_provenance(name: str, files: Sequence[str | Path], *, corpora: Sequen
     from framing.stats import SEED
 
     processed = Path(processed_dir)
-    user = next((processed / c for c in corpora if (processed / c / "run.json").is_file()),
+    user = next((processed / c for c in corpora if (processed / c / config.RUN_FILE).is_file()),
                 None)
     return {
         "figure": name,
         "files": {Path(f).name: sha256(f) for f in sorted(map(str, files))},
-        "corpus": [table_record(c, processed) for c in corpora],
-        "topic": topic_record(user),
-        "framing": {"version": framing.__version__, "git_commit": git_commit()},
-        "packages": package_versions(),
+        "corpus": [_shared(("table", c, processed), lambda c=c: table_record(c, processed))
+                   for c in corpora],
+        "topic": _shared(("topic", user), lambda: topic_record(user)),
+        "framing": {"version": framing.__version__,
+                    "git_commit": _shared(("git",), git_commit)},
+        "packages": _shared(("packages",), package_versions),
         "figure_options": dict(options or {}),
         "seeds": {"framing.stats.SEED": SEED, "PYTHONHASHSEED": "0"},
         "command": dict(command or {}),
@@ -266,7 +291,7 @@ def verify(figure: str | Path) -> list[str]:
             changed.append(f"corpus table {target} changed (sha256; {table['rows']} -> {rows} "
                            f"rows)")
     user = next((processed / t["corpus"] for t in record.get("corpus", [])
-                 if (processed / t["corpus"] / "run.json").is_file()), None)
+                 if (processed / t["corpus"] / config.RUN_FILE).is_file()), None)
     now = topic_record(user)
     then = record.get("topic", {})
     if now["name"] != then.get("name"):
@@ -306,6 +331,6 @@ def relative(path: str | Path, start: str | Path) -> str:
 
 
 __all__ = ["FIGURE_INPUTS", "PACKAGES", "SUFFIX", "VOLATILE", "figure_corpora",
-           "figure_provenance", "git_commit", "package_versions", "provenance_path",
+           "figure_provenance", "git_commit", "one_build", "package_versions", "provenance_path",
            "sha256", "stable", "stable_digest", "table_record", "topic_record", "verify",
            "write_provenance"]

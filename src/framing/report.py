@@ -446,14 +446,15 @@ def build_all(processed_dir: str | Path | None = None, figures_dir: str | Path |
     run = {"argv": list(command or ["build_all"]), "notebooks": names,
            "processed_dir": provenance.relative(processed, figures), "figures_dir": "."}
     records = {}
-    for stem in FIGURE_NAMES:
-        files = sorted(p for p in figures.glob(f"{stem}.*")
-                       if p.suffix[1:] in FORMATS and p.name.count(".") == 1)
-        if files:
-            records[stem] = provenance.figure_provenance(
-                stem, files, corpora=provenance.figure_corpora(stem, corpora),
-                processed_dir=processed, options=opts.to_dict(), command=run)
-            provenance.write_provenance(records[stem], figures)
+    with provenance.one_build():
+        for stem in FIGURE_NAMES:
+            files = sorted(p for p in figures.glob(f"{stem}.*")
+                           if p.suffix[1:] in FORMATS and p.name.count(".") == 1)
+            if files:
+                records[stem] = provenance.figure_provenance(
+                    stem, files, corpora=provenance.figure_corpora(stem, corpora),
+                    processed_dir=processed, options=opts.to_dict(), command=run)
+                provenance.write_provenance(records[stem], figures)
     for nb in executed:
         nb.metadata.setdefault("framing", {})["provenance"] = records
     intro = ""

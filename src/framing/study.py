@@ -8,7 +8,6 @@ holds the text, the outlet, the date..., :func:`write_study` writes that down as
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ import pandas as pd
 
 from framing._columns import AUTO, ROLE_COLUMNS, MappingError, match_role
 from framing._errors import FramingError
+from framing.provenance import relative
 from framing.topic import DEFAULT_TOPIC, bundled_topics
 
 __all__ = ["AUTO", "MappingError", "Study", "inspect_corpus", "load_study", "propose_mapping",
@@ -260,14 +260,6 @@ def _flow(value: Any) -> str:
     return text.removesuffix("...\n").strip()
 
 
-def _rel(path: str | Path, folder: Path) -> str:
-    path = Path(path).resolve()
-    try:
-        return Path(os.path.relpath(path, folder)).as_posix()
-    except ValueError:  # another drive on Windows
-        return path.as_posix()
-
-
 def write_study(path: str | Path, corpus: str | Path, mapping: dict[str, Any], *,
                 topic: str = DEFAULT_TOPIC, lexicons: tuple | list = (), actors: tuple | list = (),
                 targets: list[str] | dict[str, list[str]] | None = None,
@@ -296,9 +288,9 @@ def write_study(path: str | Path, corpus: str | Path, mapping: dict[str, Any], *
     folder = path.resolve().parent
     cols = _columns_of(mapping)
     focus = [focus] if isinstance(focus, str) else focus
-    values = {"version": 1, "corpus": _rel(corpus, folder), "topic": str(topic),
-              "lexicons": [_rel(p, folder) for p in lexicons],
-              "actors": [_rel(p, folder) for p in actors],
+    values = {"version": 1, "corpus": relative(corpus, folder), "topic": str(topic),
+              "lexicons": [relative(p, folder) for p in lexicons],
+              "actors": [relative(p, folder) for p in actors],
               "targets": targets, "groups": groups, "focus": focus}
     lines = ["# framing study: one corpus, its columns, and the topic to measure it with.",
              "# Edit freely; framing reads it with framing.study.load_study.", ""]
