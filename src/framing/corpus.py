@@ -57,6 +57,7 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (record, reason)
     notes: list[str] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)  # role -> column of the input used
+    encoding: str | None = None  # of a text table (CSV, TSV, JSONL) as read
 
     def skip(self, record: str, reason: str) -> None:
         self.skipped.append((record, reason))
@@ -428,8 +429,8 @@ def _read_table(path: Path, kind: str, report: IngestReport, *, sheet: str | int
         frame = read_excel(path, sheet, report)
         report.read = len(frame)
         return frame
-    text, enc = read_text(path)
-    _note_encoding(report, path.name, enc)
+    text, report.encoding = read_text(path)
+    _note_encoding(report, path.name, report.encoding)
     if not text.strip():
         raise FramingError(f"{path.name} is empty.")
     if kind == "jsonl":

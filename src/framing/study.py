@@ -81,9 +81,8 @@ def inspect_corpus(path: str | Path, *, n_samples: int = 3) -> dict[str, Any]:
             kind, (text, encoding) = "text", c.read_text(path)
             frame = pd.DataFrame({"text": [text]})
         else:
-            if kind not in ("parquet", "xlsx"):
-                encoding = c.read_text(path)[1]
             frame = c._read_table(path, kind, report)
+            encoding = report.encoding
     frame.attrs.clear()
     columns = [str(col) for col in frame.columns]
     dtypes, samples = {}, {}
