@@ -143,3 +143,17 @@ def test_load_study_bad_columns_and_files(corpus, tmp_path):
     body = f"corpus: {corpus}\ncolumns: {{text: body}}\ntopic: nowhere\n"
     with pytest.raises(FramingError, match="topic 'nowhere' is neither a bundled topic"):
         load_study(_study(tmp_path, body))
+
+
+def test_a_headlines_only_table_is_proposed_as_load_corpus_reads_it(tmp_path):
+    from framing.corpus import load_corpus
+
+    src = tmp_path / "heads.csv"
+    pd.DataFrame({"headline": ["Drones hit Kyiv overnight", "Grain deal extended again"],
+                  "source": ["Wire A", "Wire B"], "published": ["2024-01-02", "2024-01-03"]}
+                 ).to_csv(src, index=False)
+    found = inspect_corpus(src)
+    mapping = propose_mapping(found["columns"], found["samples"], strict=True)
+    assert mapping["text"]["column"] == "headline" and mapping["title"]["column"] is None
+    loaded = load_corpus(src)
+    assert list(loaded["text"]) == ["Drones hit Kyiv overnight", "Grain deal extended again"]

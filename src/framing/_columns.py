@@ -30,7 +30,8 @@ ROLE_NAMES = {
     "title": ("title", "headline"),
     "url": ("url", "link", "permalink"),
 }
-_REQUIRED = ("text", "outlet")
+#: Roles a corpus must have a column for (an outlet column may be waived: outlet "unknown").
+REQUIRED_ROLES = ("text", "outlet")
 
 
 class MappingError(FramingError):
@@ -62,6 +63,16 @@ def match_role(role: str, columns: list[str], exclude: tuple[str, ...] = ()
     if found:
         return None, "ambiguous between " + " and ".join(repr(c) for c in found)
     return None, "no column found"
+
+
+def headlines_as_text(columns: list[str], exclude: tuple[str, ...] = ()
+                      ) -> tuple[str | None, str]:
+    """For a table without a text column, its headline column as the text (a headlines-only
+    table), with the reason; (None, "no column found") when it has none either."""
+    col, _ = match_role("title", columns, exclude)
+    if col is None:
+        return None, "no column found"
+    return col, f"no text column; the headlines in {col!r} are the texts"
 
 
 def resolve_columns(columns: list[str], given: dict[str, str | None]) -> dict[str, str | None]:
@@ -98,16 +109,12 @@ def resolve_columns(columns: list[str], given: dict[str, str | None]) -> dict[st
             continue
         col, why = match_role(role, columns, tuple(c for c in chosen.values() if c))
         if role == "text" and col is None and why == "no column found" and "title" in auto:
-            # a headlines-only table: its headlines are the texts
-            col, _ = match_role("title", columns, tuple(c for c in chosen.values() if c))
+            col, why = headlines_as_text(columns, tuple(c for c in chosen.values() if c))
             if col:
                 auto.remove("title")
                 chosen["title"] = None
-                why = f"no text column; the headlines in {col!r} are the texts"
                 log.info("text: %s", why)
-            else:
-                why = "no column found"
-        if col is None and (role in _REQUIRED or why.startswith("ambiguous")):
+        if col is None and (role in REQUIRED_ROLES or why.startswith("ambiguous")):
             listing = f" (columns: {', '.join(columns)})" if why == "no column found" else ""
             problems.append(f"{role}: {why}{listing}")
         chosen[role] = col

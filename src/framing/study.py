@@ -15,7 +15,14 @@ from typing import Any
 
 import pandas as pd
 
-from framing._columns import AUTO, ROLE_COLUMNS, MappingError, match_role
+from framing._columns import (
+    AUTO,
+    REQUIRED_ROLES,
+    ROLE_COLUMNS,
+    MappingError,
+    headlines_as_text,
+    match_role,
+)
 from framing._errors import FramingError
 from framing.provenance import relative
 from framing.topic import DEFAULT_TOPIC, bundled_topics
@@ -24,7 +31,6 @@ __all__ = ["AUTO", "MappingError", "Study", "inspect_corpus", "load_study", "pro
            "write_study"]
 
 ROLES = tuple(ROLE_COLUMNS)  # id, text, outlet, date, title, url
-_REQUIRED = ("text", "outlet")
 _URL = re.compile(r"https?://\S+", re.I)
 
 
@@ -146,6 +152,12 @@ def propose_mapping(columns: list[str], samples: dict[str, list[str]] | None = N
             if col:
                 out[role] = {"column": col, "reason": why}
                 free.remove(col)
+    if out["text"]["column"] is None and out["text"]["reason"] == "no column found" \
+            and out["title"]["column"]:  # a headlines-only table, as load_corpus reads it
+        col, why = headlines_as_text(columns, tuple(m["column"] for r, m in out.items()
+                                                    if m["column"] and r != "title"))
+        out["text"], out["title"] = {"column": col, "reason": why}, \
+            {"column": None, "reason": f"{col!r} is the text"}
     if strict:
         check_mapping(out, columns)
     return out
@@ -199,7 +211,7 @@ def check_mapping(mapping: dict[str, Any], columns: list[str] | None = None) -> 
                 problems.append(f"{role}: column {col!r} not found{listing}")
         elif why.startswith("ambiguous"):
             problems.append(f"{role}: {why}")
-        elif role == "text" or (role in _REQUIRED and isinstance(entry, dict)):
+        elif role == "text" or (role in REQUIRED_ROLES and isinstance(entry, dict)):
             problems.append(f"{role}: no column found{listing}")
     if problems:
         raise MappingError("; ".join(problems) + ".")
