@@ -32,6 +32,7 @@ from framing._columns import (  # noqa: F401  (re-exported)
 )
 from framing._errors import FramingError, missing_column
 from framing._readers import read_csv_rows, read_excel, read_jsonl
+from framing.text import parse_embeds
 
 log = logging.getLogger("framing")
 
@@ -135,7 +136,7 @@ def raw_line(article: pd.Series | dict, offset: int) -> int | None:
 
 def embed_spans(article: pd.Series | dict) -> list[tuple[int, int]]:
     """Spans of ``text`` that are embedded material (tweets), not the outlet's own words."""
-    return [(int(e[0]), int(e[1])) for e in json.loads(article.get("embeds") or "[]")]
+    return [(a, b) for a, b, _ in parse_embeds(article.get("embeds"))]
 
 
 # ---------------------------------------------------------------- validation

@@ -129,6 +129,20 @@ def count_words(text: str, exclude: Iterable[tuple[int, int]] = ()) -> int:
     return len(starts) - n
 
 
+def parse_embeds(value: object) -> list[tuple[int, int, str]]:
+    """``(start, end, author)`` spans of an articles table's ``embeds`` cell (a JSON list or a
+    list of ``[start, end, kind, author]``, or missing): the embedded material (tweets) in
+    the text, not the outlet's own words."""
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value == "":
+        return []
+    try:
+        items = json.loads(value) if isinstance(value, str) else value
+        return [(int(e[0]), int(e[1]), str(e[3]) if len(e) > 3 else "") for e in items]
+    except (ValueError, TypeError, IndexError) as exc:
+        raise FramingError(f"Column 'embeds' must hold a JSON list of [start, end, kind, "
+                           f"author] spans; got {str(value)[:60]!r} ({exc}).") from exc
+
+
 def own_words(text: str, embeds: object = None) -> int:
     """Words an outlet wrote in ``text``: :func:`count_words` with embedded material left out.
 
@@ -143,10 +157,7 @@ def own_words(text: str, embeds: object = None) -> int:
     """
     if not isinstance(text, str):
         return 0
-    if embeds is None or embeds == "" or (isinstance(embeds, float) and embeds != embeds):
-        return count_words(text)
-    items = json.loads(embeds) if isinstance(embeds, str) else embeds
-    return count_words(text, [(int(e[0]), int(e[1])) for e in items])
+    return count_words(text, [(a, b) for a, b, _ in parse_embeds(embeds)])
 
 
 def article_words(articles, text: str = "text") -> np.ndarray:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -15,7 +14,7 @@ from framing.agency.chunks import text_of
 from framing.agency.events import Mention, read_mention
 from framing.agency.lexicon import EventLexicon, load_events
 from framing.agency.tokens import Doc, token_at
-from framing.text import sentence_index
+from framing.text import parse_embeds, sentence_index
 
 EVENT_COLUMNS = [
     "doc_id", "sent_id", "start", "end", "match", "verb", "construction", "agent",
@@ -56,16 +55,6 @@ def _voice_spans(text: str, title: str) -> list[tuple[int, int, str]]:
     from framing.quotes import voice_spans
 
     return [(int(s[0]), int(s[1]), str(s[2])) for s in voice_spans(text, title, speakers=False)]
-
-
-def _embed_spans(value: object) -> list[tuple[int, int]]:
-    if not isinstance(value, str) or not value.strip():
-        return []
-    try:
-        return [(int(e[0]), int(e[1])) for e in json.loads(value)]
-    except (ValueError, TypeError, IndexError) as exc:
-        raise FramingError(f"Column 'embeds' must hold JSON lists of [start, end, kind, author]; "
-                           f"got {value[:60]!r} ({exc}).") from exc
 
 
 # --- per text and per table -----------------------------------------------------------------
@@ -194,7 +183,8 @@ def find_events(articles: pd.DataFrame, *, text: str = "text",
         if body is None or (isinstance(body, float) and pd.isna(body)):
             continue
         title = title if isinstance(title, str) else ""
-        rows += _event_rows(str(body), title, lex, (doc_id,), _embed_spans(emb))
+        embedded = [(a, b) for a, b, _ in parse_embeds(emb)]
+        rows += _event_rows(str(body), title, lex, (doc_id,), embedded)
     frame = pd.DataFrame.from_records(rows, columns=EVENT_COLUMNS)
     return frame.astype({"sent_id": "int64", "start": "int64", "end": "int64",
                          "negated": "bool", "hypothetical": "bool"})

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from collections.abc import Sequence
 
-import numpy as np
-
-from framing._errors import FramingError
 from framing.quotes import voice_spans as quote_voice_spans
+from framing.text import parse_embeds  # noqa: F401  (the terms modules read it here)
 
 VOICES = ("narrator", "quote", "headline", "interviewer", "interviewee", "embedded")
 
@@ -34,18 +31,6 @@ def any_quoted(hits: list[tuple[int, int, object]], spans: list[tuple[int, int, 
         if i >= 0 and start < inner[i][1]:
             return True
     return False
-
-
-def parse_embeds(value: object) -> list[tuple[int, int, str]]:
-    """``(start, end, author)`` spans of an ``embeds`` cell (JSON list, list or missing)."""
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value == "":
-        return []
-    try:
-        items = json.loads(value) if isinstance(value, str) else value
-        return [(int(e[0]), int(e[1]), str(e[3]) if len(e) > 3 else "") for e in items]
-    except (ValueError, TypeError, IndexError) as exc:
-        raise FramingError(f"Column 'embeds' must hold a JSON list of [start, end, kind, "
-                           f"author] spans; got {str(value)[:60]!r} ({exc}).") from exc
 
 
 class VoiceIndex:
