@@ -93,6 +93,8 @@ def legacy_measure(name: str) -> str:
     raise FramingError(f"{name!r} is not a measure name of framing 0.x.")
 
 
+#: The readability measure names of framing 0.x: frozen with the other old names below (not
+#: readability.MEASURES, which may grow new formulas that never had an old name).
 _READABILITY = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
                 "dale_chall_readability_score")
 _LEGACY = [
