@@ -178,3 +178,15 @@ def test_kwic_recognises_the_columns_of_a_users_table(tmp_path, capsys):
     assert main(["kwic", "regime", str(src)]) == 0
     out = capsys.readouterr().out
     assert "[regime]" in out and "shelled" in out
+
+
+def test_the_figures_command_recorded_in_provenance_parses_back(monkeypatch):
+    from framing import cli, report
+
+    seen = {}
+    monkeypatch.setattr(report, "build_all", lambda *a, **k: seen.update(k))
+    assert main(["figures", "--svg-text", "--width-mm", "85", "--format", "svg,png"]) == 0
+    argv = seen["command"]
+    assert "--svg-text" in argv
+    args = cli.build_parser().parse_args(argv[1:])
+    assert args.svg_text and args.width_mm == 85 and args.format == "svg,png"

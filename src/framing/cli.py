@@ -291,7 +291,9 @@ def _cmd_figures(args) -> int:
                             svg_text=args.svg_text)
     shown = {"format" if k == "formats" else k: ",".join(v) if isinstance(v, list) else v
              for k, v in options.to_dict().items()}
-    command = ["framing", "figures", *(f"--{k.replace('_', '-')}={v}" for k, v in shown.items())]
+    # a flag is written bare ("--svg-text"), as argparse reads it back
+    command = ["framing", "figures", *(f"--{k.replace('_', '-')}" + ("" if v is True else f"={v}")
+                                       for k, v in shown.items())]
     build_all(args.processed, args.out, options=options, command=command)  # logs the path
     return 0
 
