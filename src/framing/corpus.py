@@ -134,6 +134,11 @@ def raw_line(article: pd.Series | dict, offset: int) -> int | None:
     return int(first) if first.isdigit() else None
 
 
+def as_text(values: pd.Series, missing: str = "") -> pd.Series:
+    """``values`` as strings, ``missing`` where a value is missing (None, NaN, NA)."""
+    return values.astype(object).where(values.notna(), missing).astype(str)
+
+
 def embed_spans(article: pd.Series | dict) -> list[tuple[int, int]]:
     """Spans of ``text`` that are embedded material (tweets), not the outlet's own words."""
     return [(a, b) for a, b, _ in parse_embeds(article.get("embeds"))]
@@ -197,11 +202,10 @@ def validate_articles(
     frame = data.rename(columns={text: "text", **({outlet: "outlet"} if outlet else {})}).copy()
     if report.read == 0:
         report.read = len(frame)
-    frame["text"] = frame["text"].astype(object).where(frame["text"].notna(), "").astype(str)
+    frame["text"] = as_text(frame["text"])
     if outlet is None:
         frame["outlet"] = "unknown"
-    frame["outlet"] = frame["outlet"].astype(object).where(frame["outlet"].notna(), "unknown")
-    frame["outlet"] = frame["outlet"].astype(str).str.strip().replace("", "unknown")
+    frame["outlet"] = as_text(frame["outlet"], "unknown").str.strip().replace("", "unknown")
     defaults = {
         "relay": "", "title": "", "date": "", "byline": "", "url": "", "kind": "news",
         "source": source, "embeds": "[]", "paragraph_lines": "[]", "flags": "",
@@ -209,7 +213,7 @@ def validate_articles(
     for col, value in defaults.items():
         if col not in frame.columns:
             frame[col] = value
-        frame[col] = frame[col].astype(object).where(frame[col].notna(), value).astype(str)
+        frame[col] = as_text(frame[col], value)
     if "outlet_evidence" not in frame.columns:
         frame["outlet_evidence"] = (
             f"column {outlet!r} of {source or 'the data'}" if outlet else "no outlet column"
@@ -223,7 +227,7 @@ def validate_articles(
         frame["source_lines"] = [str(i + 2) for i in range(len(frame))]  # CSV row incl. header
     if "doc_id" not in frame.columns:
         frame["doc_id"] = [_stable_id(t) for t in frame["text"]]
-    ids = frame["doc_id"].astype(object).where(frame["doc_id"].notna(), "").astype(str)
+    ids = as_text(frame["doc_id"])
     blank = ids.str.strip() == ""
     if blank.any():
         ids[blank] = [_stable_id(t) for t in frame.loc[blank, "text"]]
@@ -264,7 +268,7 @@ def validate_articles(
         if col != "outlet_confidence":
             out[col] = out[col].astype(str)
     for col in extra:
-        out[col] = out[col].astype(object).where(out[col].notna(), "").astype(str)
+        out[col] = as_text(out[col])
     report.kept += len(out)
     return out
 

@@ -18,6 +18,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from framing._errors import FramingError, missing_column
+from framing.corpus import as_text
 from framing.measures import MEASURE_PARTS, legacy_measure, parse_measure
 from framing.plots.style import SMALL_MARK, SMALL_NOTE, mark_figure
 from framing.stats import MIN_DOCS, MIN_EVENTS
@@ -62,8 +63,7 @@ def _with_parts(data: pd.DataFrame, func: str) -> pd.DataFrame:
     """
     _require(data, _SCORE_COLUMNS, func)
     if all(c in data.columns for c in MEASURE_PARTS):
-        parts = {c: data[c].astype(object).where(data[c].notna(), "").astype(str)
-                 for c in MEASURE_PARTS}
+        parts = {c: as_text(data[c]) for c in MEASURE_PARTS}
         return data.assign(**parts)
     try:
         parsed = {m: parse_measure(m) for m in pd.unique(data["measure"])}
