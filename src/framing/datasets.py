@@ -21,6 +21,9 @@ STATE_ALIGNED = ("sana", "sputnik", "tass", "manar", "alalam")
 OPPOSITION = ("etilaf",)
 #: The two FA-KES outlets whose stance is known before measuring: the known-groups check.
 KNOWN_GROUPS = (STATE_ALIGNED[0], OPPOSITION[0])
+#: What the notebooks compare in the bundled corpora, in a study file's terms (as
+#: ``framing run`` records a study): FA-KES's state agency against the other outlets.
+BUNDLED_STUDIES = {"fakes": {"focus": [KNOWN_GROUPS[0]]}}
 
 
 def load_seed() -> pd.DataFrame:

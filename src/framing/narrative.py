@@ -115,19 +115,15 @@ def pick_term(hits: pd.DataFrame, prefer: str | None = None) -> str | None:
 def pick_groups(articles: pd.DataFrame, corpus: str,
                 processed_dir: str | Path | None = None) -> tuple[list[str], list[str] | None]:
     """Outlets for Fightin' Words: a study's first two ``groups`` or its ``focus`` against
-    the rest; else, on FA-KES, its state agency (:data:`framing.datasets.KNOWN_GROUPS`), or
-    the largest outlet, against the rest."""
-    info = run_info(corpus, processed_dir)
+    the rest (a bundled corpus's study: :data:`framing.datasets.BUNDLED_STUDIES`); else the
+    largest outlet against the rest."""
+    from framing.datasets import BUNDLED_STUDIES
+
+    info = run_info(corpus, processed_dir) or BUNDLED_STUDIES.get(corpus, {})
     groups = info.get("groups") or {}
     if len(groups) >= 2:
         a, b = list(groups.values())[:2]
         return list(a), list(b)
     if info.get("focus"):
         return list(info["focus"]), None
-    counts = articles["outlet"].value_counts()
-    if corpus == "fakes":
-        from framing.datasets import KNOWN_GROUPS
-
-        if KNOWN_GROUPS[0] in counts.index:
-            return [KNOWN_GROUPS[0]], None
-    return [str(counts.index[0])], None
+    return [str(articles["outlet"].value_counts().index[0])], None
