@@ -79,18 +79,11 @@ class ActorLexicon:
         """Pickle without the caches (a lexicon sent to workers need not carry them)."""
         return {**self.__dict__, "_memo": {}}
 
-    def memo(self, name: str) -> dict:
-        """The cache ``name`` of phrase results; emptied when it grows past its bound."""
-        cache = self._memo.setdefault(name, {})
-        if len(cache) > _MEMO_SIZE:
-            cache.clear()
-        return cache
-
     def cached(self, name: str, phrase: str, compute: Callable[[str], T]) -> T:
         """``compute(phrase)``, remembered in cache ``name`` for short phrases."""
         if len(phrase) > _MEMO_LEN:
             return compute(phrase)
-        cache = self._memo.get(name)  # self.memo(name), inlined: this runs per phrase
+        cache = self._memo.get(name)  # emptied when it grows past its bound
         if cache is None:
             cache = self._memo[name] = {}
         found = cache.get(phrase)
