@@ -572,7 +572,11 @@ def _assemble(folder: Path, target: Path, fmt: str) -> Path:
 
 def __getattr__(name: str):
     if name in ("prepare_bundled", "run_main"):  # moved to framing.main_job
+        import warnings
+
         from framing import main_job
 
+        warnings.warn(f"framing.pipeline.{name} moved to framing.main_job.{name}; the old "
+                      "place will be removed", FutureWarning, stacklevel=2)
         return getattr(main_job, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
