@@ -411,3 +411,12 @@ def test_unreadable_dates_are_kept_and_reported(tmp_path):
     assert articles["date"].tolist() == ["soon", "2017-06-10", "later", "soon"]
     assert any("date: 3 value(s) could not be read as dates (kept as written), e.g. 'soon', "
                "'later'" in n for n in report.notes)
+
+
+def test_columns_whose_last_word_is_a_usual_name_are_recognised(tmp_path):
+    path = _csv(tmp_path / "c.csv", f"Story ID,Publisher,Body Text,Source URL\ns1,Harbour Gazette,"
+                                    f"{SENTENCE},https://example.org/s1\n")
+    articles = load_corpus(path)
+    row = articles.iloc[0]
+    assert (row["doc_id"], row["outlet"], row["text"], row["url"]) == \
+        ("s1", "Harbour Gazette", SENTENCE, "https://example.org/s1")

@@ -44,7 +44,7 @@ UKRAINE = [
      "General Staff said. The invasion has displaced millions, the UN refugee agency said."),
 ]
 SYRIA_PROSE = ("seed page is a blog", "FA-KES (Salem et al. 2019) holds", "Etilaf says",
-               "FA-KES lost its commas")
+               "FA-KES lost its commas", "FA-KES")
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:

@@ -25,7 +25,7 @@ ROLE_COLUMNS = {"id": "doc_id", "text": "text", "outlet": "outlet", "date": "dat
 ROLE_NAMES = {
     "id": ("doc_id", "id", "article_id", "guid"),
     "text": ("text", "body", "content", "article"),
-    "outlet": ("outlet", "source", "publication", "paper", "media_name"),
+    "outlet": ("outlet", "source", "publication", "publisher", "paper", "media_name"),
     "date": ("date", "published", "published_at", "pubdate", "timestamp"),
     "title": ("title", "headline"),
     "url": ("url", "link", "permalink"),
@@ -58,8 +58,11 @@ def match_role(role: str, columns: list[str], exclude: tuple[str, ...] = ()
     if names[0] in free:
         return names[0], f"column {names[0]!r} has the {role}'s own name"
     found = [c for c in free if _norm(c) in names]
+    how = "is"
+    if not found:  # "Body Text", "story_id", "publish_date": the last word is the usual name
+        found, how = [c for c in free if _norm(c).rsplit("_", 1)[-1] in names], "ends in"
     if len(found) == 1:
-        return found[0], f"{found[0]!r} is a usual name for the {role} column"
+        return found[0], f"{found[0]!r} {how} a usual name for the {role} column"
     if found:
         return None, "ambiguous between " + " and ".join(repr(c) for c in found)
     return None, "no column found"
