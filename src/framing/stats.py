@@ -359,7 +359,7 @@ class ArticleStats:
         self.doc_ids = articles["doc_id"].astype(str).to_numpy(object)
         self.outlets = articles[outlet].astype(str).to_numpy(object)
         self.words = article_words(articles, text)
-        self._pieces: list[pd.DataFrame] = []
+        self._pieces: list[tuple] = []  # (measure, base, scale, pos, part, num, den, events)
 
     def positions(self) -> dict[str, np.ndarray]:
         """Row positions of each outlet's articles, outlets sorted."""
@@ -381,33 +381,39 @@ class ArticleStats:
         if parts is not None:
             parts = list(parts)
             k = len(parts)
-            num = num.reshape(n, k)
-            piece = {"pos": np.repeat(positions, k), "part": np.tile(np.array(parts, object), n),
-                     "numerator": num.ravel(), "denominator": np.nan,
-                     "events": num.ravel()}
-        else:
-            den = np.full(n, np.nan) if denominators is None \
-                else np.asarray(denominators, dtype=float)
-            if events is None:
-                events = den if denominators is not None and scale == 1.0 else num
-            piece = {"pos": positions, "part": "", "numerator": num, "denominator": den,
-                     "events": np.asarray(events, dtype=float)}
-        frame = pd.DataFrame(piece)
-        frame.insert(0, "measure", measure)
-        frame["base"] = base
-        frame["scale"] = float(scale)
-        self._pieces.append(frame)
+            num = num.reshape(n, k).ravel()
+            self._pieces.append((measure, base, float(scale), np.repeat(positions, k),
+                                 np.tile(np.array(parts, object), n), num,
+                                 np.full(n * k, np.nan), num))
+            return
+        den = np.full(n, np.nan) if denominators is None \
+            else np.asarray(denominators, dtype=float)
+        if events is None:
+            events = den if denominators is not None and scale == 1.0 else num
+        self._pieces.append((measure, base, float(scale), positions, None,
+                             *(np.broadcast_to(np.asarray(x, dtype=float), (n,))
+                               for x in (num, den, events))))
 
     def frame(self) -> pd.DataFrame:
         """The per-article statistics table (:data:`ARTICLE_STAT_COLUMNS`)."""
         if not self._pieces:
             return empty_article_stats()
-        frame = pd.concat(self._pieces, ignore_index=True)
-        pos = frame.pop("pos").to_numpy()
-        frame.insert(0, "doc_id", self.doc_ids[pos])
-        frame.insert(1, "outlet", self.outlets[pos])
-        frame["n_words"] = self.words[pos]
-        return frame[ARTICLE_STAT_COLUMNS]
+        measures, bases, scales, pos, parts, num, den, events = zip(*self._pieces, strict=True)
+        sizes = [len(p) for p in pos]
+        pos = np.concatenate(pos)
+        return pd.DataFrame({
+            "doc_id": self.doc_ids[pos],
+            "outlet": self.outlets[pos],
+            "measure": np.repeat(np.array(measures, object), sizes),
+            "base": np.repeat(np.array(bases, object), sizes),
+            "scale": np.repeat(np.array(scales, float), sizes),
+            "part": np.concatenate([np.full(n, "", object) if p is None else p
+                                    for p, n in zip(parts, sizes, strict=True)]),
+            "numerator": np.concatenate(num),
+            "denominator": np.concatenate(den),
+            "events": np.concatenate(events),
+            "n_words": self.words[pos],
+        })
 
 
 def empty_article_stats() -> pd.DataFrame:
