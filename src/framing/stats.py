@@ -482,10 +482,14 @@ def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
     stage_measures: dict[str, set[str]] = {}
     for m, info in meta.items():
         stage_measures.setdefault(info["stage"], set()).add(m)
+    outlet_measures: dict[str, set[str]] = {}
+    for o, m in groups:
+        outlet_measures.setdefault(o, set()).add(m)
     rows: list[dict] = []
     for outlet in sorted(set(outlets)):
         requests, extras = [], []
-        listed = {m for (o, m) in groups if o == outlet}
+        n_words = int(words.get(outlet, 0))
+        listed = set(outlet_measures.get(outlet, ()))
         for st in fill:  # every measure of a fill stage, for every outlet it lists
             if (outlet, st) in stage_docs:
                 listed |= stage_measures[st]
@@ -500,7 +504,7 @@ def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
                 counts = np.zeros((len(doc_index), len(part_index)))
                 np.add.at(counts, (doc_index.get_indexer(docs[pos]),
                                    part_index.get_indexer(parts_all[pos])), num_all[pos])
-                row = entropy_row(outlet, measure, counts, n_words=0, seed=seed)
+                row = entropy_row(outlet, measure, counts, n_words=n_words, seed=seed)
                 row.update(base=base, n_base=float(counts.sum()))
                 rows.append(row)
                 continue
@@ -512,15 +516,13 @@ def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
             no_den = bool(np.isnan(den).all())
             requests.append({"outlet": outlet, "measure": measure, "numerators": num,
                              "denominators": None if no_den else np.nan_to_num(den),
-                             "n_words": 0, "n_events": int(round(float(ev.sum()))),
+                             "n_words": n_words, "n_events": int(round(float(ev.sum()))),
                              "scale": scale, "seed": seed})
             extras.append({"base": base,
                            "n_base": float(len(num) if no_den else np.nansum(den))})
         for row, extra in zip(score_rows(requests), extras, strict=True):
             row.update(extra)
             rows.append(row)
-    for row in rows:
-        row["n_words"] = int(words.get(row["outlet"], 0))
     return outlet_scores_frame(rows)
 
 
