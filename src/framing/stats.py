@@ -339,10 +339,11 @@ def outlet_scores_frame(rows: Iterable[Mapping]) -> pd.DataFrame:
 class ArticleStats:
     """Collects one stage's per-article numerators and denominators for a set of articles.
 
-    A stage's ``score_<x>`` adds, for each outlet and measure, one value per article
-    (:meth:`add`); :meth:`frame` gives the tidy table (:data:`ARTICLE_STAT_COLUMNS`) that
-    :func:`outlet_scores` turns into per-outlet values. Tables of several chunks of a corpus
-    concatenate (in corpus order) into the table of the whole corpus.
+    A stage's ``<stage>_stats`` adds, for each measure, one value per article of every outlet
+    (:meth:`add`, articles in corpus order); :meth:`frame` gives the tidy table
+    (:data:`ARTICLE_STAT_COLUMNS`) that :func:`outlet_scores` groups by outlet and measure
+    into per-outlet values. Tables of several chunks of a corpus concatenate (in corpus
+    order) into the table of the whole corpus.
 
     Parameters
     ----------
@@ -360,10 +361,6 @@ class ArticleStats:
         self.outlets = articles[outlet].astype(str).to_numpy(object)
         self.words = article_words(articles, text)
         self._pieces: list[tuple] = []  # (measure, base, scale, pos, part, num, den, events)
-
-    def positions(self) -> dict[str, np.ndarray]:
-        """Row positions of each outlet's articles, outlets sorted."""
-        return {o: np.flatnonzero(self.outlets == o) for o in sorted(set(self.outlets))}
 
     def add(self, measure: str, positions: np.ndarray, numerators, denominators=None, *,
             base: str, scale: float = 1.0, events=None, parts: Iterable[str] | None = None
