@@ -433,8 +433,9 @@ def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
     ----------
     article_stats : DataFrame
         :data:`ARTICLE_STAT_COLUMNS` rows, from one stage or several, for the whole corpus or
-        concatenated chunks in corpus order. A Dask user groups by ``outlet`` and applies
-        this function to each group: an outlet's rows are all it needs.
+        concatenated chunks in corpus order; name columns may be categorical. A Dask user
+        groups by ``outlet`` and applies this function to each group: an outlet's rows are
+        all it needs.
     fill : iterable of str
         Stages whose measures count as zero (numerator and denominator) for an article of the
         outlet that the stage lists under other measures but not under this one (their list
@@ -457,17 +458,16 @@ def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
     if table.empty:
         return outlet_scores_frame([])
     fill = set(fill)
-    outlets = table["outlet"].astype(str).to_numpy(object)
-    docs = table["doc_id"].astype(str).to_numpy(object)
-    measures = table["measure"].to_numpy(object)
+    outlets, docs, parts_all = (_strings(table[c]) for c in ("outlet", "doc_id", "part"))
+    measures = _strings(table["measure"], convert=False)
     meta = {m: parse_measure(m) for m in pd.unique(measures)}
     first = dict(zip(*np.unique(measures.astype(str), return_index=True), strict=True))
     words = (pd.DataFrame({"o": outlets, "d": docs, "w": table["n_words"].to_numpy()})
              .drop_duplicates(["o", "d"]).groupby("o")["w"].sum())
+    bases, scales = _strings(table["base"], convert=False), table["scale"].to_numpy(float)
     num_all = table["numerator"].to_numpy(float)
     den_all = table["denominator"].to_numpy(float)
     ev_all = table["events"].to_numpy(float)
-    parts_all = table["part"].astype(str).to_numpy(object)
     groups = pd.DataFrame({"o": outlets, "m": measures}).groupby(["o", "m"], sort=True).indices
     stage_docs: dict[tuple[str, str], pd.Index] = {}
     if fill:  # each fill stage's articles per outlet, in order of first appearance
@@ -494,7 +494,7 @@ def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
             pos = groups.get((outlet, measure), np.zeros(0, np.int64))
             info = meta[measure]
             i0 = first[measure]
-            base, scale = table.at[i0, "base"], float(table.at[i0, "scale"])
+            base, scale = bases[i0], float(scales[i0])
             if info["statistic"] == "entropy":
                 doc_index = pd.Index(pd.unique(docs[pos]))
                 part_index = pd.Index(pd.unique(parts_all[pos]))
@@ -521,6 +521,16 @@ def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
             row.update(extra)
             rows.append(row)
     return outlet_scores_frame(rows)
+
+
+def _strings(column: pd.Series, *, convert: bool = True) -> np.ndarray:
+    """A column as an object array (of str if ``convert``); a categorical's categories are
+    converted once, not row by row."""
+    if isinstance(column.dtype, pd.CategoricalDtype) and not column.isna().any():
+        cats = column.cat.categories
+        cats = (cats.astype(str) if convert else cats).to_numpy(object)
+        return cats[column.cat.codes.to_numpy()]
+    return (column.astype(str) if convert else column).to_numpy(object)
 
 
 def _spread(values: np.ndarray, where: np.ndarray, n: int) -> np.ndarray:
