@@ -399,18 +399,14 @@ class ArticleStats:
         sizes = [len(p) for p in pos]
         pos = np.concatenate(pos)
         return pd.DataFrame({
-            "doc_id": self.doc_ids[pos],
-            "outlet": self.outlets[pos],
+            "doc_id": self.doc_ids[pos], "outlet": self.outlets[pos],
             "measure": np.repeat(np.array(measures, object), sizes),
             "base": np.repeat(np.array(bases, object), sizes),
             "scale": np.repeat(np.array(scales, float), sizes),
             "part": np.concatenate([np.full(n, "", object) if p is None else p
                                     for p, n in zip(parts, sizes, strict=True)]),
-            "numerator": np.concatenate(num),
-            "denominator": np.concatenate(den),
-            "events": np.concatenate(events),
-            "n_words": self.words[pos],
-        })
+            "numerator": np.concatenate(num), "denominator": np.concatenate(den),
+            "events": np.concatenate(events), "n_words": self.words[pos]})
 
 
 def empty_article_stats() -> pd.DataFrame:
@@ -524,8 +520,7 @@ def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
 
 
 def _strings(column: pd.Series, *, convert: bool = True) -> np.ndarray:
-    """A column as an object array (of str if ``convert``); a categorical's categories are
-    converted once, not row by row."""
+    """A column as an object array (of str if ``convert``), a categorical's via its categories."""
     if isinstance(column.dtype, pd.CategoricalDtype) and not column.isna().any():
         cats = column.cat.categories
         cats = (cats.astype(str) if convert else cats).to_numpy(object)
