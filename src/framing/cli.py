@@ -95,6 +95,8 @@ def _add_stage(sub, stage) -> None:
 
 
 def _cmd_stage(args) -> int:
+    import inspect
+
     from framing.corpus import read_table
     from framing.registry import stage as registered
     from framing.stats import outlet_scores
@@ -106,14 +108,18 @@ def _cmd_stage(args) -> int:
     table = stage.function("find")(articles, **find_kw)
     log.info("%s: %d rows from %d articles -> %s", stage.table, len(table), len(articles),
              _write(args, stage.table, table))
+    extras = {}
     for name, func in stage.extra_tables:
-        extra = getattr(module, func)(articles)
+        extras[name] = extra = getattr(module, func)(articles)
         log.info("%s: %d rows -> %s", name, len(extra), _write(args, name, extra))
     if stage.stats:
         for name in stage.uses:
             if getattr(args, name, None):
                 stats_kw[name] = read_table(getattr(args, name))
-        per_article = stage.function("stats")(table, articles, **stats_kw)
+        stats_func = stage.function("stats")
+        accepted = inspect.signature(stats_func).parameters  # e.g. tone_stats(hedges=...)
+        stats_kw |= {name: t for name, t in extras.items() if name in accepted}
+        per_article = stats_func(table, articles, **stats_kw)
         fill = (stage.name,) if stage.fill_absent else ()
         _write_scores(args, outlet_scores(per_article, fill=fill), stage.name)
     return 0

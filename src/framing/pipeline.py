@@ -8,6 +8,11 @@ chunks' statistics are joined in corpus order and :func:`framing.stats.outlet_sc
 once over all of an outlet's articles, so intervals resample articles and do not depend on how
 the corpus was cut. No process ever holds all hit rows.
 
+Memory is bounded per chunk, not for the whole run: what grows with the corpus is the parent's
+per-article statistics (one row per article and measure, ~200 rows an article kept as
+categories and small integers, ~6 KB an article on FA-KES), held until the bootstrap, and,
+when no output folder is given, every table returned.
+
 The stages are listed once, in :data:`framing.registry.STAGES`.
 """
 
@@ -184,20 +189,36 @@ class _Merger:
         missing = sorted(set(range(max(self.parts, default=-1) + 1)) - set(self.parts))
         if missing:
             raise FramingError(f"Chunk {missing[0]} never arrived; cannot merge the statistics.")
-        if not any(len(f) for f in self.parts.values()):
-            return stats.empty_article_stats()
         frames = [self.parts[i] for i in sorted(self.parts) if len(self.parts[i])]
-        if len(frames) == 1:
-            return frames[0]
-        # categories differ from chunk to chunk: join them as strings
-        frames = [f.astype({c: object for c in f.columns if f[c].dtype == "category"})
-                  for f in frames]
-        return pd.concat(frames, ignore_index=True)
+        if not frames:
+            return stats.empty_article_stats()
+        return frames[0] if len(frames) == 1 else _join(frames)
 
     def outlet_scores(self) -> pd.DataFrame:
+        """Per-outlet scores of every chunk; the chunks' tables are let go once joined."""
         table = self.article_stats()
-        table = table.astype({c: object for c in table.columns if table[c].dtype == "category"})
+        self.parts.clear()
         return stats.outlet_scores(table, fill=self.fill)
+
+
+def _join(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate per-article statistics tables keeping their small dtypes: categories are
+    united (each chunk has its own), numbers concatenated in their common type."""
+    from pandas.api.types import union_categoricals
+
+    if any(list(f.columns) != list(frames[0].columns) for f in frames):
+        return pd.concat([f.astype({c: object for c in f.columns if f[c].dtype == "category"})
+                          for f in frames], ignore_index=True)
+    out = {}
+    for col in frames[0].columns:
+        parts = [f[col] for f in frames]
+        if all(isinstance(p.dtype, pd.CategoricalDtype) for p in parts):
+            out[col] = union_categoricals(parts)
+        elif not any(isinstance(p.dtype, pd.CategoricalDtype) for p in parts):
+            out[col] = np.concatenate([p.to_numpy() for p in parts])
+        else:
+            out[col] = np.concatenate([p.to_numpy(object) for p in parts])
+    return pd.DataFrame(out)
 
 
 # ---------------------------------------------------------------- reading a corpus in chunks
@@ -403,7 +424,8 @@ def score(
     articles : DataFrame, dask DataFrame, str or Path
         An articles table (a dask DataFrame's partitions are the chunks), or a corpus file.
         JSONL and Parquet files (or a folder of them) are streamed: each worker reads its own
-        chunk, so memory stays bounded whatever the size.
+        chunk, so a worker's memory stays bounded whatever the size (the parent keeps the
+        per-article statistics, a few KB an article).
         Other formats are read whole with :func:`framing.load_corpus` first.
     engine : {'pandas', 'dask'}, default='pandas'
         ``'pandas'``: a process pool on this machine (``n_workers`` processes, default all

@@ -323,14 +323,11 @@ def readability_stats(scores: pd.DataFrame, articles: pd.DataFrame, *,
     out = stats.ArticleStats(articles, outlet=outlet)
     data = scores.merge(articles[["doc_id"]].reset_index(drop=True).reset_index(),
                         on="doc_id", how="inner", validate="1:1")
-    by_outlet = out.outlets[data["index"].to_numpy()]
-    for name in sorted(set(by_outlet)):
-        group = data[by_outlet == name]
-        for measure in MEASURES:
-            ok = group[group[measure].notna()]
-            out.add(measure_id("readability", "mean", measure), ok["index"].to_numpy(),
-                    ok[measure].to_numpy(float), base="articles",
-                    events=ok["n_sentences"].to_numpy(float))
+    for measure in MEASURES:  # outlet_scores groups the rows by outlet
+        ok = data[data[measure].notna()]
+        out.add(measure_id("readability", "mean", measure), ok["index"].to_numpy(),
+                ok[measure].to_numpy(float), base="articles",
+                events=ok["n_sentences"].to_numpy(float))
     return out.frame()
 
 

@@ -339,10 +339,11 @@ def outlet_scores_frame(rows: Iterable[Mapping]) -> pd.DataFrame:
 class ArticleStats:
     """Collects one stage's per-article numerators and denominators for a set of articles.
 
-    A stage's ``score_<x>`` adds, for each outlet and measure, one value per article
-    (:meth:`add`); :meth:`frame` gives the tidy table (:data:`ARTICLE_STAT_COLUMNS`) that
-    :func:`outlet_scores` turns into per-outlet values. Tables of several chunks of a corpus
-    concatenate (in corpus order) into the table of the whole corpus.
+    A stage's ``<stage>_stats`` adds, for each measure, one value per article of every outlet
+    (:meth:`add`, articles in corpus order); :meth:`frame` gives the tidy table
+    (:data:`ARTICLE_STAT_COLUMNS`) that :func:`outlet_scores` groups by outlet and measure
+    into per-outlet values. Tables of several chunks of a corpus concatenate (in corpus
+    order) into the table of the whole corpus.
 
     Parameters
     ----------
@@ -359,11 +360,7 @@ class ArticleStats:
         self.doc_ids = articles["doc_id"].astype(str).to_numpy(object)
         self.outlets = articles[outlet].astype(str).to_numpy(object)
         self.words = article_words(articles, text)
-        self._pieces: list[pd.DataFrame] = []
-
-    def positions(self) -> dict[str, np.ndarray]:
-        """Row positions of each outlet's articles, outlets sorted."""
-        return {o: np.flatnonzero(self.outlets == o) for o in sorted(set(self.outlets))}
+        self._pieces: list[tuple] = []  # (measure, base, scale, pos, part, num, den, events)
 
     def add(self, measure: str, positions: np.ndarray, numerators, denominators=None, *,
             base: str, scale: float = 1.0, events=None, parts: Iterable[str] | None = None
@@ -381,33 +378,35 @@ class ArticleStats:
         if parts is not None:
             parts = list(parts)
             k = len(parts)
-            num = num.reshape(n, k)
-            piece = {"pos": np.repeat(positions, k), "part": np.tile(np.array(parts, object), n),
-                     "numerator": num.ravel(), "denominator": np.nan,
-                     "events": num.ravel()}
-        else:
-            den = np.full(n, np.nan) if denominators is None \
-                else np.asarray(denominators, dtype=float)
-            if events is None:
-                events = den if denominators is not None and scale == 1.0 else num
-            piece = {"pos": positions, "part": "", "numerator": num, "denominator": den,
-                     "events": np.asarray(events, dtype=float)}
-        frame = pd.DataFrame(piece)
-        frame.insert(0, "measure", measure)
-        frame["base"] = base
-        frame["scale"] = float(scale)
-        self._pieces.append(frame)
+            num = num.reshape(n, k).ravel()
+            self._pieces.append((measure, base, float(scale), np.repeat(positions, k),
+                                 np.tile(np.array(parts, object), n), num,
+                                 np.full(n * k, np.nan), num))
+            return
+        den = np.full(n, np.nan) if denominators is None \
+            else np.asarray(denominators, dtype=float)
+        if events is None:
+            events = den if denominators is not None and scale == 1.0 else num
+        self._pieces.append((measure, base, float(scale), positions, None,
+                             *(np.broadcast_to(np.asarray(x, dtype=float), (n,))
+                               for x in (num, den, events))))
 
     def frame(self) -> pd.DataFrame:
         """The per-article statistics table (:data:`ARTICLE_STAT_COLUMNS`)."""
         if not self._pieces:
             return empty_article_stats()
-        frame = pd.concat(self._pieces, ignore_index=True)
-        pos = frame.pop("pos").to_numpy()
-        frame.insert(0, "doc_id", self.doc_ids[pos])
-        frame.insert(1, "outlet", self.outlets[pos])
-        frame["n_words"] = self.words[pos]
-        return frame[ARTICLE_STAT_COLUMNS]
+        measures, bases, scales, pos, parts, num, den, events = zip(*self._pieces, strict=True)
+        sizes = [len(p) for p in pos]
+        pos = np.concatenate(pos)
+        return pd.DataFrame({
+            "doc_id": self.doc_ids[pos], "outlet": self.outlets[pos],
+            "measure": np.repeat(np.array(measures, object), sizes),
+            "base": np.repeat(np.array(bases, object), sizes),
+            "scale": np.repeat(np.array(scales, float), sizes),
+            "part": np.concatenate([np.full(n, "", object) if p is None else p
+                                    for p, n in zip(parts, sizes, strict=True)]),
+            "numerator": np.concatenate(num), "denominator": np.concatenate(den),
+            "events": np.concatenate(events), "n_words": self.words[pos]})
 
 
 def empty_article_stats() -> pd.DataFrame:
@@ -430,8 +429,9 @@ def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
     ----------
     article_stats : DataFrame
         :data:`ARTICLE_STAT_COLUMNS` rows, from one stage or several, for the whole corpus or
-        concatenated chunks in corpus order. A Dask user groups by ``outlet`` and applies
-        this function to each group: an outlet's rows are all it needs.
+        concatenated chunks in corpus order; name columns may be categorical. A Dask user
+        groups by ``outlet`` and applies this function to each group: an outlet's rows are
+        all it needs.
     fill : iterable of str
         Stages whose measures count as zero (numerator and denominator) for an article of the
         outlet that the stage lists under other measures but not under this one (their list
@@ -454,17 +454,16 @@ def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
     if table.empty:
         return outlet_scores_frame([])
     fill = set(fill)
-    outlets = table["outlet"].astype(str).to_numpy(object)
-    docs = table["doc_id"].astype(str).to_numpy(object)
-    measures = table["measure"].to_numpy(object)
+    outlets, docs, parts_all = (_strings(table[c]) for c in ("outlet", "doc_id", "part"))
+    measures = _strings(table["measure"], convert=False)
     meta = {m: parse_measure(m) for m in pd.unique(measures)}
     first = dict(zip(*np.unique(measures.astype(str), return_index=True), strict=True))
     words = (pd.DataFrame({"o": outlets, "d": docs, "w": table["n_words"].to_numpy()})
              .drop_duplicates(["o", "d"]).groupby("o")["w"].sum())
+    bases, scales = _strings(table["base"], convert=False), table["scale"].to_numpy(float)
     num_all = table["numerator"].to_numpy(float)
     den_all = table["denominator"].to_numpy(float)
     ev_all = table["events"].to_numpy(float)
-    parts_all = table["part"].astype(str).to_numpy(object)
     groups = pd.DataFrame({"o": outlets, "m": measures}).groupby(["o", "m"], sort=True).indices
     stage_docs: dict[tuple[str, str], pd.Index] = {}
     if fill:  # each fill stage's articles per outlet, in order of first appearance
@@ -476,10 +475,14 @@ def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
     stage_measures: dict[str, set[str]] = {}
     for m, info in meta.items():
         stage_measures.setdefault(info["stage"], set()).add(m)
+    outlet_measures: dict[str, set[str]] = {}
+    for o, m in groups:
+        outlet_measures.setdefault(o, set()).add(m)
     rows: list[dict] = []
     for outlet in sorted(set(outlets)):
         requests, extras = [], []
-        listed = {m for (o, m) in groups if o == outlet}
+        n_words = int(words.get(outlet, 0))
+        listed = set(outlet_measures.get(outlet, ()))
         for st in fill:  # every measure of a fill stage, for every outlet it lists
             if (outlet, st) in stage_docs:
                 listed |= stage_measures[st]
@@ -487,14 +490,14 @@ def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
             pos = groups.get((outlet, measure), np.zeros(0, np.int64))
             info = meta[measure]
             i0 = first[measure]
-            base, scale = table.at[i0, "base"], float(table.at[i0, "scale"])
+            base, scale = bases[i0], float(scales[i0])
             if info["statistic"] == "entropy":
                 doc_index = pd.Index(pd.unique(docs[pos]))
                 part_index = pd.Index(pd.unique(parts_all[pos]))
                 counts = np.zeros((len(doc_index), len(part_index)))
                 np.add.at(counts, (doc_index.get_indexer(docs[pos]),
                                    part_index.get_indexer(parts_all[pos])), num_all[pos])
-                row = entropy_row(outlet, measure, counts, n_words=0, seed=seed)
+                row = entropy_row(outlet, measure, counts, n_words=n_words, seed=seed)
                 row.update(base=base, n_base=float(counts.sum()))
                 rows.append(row)
                 continue
@@ -506,16 +509,23 @@ def outlet_scores(article_stats: pd.DataFrame, *, fill: Iterable[str] = (),
             no_den = bool(np.isnan(den).all())
             requests.append({"outlet": outlet, "measure": measure, "numerators": num,
                              "denominators": None if no_den else np.nan_to_num(den),
-                             "n_words": 0, "n_events": int(round(float(ev.sum()))),
+                             "n_words": n_words, "n_events": int(round(float(ev.sum()))),
                              "scale": scale, "seed": seed})
             extras.append({"base": base,
                            "n_base": float(len(num) if no_den else np.nansum(den))})
         for row, extra in zip(score_rows(requests), extras, strict=True):
             row.update(extra)
             rows.append(row)
-    for row in rows:
-        row["n_words"] = int(words.get(row["outlet"], 0))
     return outlet_scores_frame(rows)
+
+
+def _strings(column: pd.Series, *, convert: bool = True) -> np.ndarray:
+    """A column as an object array (of str if ``convert``), a categorical's via its categories."""
+    if isinstance(column.dtype, pd.CategoricalDtype) and not column.isna().any():
+        cats = column.cat.categories
+        cats = (cats.astype(str) if convert else cats).to_numpy(object)
+        return cats[column.cat.codes.to_numpy()]
+    return (column.astype(str) if convert else column).to_numpy(object)
 
 
 def _spread(values: np.ndarray, where: np.ndarray, n: int) -> np.ndarray:

@@ -149,10 +149,9 @@ def agency_stats(events: pd.DataFrame, articles: pd.DataFrame, *,
         columns += [num] if den is None else [num, den]
     per_doc = _per_article(ev, articles, np.column_stack(columns).astype("int64"))
     out = ArticleStats(articles, text=text)
-    for pos in out.positions().values():
-        table = per_doc[pos]
-        for (measure, _, _), (i, j) in zip(measures, pairs, strict=True):
-            out.add(measure, pos, table[:, i], table[:, j], base="events")
+    pos = np.arange(len(articles))  # every article, in corpus order; outlet_scores groups them
+    for (measure, _, _), (i, j) in zip(measures, pairs, strict=True):
+        out.add(measure, pos, per_doc[:, i], per_doc[:, j], base="events")
     return out.frame()
 
 

@@ -98,20 +98,18 @@ def quote_stats(quotes: pd.DataFrame, articles: pd.DataFrame, *, outlet: str = "
     off_q = np.bincount(doc[official], minlength=n_u).astype(float)
     row_of = uniq.get_indexer(np.asarray(ids, dtype=object))
     out = ArticleStats(articles, outlet=outlet)
-    for pos in out.positions().values():
-        r = row_of[pos]
-        n_q, n_w = all_q[r], all_w[r]
-        for k, side_name in enumerate(sides):
-            q_side, w_side = by_side[r, k], words_side[r, k]
-            out.add(measure_id("quotes", "per_article", side_name), pos, q_side,
-                    base="articles")
-            out.add(measure_id("quotes", "words_per_article", side_name), pos, w_side,
-                    base="articles")
-            out.add(measure_id("quotes", "share", side_name), pos, q_side, n_q, base="quotes")
-            out.add(measure_id("quotes", "word_share", side_name), pos, w_side, n_w,
-                    base="quoted_words")
-        out.add(measure_id("quotes", "official_share"), pos, off_q[r], n_q, base="quotes")
-        out.add(measure_id("quotes", "entropy"), pos, by_side[r], base="quotes", parts=sides)
+    pos = np.arange(len(row_of))  # every article, in corpus order; outlet_scores groups them
+    n_q, n_w = all_q[row_of], all_w[row_of]
+    for k, side_name in enumerate(sides):
+        q_side, w_side = by_side[row_of, k], words_side[row_of, k]
+        out.add(measure_id("quotes", "per_article", side_name), pos, q_side, base="articles")
+        out.add(measure_id("quotes", "words_per_article", side_name), pos, w_side,
+                base="articles")
+        out.add(measure_id("quotes", "share", side_name), pos, q_side, n_q, base="quotes")
+        out.add(measure_id("quotes", "word_share", side_name), pos, w_side, n_w,
+                base="quoted_words")
+    out.add(measure_id("quotes", "official_share"), pos, off_q[row_of], n_q, base="quotes")
+    out.add(measure_id("quotes", "entropy"), pos, by_side[row_of], base="quotes", parts=sides)
     return out.frame()
 
 

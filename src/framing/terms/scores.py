@@ -114,25 +114,25 @@ def term_stats(
                      dtype=float).reshape(-1, 2)
     counts = _count_matrices(hits, lex, doc_ids)
     out = ArticleStats(articles, outlet=outlet, text=text)
-    for idx in out.positions().values():
-        for v, voice in enumerate(SCORE_VOICES):
-            wcol = words[idx, v]
-            base = "words" if voice == "all" else f"{voice}_words"
-            rates, shares = counts[voice]
-            k = 0
-            for fam in lex.families:
-                fam_counts = np.zeros(len(idx))
-                for term in fam.terms:
-                    c = rates[idx, k]
-                    k += 1
-                    fam_counts += c
-                    out.add(measure_id("terms", "rate", term.name, voice, family=fam.name), idx,
-                            c, wcol, base=base, scale=1000.0)
-                out.add(measure_id("terms", "rate", "*", voice, family=fam.name), idx,
-                        fam_counts, wcol, base=base, scale=1000.0)
-            for share, (num, den) in zip(lex.shares, shares, strict=True):
-                out.add(measure_id("terms", "share", share.name, voice), idx, num[idx], den[idx],
-                        base="labels")
+    idx = np.arange(len(doc_ids))  # every article, in corpus order; outlet_scores groups them
+    for v, voice in enumerate(SCORE_VOICES):
+        wcol = words[:, v]
+        base = "words" if voice == "all" else f"{voice}_words"
+        rates, shares = counts[voice]
+        k = 0
+        for fam in lex.families:
+            fam_counts = np.zeros(len(idx))
+            for term in fam.terms:
+                c = rates[:, k]
+                k += 1
+                fam_counts += c
+                out.add(measure_id("terms", "rate", term.name, voice, family=fam.name), idx,
+                        c, wcol, base=base, scale=1000.0)
+            out.add(measure_id("terms", "rate", "*", voice, family=fam.name), idx,
+                    fam_counts, wcol, base=base, scale=1000.0)
+        for share, (num, den) in zip(lex.shares, shares, strict=True):
+            out.add(measure_id("terms", "share", share.name, voice), idx, num, den,
+                    base="labels")
     return out.frame()
 
 

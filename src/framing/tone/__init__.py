@@ -11,10 +11,11 @@ How far to trust VADER is told in ``sentiment``.
 """
 
 from framing._compat import callable_module, renamed
-from framing.tone.attribution import _cue_tones as _cue_tones
 from framing.tone.attribution import attribution_scores, attribution_stats
-from framing.tone.base import VOICE_GROUPS, add_ratio, per_doc, require
-from framing.tone.hedges import _HEDGE_KEYS as _HEDGE_KEYS
+from framing.tone.base import VOICE_GROUPS
+from framing.tone.base import add_ratio as add_ratio  # public helpers kept importable here
+from framing.tone.base import per_doc as per_doc
+from framing.tone.base import require as require
 from framing.tone.hedges import (
     HEDGE_COLUMNS,
     HEDGE_FAMILIES,
@@ -23,8 +24,6 @@ from framing.tone.hedges import (
     hedge_scores,
     hedge_stats,
 )
-from framing.tone.hedges import _any_hedge as _any_hedge
-from framing.tone.scores import _voice_mask as _voice_mask
 from framing.tone.scores import (
     article_tone,
     cli_kwargs,
@@ -40,18 +39,8 @@ from framing.tone.sentiment import (
     sentence_tone,
     tone_in_text,
 )
-from framing.tone.sentiment import _sentence_voices as _sentence_voices
-from framing.tone.sentiment import _text_rows as _text_rows
 from framing.tone.targets import sentence_targets, target_groups, target_tone, target_tone_stats
 from framing.tone.validity import tone_validity
-
-# the private names of the single-module days
-_analyzer = analyzer
-_hedge_patterns = hedge_patterns
-_sentence_targets = sentence_targets
-_require = require
-_add_ratio = add_ratio
-_per_doc = per_doc
 
 __all__ = ["HEDGE_COLUMNS", "HEDGE_FAMILIES", "TONE_COLUMNS", "VOICE_GROUPS", "analyzer",
            "article_tone", "attribution_scores", "attribution_stats", "cli_kwargs",

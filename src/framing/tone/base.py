@@ -23,19 +23,15 @@ def require(frame: pd.DataFrame, col: str, param: str) -> None:
 
 def add_ratio(out: stats.ArticleStats, per_doc: pd.DataFrame, measure: str,
               base: str) -> None:
-    """Add a ratio of per-article sums (``num`` / ``den``; ``per_doc`` indexed by doc_id) for
-    every outlet; articles in corpus order (not ``per_doc``'s doc_id order, so the bootstrap
-    sees the same order whatever the chunks), doc_ids not in the articles are left out."""
+    """Add a ratio of per-article sums (``num`` / ``den``; ``per_doc`` indexed by doc_id);
+    articles in corpus order (not ``per_doc``'s doc_id order, so the bootstrap sees the same
+    order whatever the chunks), doc_ids not in the articles are left out."""
     pos_of = {d: i for i, d in enumerate(out.doc_ids)}
     pos = np.array([pos_of.get(str(d), -1) for d in per_doc.index], dtype=np.int64)
     keep = np.flatnonzero(pos >= 0)
     keep = keep[np.argsort(pos[keep], kind="stable")]
-    pos, num, den = pos[keep], per_doc["num"].to_numpy(float)[keep], \
-        per_doc["den"].to_numpy(float)[keep]
-    names = out.outlets[pos]
-    for name in pd.unique(names):
-        sel = names == name
-        out.add(measure, pos[sel], num[sel], den[sel], base=base)
+    out.add(measure, pos[keep], per_doc["num"].to_numpy(float)[keep],
+            per_doc["den"].to_numpy(float)[keep], base=base)
 
 
 def per_doc(values: pd.Series, by: pd.Series) -> pd.DataFrame:

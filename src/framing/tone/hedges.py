@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+import numpy as np
 import pandas as pd
 
 from framing import stats
@@ -123,11 +124,9 @@ def hedge_stats(hedges: pd.DataFrame, articles: pd.DataFrame, *,
         require(quotes, "kind", "quotes")
         events["scare_quote"] = quotes[quotes["kind"] == "scare"]
     out = stats.ArticleStats(articles, outlet=outlet)
-    groups = out.positions()
+    pos = np.arange(len(out.doc_ids))  # every article, in corpus order
     for name, found in events.items():
-        counts = found.groupby("doc_id").size().to_dict()
-        for pos in groups.values():
-            nums = [int(counts.get(d, 0)) for d in out.doc_ids[pos]]
-            out.add(measure_id("tone", "rate", name), pos, nums, out.words[pos], base="words",
-                    scale=1000.0)
+        nums = found.groupby("doc_id").size().reindex(out.doc_ids, fill_value=0)
+        out.add(measure_id("tone", "rate", name), pos, nums.to_numpy(float), out.words,
+                base="words", scale=1000.0)
     return out.frame()

@@ -68,14 +68,16 @@ def tone_by_outlet_stats(tone_table: pd.DataFrame, articles: pd.DataFrame, *,
 
 def tone_stats(tone_table: pd.DataFrame, articles: pd.DataFrame, *,
                quotes: pd.DataFrame | None = None, outlet: str = "outlet",
-               text: str = "text") -> pd.DataFrame:
+               text: str = "text", hedges: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per-article statistics of every tone measure: :func:`tone_by_outlet`,
-    :func:`target_tone`, :func:`hedge_scores` (hedges found in ``articles``) and, given the
-    quotes table, :func:`attribution_scores`."""
+    :func:`target_tone`, :func:`hedge_scores` (of ``hedges``, the :func:`find_hedges` table
+    of ``articles``, found here when None) and, given the quotes table,
+    :func:`attribution_scores`."""
+    if hedges is None:
+        hedges = find_hedges(articles, text=text)
     frames = [tone_by_outlet_stats(tone_table, articles, outlet=outlet),
               target_tone_stats(tone_table, articles, outlet=outlet),
-              hedge_stats(find_hedges(articles, text=text), articles, quotes=quotes,
-                          outlet=outlet)]
+              hedge_stats(hedges, articles, quotes=quotes, outlet=outlet)]
     if quotes is not None:
         frames.append(attribution_stats(quotes, articles, outlet=outlet))
     return pd.concat(frames, ignore_index=True)
