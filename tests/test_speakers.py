@@ -468,3 +468,20 @@ def test_a_lower_case_speaker_is_a_group_or_nobody(raw, reported):
 ])
 def test_a_name_after_its_description_speaks(text, needle, speaker):
     assert [q["speaker"] for q in quotes_in_text(text) if needle in q["text"]] == [speaker]
+
+
+def test_a_name_inside_another_speakers_clause_is_no_antecedent():
+    text = ("Colin Marsh said he would run again. He said the shop, like the bakery run by his "
+            "uncle, Peter Dunmore, kept the village alive. \"It was a good life,\" he said.")
+    assert _speaker_of(text, "good life") == "Colin Marsh"
+    # the name stays an antecedent when a new sentence makes it the subject
+    text = ("Colin Marsh said he would run again. His uncle, Peter Dunmore, disagreed. "
+            "\"It was a good life,\" he said.")
+    assert _speaker_of(text, "good life") == "Peter Dunmore"
+
+
+@pytest.mark.parametrize("caption", ["Getty Images", "AP Photo", "Shutterstock"])
+def test_a_photo_credit_is_cut_from_a_name(caption):
+    text = (f"{caption} Mara Ellison at the launch in Leeds.\n\nEllison said the plan was "
+            "ready. \"We start in May,\" she said.")
+    assert _speaker_of(text, "start in May") == "Mara Ellison"

@@ -75,6 +75,7 @@ def find_names(text: str, lexicon: ActorLexicon) -> tuple[str, ...]:
         titled = False
         while tokens and (tokens[0][2].lower().rstrip(",") in words.title_words
                           or tokens[0][2].lower() in words.stop_caps
+                          or tokens[0][2] in words.credit_words
                           or tokens[0][0] in non_person):
             titled |= tokens[0][2].lower() in words.title_words
             tokens = tokens[1:]

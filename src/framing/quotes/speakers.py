@@ -255,7 +255,8 @@ class Resolver:
             if tokens[k][2].lower().rstrip(",") in words.title_words:
                 tokens, titled = tokens[k + 1:], True
                 break
-        while tokens and tokens[0][2].lower() in words.stop_caps:
+        while tokens and (tokens[0][2].lower() in words.stop_caps
+                          or tokens[0][2] in words.credit_words):
             tokens = tokens[1:]
         tokens = name_tokens(tokens)
         owner = next((k for k, t in enumerate(tokens) if t[2].endswith(("’s", "'s"))), None)
@@ -323,9 +324,12 @@ class Resolver:
         the article surely treats as a person's, else to the latest full name of no known
         gender ("His daughter, Morwenna Penhallow-Rees, worries ... she says")."""
         people, starts = self.people(pos)
-        found = people[bisect_left(starts, pos - _LOOKBACK):bisect_left(starts, pos)]
-        found += [(at, name, True, True) for at, name, kind, _ in self._recent_speakers(pos)
+        recent = [(at, name) for at, name, kind, _ in self._recent_speakers(pos)
                   if kind == "person" and looks_named(name)]
+        found = [p if not p[2] or not self._reported(p[0], p[1], recent) else
+                 (p[0], p[1], False, p[3])
+                 for p in people[bisect_left(starts, pos - _LOOKBACK):bisect_left(starts, pos)]]
+        found += [(at, name, True, True) for at, name in recent]
         found.sort(reverse=True)
         for at, name, _, titled in [p for p in found if p[2]] + [p for p in found if not p[2]]:
             if gender and not ((titled or self.surely_person(name, at))
@@ -340,6 +344,14 @@ class Resolver:
                 if " " in name and looks_named(name) and self.gender(name, pos) == "":
                     return name, side_of(name, lexicon=self.lexicon)
         return None
+
+    def _reported(self, at: int, name: str, recent: list[tuple[int, str]]) -> bool:
+        """Whether the mention of ``name`` at ``at`` is talked about by another speaker in
+        the same sentence ("He said the credit union run by his friend, Martin Legere, gave
+        ..."): it is then no subject a later pronoun continues."""
+        return any(spos <= at and other != name and surname_of(other) != surname_of(name)
+                   and not _SENTENCE_END_RE.search(self.text, spos, at)
+                   for spos, other in recent)
 
     def _described(self, low: str, pos: int) -> tuple[str, str] | None:
         """The latest person before ``pos`` whose title or apposition holds the head of the

@@ -24,6 +24,7 @@ _SPEAKER_LISTS = {
     "days": ("words",), "months": ("words",), "function_words": ("words",),
     "determiners": ("words",), "clause_words": ("words",), "date_words": ("words",),
     "first_names": ("male", "female"), "platforms": ("words",), "demonyms": ("words",),
+    "credit_words": ("words",),
 }
 _MAPPINGS = ("pronouns", "owner_pronouns")
 #: Capital letters that start a name: ASCII and Latin-1/Latin Extended ("Østergaard", "Ó").
@@ -70,6 +71,7 @@ class SpeakerWords:
     first_names: dict
     lead: re.Pattern
     demonyms: frozenset
+    credit_words: frozenset
 
 
 def _lead_words(lists: dict) -> set[str]:
@@ -198,4 +200,5 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
         first_names={**{n: "m" for n in lists["first_names.male"]},
                      **{n: "f" for n in lists["first_names.female"]}},
         demonyms=frozenset(w.lower() for w in lists["demonyms"]),
+        credit_words=frozenset(lists["credit_words"]),
     )
