@@ -485,3 +485,47 @@ def test_a_photo_credit_is_cut_from_a_name(caption):
     text = (f"{caption} Mara Ellison at the launch in Leeds.\n\nEllison said the plan was "
             "ready. \"We start in May,\" she said.")
     assert _speaker_of(text, "start in May") == "Mara Ellison"
+
+
+def _indirect_speakers(text: str) -> list[str]:
+    return [q["speaker"] for q in quotes_in_text(text) if q["kind"] == "indirect"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Harbour Foods Ltd. is closing two plants, the company said on Monday.", "Harbour Foods"),
+    ("Quillon Airways cut 400 jobs. The airline said demand had not recovered.",
+     "Quillon Airways"),
+    ("Shares in Ardent Biotech Inc. fell 30% after the company said its trial had failed.",
+     "Ardent Biotech"),
+])
+def test_the_company_goes_to_the_company_named_before(text, speaker):
+    assert _indirect_speakers(text) == [speaker]
+
+
+def test_the_company_with_no_company_named_stays_as_written():
+    text = "Two plants will close next year, the company said on Monday."
+    assert _indirect_speakers(text) == ["the company"]
+
+
+def test_the_subject_of_a_subordinate_clause_speaks():
+    text = "The union called a strike after the ministry said wages would stay frozen."
+    assert _indirect_speakers(text) == ["the ministry"]
+
+
+@pytest.mark.parametrize("speaker, problem", [
+    ("The charity condemned the attack", "clause"),
+    ("The Russians declared this", "clause"),
+    ("A county judge fined Norvale", "clause"),
+    ("a statement issued by the brigade", ""),
+    ("a witness named Ahmad", ""),
+    ("the man arrested after the raid", ""),
+    ("The actions of the \ufffd\ufffdcoalition", "punctuation"),
+])
+def test_a_described_speaker_with_a_verb_and_its_object_is_a_clause(speaker, problem):
+    assert speaker_problem(speaker) == problem
+
+
+def test_a_clause_speaker_is_cut_to_its_subject():
+    text = ("The camp reportedly hosted many refugees, rescuers said. The charity condemned the "
+            "attack and said \"nobody was spared\".")
+    assert _speaker_of(text, "nobody was spared") == "The charity"

@@ -273,7 +273,7 @@ def set_speaker(q: Quote, phrase: str, resolver: Resolver, lex: ActorLexicon) ->
     owner = load_speaker_words().own_words.fullmatch(speaker)
     if owner:  # "her statement said": she speaks
         speaker = load_speaker_words().owner_pronouns[owner.group(1).lower()]
-    resolved = resolver.resolve(speaker, q.start) if speaker else None
+    resolved = resolver.resolve(speaker, q.start, q.cue_at) if speaker else None
     if resolved:
         q.speaker, q.side = resolved
     elif speaker:

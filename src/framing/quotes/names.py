@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from framing.actors import ActorLexicon, _matches, find_actors
 from framing.quotes.base import Hit, is_word
+from framing.quotes.problems import repair_speaker, speaker_problem
 from framing.quotes.words import UPPER, load_speaker_words
 
 _LEAD_RE = re.compile(r"^(?:[\s,]|\b(?:and|but|so|yet|however|meanwhile|moreover)\b)+",
@@ -47,6 +48,10 @@ _DESCRIBED_NAME_RE = re.compile(r"((?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+)
                                 r"([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})")
 _LOWER_WORD_RE = re.compile(r"(?<![\w’'\-])(?!(?:al|el|bin|ibn|de|van|von|du|da)\b)[a-z]")
 # "he was quoted as (saying)": the subject speaks
+#: The subject of a subordinate clause that ends a phrase ("shares fell after the company").
+_SUBORDINATE_SUBJECT_RE = re.compile(r"\s(?:after|because|when|while|before|since|until|"
+                                     r"once|though|although)\s+((?:the|a|an|its|his|her|their)"
+                                     r"\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})$")
 _QUOTED_AS_RE = re.compile(r"\s+(?:is|are|was|were|being|been)\s+quoted\s+as\s*$")
 
 
@@ -249,11 +254,27 @@ def tidy_phrase(phrase: str) -> str:
     return phrase
 
 
+def _may_speak(phrase: str) -> bool:
+    """Whether a description may speak: no problem, and its last word a name or a noun for a
+    person, group, institution or company ("the ministry", not "a toxic gas")."""
+    if speaker_problem(phrase):
+        return False
+    words, head = load_speaker_words(), phrase.split()[-1]
+    low = head.lower().removesuffix("s")
+    return head[:1].isupper() or bool(words.person_words.fullmatch(head.lower())) \
+        or bool(words.person_words.fullmatch(low)) or bool(words.body.fullmatch(head)) \
+        or any(w in words.group_words or w in words.thing_heads or w in words.company_heads
+               for w in (head.lower(), low))
+
+
 def tidy_speaker(phrase: str) -> str:
     """A speaker that is no name cut to what may speak: a pronoun without the verb after it
     ("He went"), a noun phrase without the auxiliary after it ("Russia has not")."""
     words = load_speaker_words()
     tokens = phrase.split()
+    clause = len(tokens) > 3 and _SUBORDINATE_SUBJECT_RE.search(phrase)
+    if clause and _may_speak(clause.group(1)) and speaker_problem(repair_speaker(phrase)):
+        return clause.group(1)  # "shares fell after the company (said)": its subject
     if len(tokens) > 1 and tokens[0].lower() in words.pronouns and tokens[1][:1].islower():
         return tokens[0]
     if len(tokens) > 2 and tokens[0][:1].isupper() and tokens[0].lower() not in \
@@ -279,6 +300,9 @@ def speaker_text(subject: str, lexicon: ActorLexicon, last: bool = False) -> tup
 
 def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[str, str]:
     """:func:`speaker_text`, uncached."""
+    clause = _SUBORDINATE_SUBJECT_RE.search(subject)
+    if clause and _may_speak(clause.group(1)):
+        return clause.group(1), clause.group(1)  # "shares fell after the company (said)"
     chunks = [c.strip() for c in subject.strip(" ,").split(",") if c.strip()] or [subject]
     # "A nurse, who spoke on condition of anonymity, (said)": the relative is no speaker
     chunks = [c for c in chunks if not _RELATIVE_CHUNK_RE.match(c)] or chunks

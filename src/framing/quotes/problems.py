@@ -14,11 +14,13 @@ nothing. Everything else is a problem, named by the first rule it breaks:
 * ``unresolved pronoun``: "he", "she", "it", ... left as they are (:func:`checked_speaker`
   makes such a quote speakerless);
 * ``clause``: holds a verb or auxiliary, so it is part of a clause ("He went", "Russia has
-  not", "Six people were"), or runs over ``_LONGEST`` words;
+  not", "Six people were"), or a past tense with its object after a description ("The
+  charity condemned the attack"), or runs over ``_LONGEST`` words;
 * ``number``: holds a number outside a hyphenated word ("Ahmed 24"; "28-year-old" is fine);
 * ``not a noun phrase``: opens in lower case with no determiner, and holds no person noun,
   group noun (``group_words`` of speakers.yaml: "police", "state media") or name ("rebel
-  fire", "operates"), or ends in a function word ("employers hiring and").
+  fire", "operates"), or ends in a function word ("employers hiring and"), or any phrase
+  ends in an article or preposition ("A report by the").
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def speaker_problem(speaker: str) -> str:
     s = speaker if isinstance(speaker, str) else ""
     if not s.strip():
         return ""
-    if s != s.strip() or not _OPEN_OK.match(s) or not (s[-1].isalnum() or s[-1] in ")."
+    if s != s.strip() or "\ufffd" in s or not _OPEN_OK.match(s) or not (s[-1].isalnum() or s[-1] in ")."
                                                        and s[-2:-1].isupper()):
         return "punctuation"
     tokens = _TOKEN_RE.findall(s)
@@ -86,11 +88,36 @@ def speaker_problem(speaker: str) -> str:
     if any(t in words.clause_words for t in low[1:]) or low[0] in words.clause_words \
             or len(tokens) > _LONGEST or (low[0] in words.pronouns and len(tokens) > 1):
         return "clause"
+    if tokens[0].lower() in words.determiners and _verb_with_object(tokens, words) is not None:
+        return "clause"  # "The charity condemned the attack", "The Russians declared this"
     if _NUMBER_RE.search(s):
         return "number"
+    if len(tokens) > 1 and tokens[-1] in _OPEN_ENDS:
+        return "not a noun phrase"  # "A report by the"
     if s[:1].islower() and low[0] not in words.determiners and not _described(tokens, s, words):
         return "not a noun phrase"
     return ""
+
+
+#: Lower-case words no speaker ends with.
+_OPEN_ENDS = frozenset(("the", "a", "an", "of", "and", "or", "to", "by", "with", "for"))
+#: Participles that introduce a name or a place, not an object ("a witness named Ahmad").
+_NAMING_PARTICIPLES = frozenset(("named", "called", "dubbed", "nicknamed", "titled", "entitled",
+                                 "based", "identified", "described", "known"))
+
+
+def _verb_with_object(tokens: list[str], words) -> int | None:
+    """Index of a past tense after a phrase's first two words that takes an object (a
+    determiner, a pronoun or a capitalised word follows it: "placed the", "chastised JAZZ"),
+    unlike a participle that modifies ("a statement issued by", "the man arrested after")."""
+    for k in range(2, len(tokens) - 1):
+        nxt = tokens[k + 1]
+        if tokens[k].isalpha() and tokens[k].islower() and tokens[k].endswith("ed") \
+                and tokens[k] not in _NAMING_PARTICIPLES and (
+                nxt.lower() in words.determiners or nxt.lower() in words.pronouns
+                or nxt[:1].isupper()):
+            return k
+    return None
 
 
 def _described(tokens: list[str], s: str, words) -> bool:
@@ -167,6 +194,11 @@ def repair_speaker(speaker: str) -> str:
         at = next((k for k in range(1, len(tokens))
                    if tokens[k].lower() in words.clause_words or tokens[k] == "a"
                    and k > 1), None)
+        if tokens and tokens[0].lower() in words.determiners:
+            verb = _verb_with_object(tokens, words)  # "The charity condemned the attack"
+            at = verb if verb is not None and (at is None or verb < at) else at
+            while at and at > 1 and tokens[at - 1].endswith("ly") and tokens[at - 1].islower():
+                at -= 1  # "The camp reportedly (hosted)"
         tokens = tokens[:at] if at else tokens
     if tokens and tokens[-1].endswith(".") and not tokens[-1][:-1].isupper():
         tokens[-1] = tokens[-1][:-1]  # "the statement." (not "U.S.")
@@ -180,7 +212,7 @@ def repair_speaker(speaker: str) -> str:
         tokens = tokens[1:]
     tokens = [t for t in tokens if t.lower().strip(",.") not in words.date_words
               and t not in words.months and not _NUMBER_RE.fullmatch(t)]
-    while tokens and tokens[-1].lower() in words.function_words:
+    while tokens and (tokens[-1].lower() in words.function_words or tokens[-1] in _OPEN_ENDS):
         tokens = tokens[:-1]
     cut = " ".join(tokens)
     return cut if cut and not speaker_problem(cut) else speaker

@@ -45,6 +45,9 @@ _DEFINITE_RE = re.compile(r"(?:the|this|that)\s")
 #: A speech verb ending a sentence ("the agency said.", "SANA reported on Friday.").
 _SAID_LAST_RE = re.compile(r"(?<=\s)(?:said|says|reported|added|announced|stated)"
                            r"(?:\s+(?:on\s+)?[A-Z]\w+day)?\s*\.$")
+#: Legal forms cut from the end of a company's name.
+_LEGAL_FORMS = frozenset(("Inc", "Inc.", "Corp", "Corp.", "Co.", "Ltd", "Ltd.", "plc", "PLC",
+                          "LLC", "AG", "GmbH"))
 _AGE_RE = re.compile(r"\b(\d{1,3})-year-old\b")
 _SENTENCE_END_RE = re.compile(r"[.!?][”\"’']*\s")
 #: Two capitalised words in a row, not at a sentence start: another person may be meant.
@@ -384,6 +387,31 @@ class Resolver:
                 return name, side
         return None
 
+    def _company_before(self, pos: int) -> tuple[str, str] | None:
+        """The latest company named before ``pos`` ("Veltra Motors is recalling ..."): a run
+        of capitalised words up to a ``company_words`` word, without its legal form
+        ("Lumina Biotech Inc." -> "Lumina Biotech"), or an institution quoted by name."""
+        words = load_speaker_words()
+        runs = [(self._multi[k][0], self._multi[k][1]) for k in self._runs_before(pos)]
+        runs += [(at, name) for at, name, kind, _ in self._recent_speakers(pos) if kind == "thing"]
+        named = {name for _, name, kind, _ in self._recent_speakers(pos)
+                 if kind == "thing" and name[:1].isupper()}  # "according to GroupM"
+        for _, run in sorted(runs, reverse=True):
+            tokens = run.split()
+            ends = [k for k, t in enumerate(tokens) if t.rstrip(",") in words.company_words]
+            if not ends and run not in named:
+                continue
+            tokens = tokens[:ends[-1] + 1] if ends else tokens
+            while tokens and (tokens[0].lower() in words.stop_caps or tokens[0].endswith("-based")
+                              or tokens[0] in words.credit_words):
+                tokens = tokens[1:]
+            while len(tokens) > 1 and tokens[-1].rstrip(",") in _LEGAL_FORMS:
+                tokens = tokens[:-1]
+            if len(tokens) > 1 or tokens and tokens[0] not in words.company_words:
+                name = " ".join(tokens).rstrip(",")
+                return name, side_of(name, lexicon=self.lexicon)
+        return None
+
     def _institution_before(self, pos: int) -> tuple[int, str, str] | None:
         """(offset, phrase, side) of the institution a sentence before ``pos`` ends with as
         the subject of its speech verb ("... the state news agency reported on Friday. It
@@ -404,8 +432,10 @@ class Resolver:
                 return at, phrase, side_of(phrase, lexicon=self.lexicon)
         return None
 
-    def resolve(self, words: str, pos: int) -> tuple[str, str] | None:
-        """Antecedent and side of a pronoun or definite description at ``pos``."""
+    def resolve(self, words: str, pos: int, cue_at: int = -1) -> tuple[str, str] | None:
+        """Antecedent and side of a pronoun or definite description at ``pos``; a company
+        description ("the company") may also point into the quote before its cue at
+        ``cue_at`` ("Veltra Motors is recalling 210,000 SUVs, the company said")."""
         low = words.lower().strip()
         want = load_speaker_words().pronouns.get(low)
         gender = load_speaker_words().pronoun_gender.get(low, "")
@@ -433,6 +463,10 @@ class Resolver:
             if words_.person_words.search(noun) or low.split(None, 1)[-1] in words_.demonyms:
                 return self._described(low, pos) or self._resolve_person("", pos, same_side) \
                     or (self._resolve_person("", pos) if noun in words_.demonyms else None)
+            if head in words_.company_heads:  # "the company": the company named before
+                company = self._company_before(max(pos, cue_at))
+                if company:
+                    return company
             want = "thing"
             if head not in words_.thing_heads:
                 return None

@@ -24,7 +24,7 @@ _SPEAKER_LISTS = {
     "days": ("words",), "months": ("words",), "function_words": ("words",),
     "determiners": ("words",), "clause_words": ("words",), "date_words": ("words",),
     "first_names": ("male", "female"), "platforms": ("words",), "demonyms": ("words",),
-    "credit_words": ("words",),
+    "credit_words": ("words",), "company_heads": ("words",), "company_words": ("words",),
 }
 _MAPPINGS = ("pronouns", "owner_pronouns")
 #: Capital letters that start a name: ASCII and Latin-1/Latin Extended ("Østergaard", "Ó").
@@ -72,6 +72,8 @@ class SpeakerWords:
     lead: re.Pattern
     demonyms: frozenset
     credit_words: frozenset
+    company_heads: frozenset
+    company_words: frozenset
 
 
 def _lead_words(lists: dict) -> set[str]:
@@ -201,4 +203,6 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
                      **{n: "f" for n in lists["first_names.female"]}},
         demonyms=frozenset(w.lower() for w in lists["demonyms"]),
         credit_words=frozenset(lists["credit_words"]),
+        company_heads=frozenset(w.lower() for w in lists["company_heads"]),
+        company_words=frozenset(lists["company_words"]),
     )
