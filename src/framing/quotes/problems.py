@@ -61,8 +61,8 @@ def speaker_problem(speaker: str) -> str:
     s = speaker if isinstance(speaker, str) else ""
     if not s.strip():
         return ""
-    if s != s.strip() or "\ufffd" in s or not _OPEN_OK.match(s) or not (s[-1].isalnum() or s[-1] in ")."
-                                                       and s[-2:-1].isupper()):
+    if s != s.strip() or "\ufffd" in s or not _OPEN_OK.match(s) \
+            or not (s[-1].isalnum() or s[-1] in ")." and s[-2:-1].isupper()):
         return "punctuation"
     tokens = _TOKEN_RE.findall(s)
     # acronyms ("WHO", "IS") and capitalised words inside a name ("Aleppo Today") are no
