@@ -9,8 +9,10 @@ import pytest
 from framing.evaluate import (
     GOLD_FILE,
     SEED_SIDES_FILE,
+    UNSEEN2_DIR,
     UNSEEN_DIR,
     evaluate_gold,
+    evaluate_held_out,
     evaluate_seed_sides,
     evaluate_unseen,
     main,
@@ -23,9 +25,10 @@ def _jsonl(path):
     return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
 
 
-def test_held_out_set_spans_are_exact_substrings_of_their_articles():
-    docs = {d["doc_id"]: d for d in _jsonl(UNSEEN_DIR / "articles.jsonl")}
-    gold = _jsonl(UNSEEN_DIR / "gold.jsonl")
+@pytest.mark.parametrize("folder", [UNSEEN_DIR, UNSEEN2_DIR])
+def test_held_out_set_spans_are_exact_substrings_of_their_articles(folder):
+    docs = {d["doc_id"]: d for d in _jsonl(folder / "articles.jsonl")}
+    gold = _jsonl(folder / "gold.jsonl")
     assert len(docs) >= 25 and sum(bool(g["speaker"]) for g in gold) >= 150
     for g in gold:
         assert set(g) == {"doc_id", "text", "kind", "speaker", "side"}
@@ -44,7 +47,8 @@ def test_independent_seed_sides_are_spans_of_the_five_other_seed_articles():
     assert result["n_gold"] == len(gold) and 0 < result["overlap"]["side_accuracy"] <= 1
 
 
-@pytest.mark.parametrize("path", [GOLD_FILE, UNSEEN_DIR / "gold.jsonl", SEED_SIDES_FILE])
+@pytest.mark.parametrize("path", [GOLD_FILE, UNSEEN_DIR / "gold.jsonl", UNSEEN2_DIR / "gold.jsonl",
+                                  SEED_SIDES_FILE])
 def test_every_gold_speaker_is_on_a_spoken_quote_or_a_headline(path):
     for g in _jsonl(path):
         if g["speaker"]:
@@ -58,6 +62,17 @@ def test_the_evaluation_scores_both_sets_and_prints_them_with_their_provenance(c
     assert main(["quotes", "--ggt", "/nonexistent"]) == 0
     out = capsys.readouterr().out
     assert "held-out set" in out and "never tuned on" in out and "GGT annotations not found" in out
+    assert "second held-out set" in out and "held-out sets pooled" in out
+
+
+def test_the_held_out_sets_pool_their_counts():
+    one, two, pooled = (evaluate_unseen(), evaluate_unseen(UNSEEN2_DIR),
+                        evaluate_held_out())
+    assert pooled["n_gold"] == one["n_gold"] + two["n_gold"]
+    n = one["overlap"]["n_speakers"] + two["overlap"]["n_speakers"]
+    assert pooled["overlap"]["n_speakers"] == n > 400
+    right = one["overlap"]["speakers_right"] + two["overlap"]["speakers_right"]
+    assert pooled["overlap"]["speaker_accuracy"] == pytest.approx(right / n)
 
 
 def test_a_gold_partial_quote_matches_the_partial_not_the_indirect_quote_around_it():

@@ -1,10 +1,12 @@
 """Rerunnable evaluations against human annotations: ``python -m framing.evaluate quotes``.
 
-Quotes are scored twice: on the project's own gold set (``tests/data/quotes_gold.jsonl``, 10
-seed articles) and on the Gender Gap Tracker annotations (``../shared/data/ggt-quotes``), with
-that project's rule: a gold quote is found when a predicted quote covers at least ``threshold``
-of its characters (0.3 and 0.8 are reported), a prediction is correct when it covers some gold
-quote that well. Speaker match is counted over found quotes.
+Quotes are scored on the project's own gold set (``tests/data/quotes_gold.jsonl``, 10 seed
+articles), three development sets the rules were tuned on, two held-out sets written and
+annotated blind and never tuned on (``tests/data/quotes_unseen*``, also pooled), and the Gender
+Gap Tracker annotations (``../shared/data/ggt-quotes``), with that project's rule: a gold quote
+is found when a predicted quote covers at least ``threshold`` of its characters (0.3 and 0.8 are
+reported), a prediction is correct when it covers some gold quote that well. Speaker match is
+counted over found quotes.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from framing.config import PROJECT_ROOT
 GOLD_FILE = PROJECT_ROOT / "tests" / "data" / "quotes_gold.jsonl"
 #: Held-out set: 28 articles written and annotated blind for evaluation, never for tuning.
 UNSEEN_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_unseen"
+#: Second held-out set: 27 more articles written and annotated blind by someone who never read
+#: or ran the quote code; never tuned on.
+UNSEEN2_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_unseen2"
 #: Development set: 24 written articles the rules are tuned on.
 DEV_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_dev"
 #: Independent, blind annotation of speakers and sides on the seed articles outside the gold set.
@@ -96,6 +101,20 @@ def evaluate_unseen(folder: Path = UNSEEN_DIR) -> dict:
     return _evaluate_folder(folder)
 
 
+def evaluate_held_out(folders: tuple[Path, ...] = (UNSEEN_DIR, UNSEEN2_DIR)) -> dict:
+    """The held-out sets pooled: speaker and side accuracy over the found quotes of all of
+    them (each set alone: :func:`evaluate_unseen`)."""
+    results = [_evaluate_folder(folder) for folder in folders]
+    pooled = {key: sum(r[key] for r in results) for key in ("n_docs", "n_gold", "n_pred")}
+    for label in ("exact", "overlap"):
+        n = sum(r[label]["n_speakers"] for r in results)
+        pooled[label] = {
+            "n_speakers": n,
+            "speaker_accuracy": sum(r[label]["speakers_right"] for r in results) / max(1, n),
+            "side_accuracy": sum(r[label]["sides_right"] for r in results) / max(1, n)}
+    return pooled
+
+
 def evaluate_seed_sides(gold_file: Path = SEED_SIDES_FILE) -> dict:
     """Speakers and sides on the five seed articles outside the gold set (a08, a09, a10, a13,
     a14), annotated independently and blind: how far the topic's actors and titles carry."""
@@ -159,7 +178,9 @@ def evaluate_gold(gold_file: Path = GOLD_FILE, articles: pd.DataFrame | None = N
         result[label] = _prf(tp_pred, len(quotes), tp_gold, len(gold))
         result[label].update(kind_accuracy=kind_ok / max(1, tp_gold),
                              speaker_accuracy=speaker_ok / max(1, n_found),
-                             side_accuracy=side_ok / max(1, n_found))
+                             side_accuracy=side_ok / max(1, n_found),
+                             n_speakers=n_found, speakers_right=int(speaker_ok),
+                             sides_right=int(side_ok))
     return result
 
 
@@ -244,7 +265,8 @@ def _print(title: str, result: dict) -> None:
     print(title)
     for key, value in result.items():
         if isinstance(value, dict):
-            print(f"  {key}: " + ", ".join(f"{k}={v:.3f}" for k, v in value.items()))
+            print(f"  {key}: " + ", ".join(f"{k}={v}" if isinstance(v, int) else f"{k}={v:.3f}"
+                                           for k, v in value.items()))
         else:
             print(f"  {key}: {value}")
 
@@ -263,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     _print("third development set (tuned on)", evaluate_dev(DEV3_DIR))
     _print("held-out set (quotes_unseen: US, UK and wire styles, annotated blind, never tuned "
            "on)", evaluate_unseen())
+    _print("second held-out set (quotes_unseen2: written and annotated blind by someone who "
+           "never read or ran the quote code, never tuned on)", evaluate_unseen(UNSEEN2_DIR))
+    _print("held-out sets pooled", evaluate_held_out())
     ggt = Path(args.ggt)
     if (ggt / "annotations.xlsx").is_file():
         _print("Gender Gap Tracker (published: P/R/F1 84.6/82.7/83.7 at 0.3, 77.0/75.2/76.1 "
