@@ -529,3 +529,15 @@ def test_a_clause_speaker_is_cut_to_its_subject():
     text = ("The camp reportedly hosted many refugees, rescuers said. The charity condemned the "
             "attack and said \"nobody was spared\".")
     assert _speaker_of(text, "nobody was spared") == "The charity"
+
+
+def test_a_name_before_a_dash_apposition_is_a_subject():
+    text = ("Lena Marsh defended the plan. Councillor Owen Pryce — a former teacher, and until "
+            "May the party's whip — went on radio to attack it. \"It is a mess,\" he said.")
+    assert _speaker_of(text, "a mess") == "Owen Pryce"
+
+
+def test_a_party_and_mp_are_cut_from_a_name():
+    text = ("In question period, NDP MP Rhys Caldwell said the government had overpaid. "
+            "\"They were fleeced,\" he said.")
+    assert _speaker_of(text, "fleeced") == "Rhys Caldwell"

@@ -33,7 +33,7 @@ _LOOKBACK, _RECENT = 3000, 30
 #: How far from a pronoun (characters) the mentions that tell a name's gender are read.
 _EVIDENCE = 20_000
 _WORD_AT_RE = re.compile(r"\s*([\w’'-]+)")
-_ANY_APPOSITION_RE = re.compile(r",[^,.;:!?]{1,150},")
+_ANY_APPOSITION_RE = re.compile(r",[^,.;:!?]{1,150},|\s+[—–][^—–.;:!?]{1,200}[—–]")
 _APPOSITION_RE = re.compile(r",\s*(?:a|an|the|\d+|[\w’'-]+’s|[\w’'-]+'s)\b[^,.;:!?]{0,120},")
 SPEECH_VERB_RE = re.compile(r"\b(?:said|says|told|tells|asked|urged|called on)\b")
 #: A surname right after these words names a place or thing ("the Krakatau volcano").
@@ -303,8 +303,9 @@ class Resolver:
 
     def _is_subject(self, start: int, end: int) -> bool:
         """Whether the first word after the name ending at ``end``, past its appositions
-        ("Lindgren, whose father, Walter, died in 2022, read"), is a verb; so is the word
-        after a name that is itself an apposition ("His lawyer, Eli Rosenthal, told")."""
+        ("Lindgren, whose father, Walter, died in 2022, read", "Mendicino — a former
+        prosecutor — went"), is a verb; so is the word after a name that is itself an
+        apposition ("His lawyer, Eli Rosenthal, told")."""
         masked, at = self.masked, end
         while apposition := _ANY_APPOSITION_RE.match(masked, at):
             at = apposition.end()
