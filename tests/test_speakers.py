@@ -532,7 +532,7 @@ def test_a_clause_speaker_is_cut_to_its_subject():
 
 
 def test_a_name_before_a_dash_apposition_is_a_subject():
-    text = ("Lena Marsh defended the plan. Councillor Owen Pryce — a former teacher, and until "
+    text = ("Tom Marsh defended the plan. Councillor Owen Pryce — a former teacher, and until "
             "May the party's whip — went on radio to attack it. \"It is a mess,\" he said.")
     assert _speaker_of(text, "a mess") == "Owen Pryce"
 
