@@ -541,3 +541,27 @@ def test_a_party_and_mp_are_cut_from_a_name():
     text = ("In question period, NDP MP Rhys Caldwell said the government had overpaid. "
             "\"They were fleeced,\" he said.")
     assert _speaker_of(text, "fleeced") == "Rhys Caldwell"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A statement from the Arctic Council said the talks would resume in May.",
+     "the Arctic Council"),
+    ("A release sent to media by the Bakers Union on Friday said the vote was unanimous.",
+     "the Bakers Union"),
+    ("The Harbour Trust's statement said work would start soon.", "The Harbour Trust"),
+])
+def test_a_statement_speaks_for_its_issuer(text, speaker):
+    assert _indirect_speakers(text)[-1] == speaker
+
+
+def test_a_description_with_an_adverb_and_a_verb_is_cut_before_them():
+    text = ("The ministry's consular office also published a notice on its website saying "
+            "that visitors should \"fully assess the risks\" of travel.")
+    assert _speaker_of(text, "fully assess") == "The ministry's consular office"
+
+
+def test_a_description_with_a_proper_word_keeps_to_institutions_of_that_name():
+    text = ("The Ostrian foreign ministry said the border would stay closed. The Veldan "
+            "defence ministry said its jets had not flown that day.")
+    assert _indirect_speakers(text) == ["The Ostrian foreign ministry",
+                                        "The Veldan defence ministry"]

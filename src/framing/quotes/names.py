@@ -300,6 +300,13 @@ def speaker_text(subject: str, lexicon: ActorLexicon, last: bool = False) -> tup
 
 def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[str, str]:
     """:func:`speaker_text`, uncached."""
+    words = load_speaker_words()
+    # "A statement from the EU", "a release sent to media by the union", "the union's
+    # release": its issuer
+    issued = words.issued_by.fullmatch(subject.strip(" ,")) \
+        or words.owned_by.fullmatch(subject.strip(" ,"))
+    if issued:
+        return find_speaker_text(issued.group(1), lexicon, last)
     clause = _SUBORDINATE_SUBJECT_RE.search(subject)
     if clause and _may_speak(clause.group(1)):
         return clause.group(1), clause.group(1)  # "shares fell after the company (said)"
@@ -307,7 +314,6 @@ def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[
     # "A nurse, who spoke on condition of anonymity, (said)": the relative is no speaker
     chunks = [c for c in chunks if not _RELATIVE_CHUNK_RE.match(c)] or chunks
     edge = chunks[-1] if last else chunks[0]
-    words = load_speaker_words()
     if words.lone_name.fullmatch(edge) and edge.lower() not in words.stop_caps:
         return edge, subject  # "When she and her boyfriend got a cat, McNeely (said)"
     # "The mayor of the North Pennines, Sarah Holt, (said)": the chunk that is a name alone

@@ -99,6 +99,9 @@ def speaker_problem(speaker: str) -> str:
     return ""
 
 
+#: Adverbs and auxiliaries that, inside a description, show a clause has begun.
+_INNER_ADVERBS = frozenset(("also", "however", "meanwhile", "reportedly", "has", "had", "have",
+                            "would", "will", "did", "does", "is", "was", "were", "are"))
 #: Lower-case words no speaker ends with.
 _OPEN_ENDS = frozenset(("the", "a", "an", "of", "and", "or", "to", "by", "with", "for"))
 #: Participles that introduce a name or a place, not an object ("a witness named Ahmad").
@@ -111,7 +114,11 @@ def _verb_with_object(tokens: list[str], words) -> int | None:
     determiner, a pronoun or a capitalised word follows it: "placed the", "chastised JAZZ"),
     unlike a participle that modifies ("a statement issued by", "the man arrested after")."""
     for k in range(2, len(tokens) - 1):
+        if tokens[k] in _INNER_ADVERBS:  # "The foreign ministry also (issued)"
+            return k
         nxt = tokens[k + 1]
+        if nxt.lower().strip(",.") in words.date_words or nxt in words.months:
+            continue  # "a report released Tuesday by"
         if tokens[k].isalpha() and tokens[k].islower() and tokens[k].endswith("ed") \
                 and tokens[k] not in _NAMING_PARTICIPLES and (
                 nxt.lower() in words.determiners or nxt.lower() in words.pronouns
@@ -190,15 +197,15 @@ def repair_speaker(speaker: str) -> str:
         tokens = tokens[:at]
     if problem == "possessive" and len(tokens) > 0:  # "Freeland's" (a speaker left glued)
         tokens[-1] = _POSSESSIVE_RE.sub("", tokens[-1])
+    if tokens and tokens[0].lower() in words.determiners:
+        at = _verb_with_object(tokens, words)  # "The charity condemned the attack", "The
+        while at and at > 1 and tokens[at - 1].endswith("ly") and tokens[at - 1].islower():
+            at -= 1  # camp reportedly hosted", "The office also published a notice"
+        tokens = tokens[:at] if at else tokens
     if problem == "clause":  # "The Observatory relies": the noun phrase before the verb
         at = next((k for k in range(1, len(tokens))
                    if tokens[k].lower() in words.clause_words or tokens[k] == "a"
                    and k > 1), None)
-        if tokens and tokens[0].lower() in words.determiners:
-            verb = _verb_with_object(tokens, words)  # "The charity condemned the attack"
-            at = verb if verb is not None and (at is None or verb < at) else at
-            while at and at > 1 and tokens[at - 1].endswith("ly") and tokens[at - 1].islower():
-                at -= 1  # "The camp reportedly (hosted)"
         tokens = tokens[:at] if at else tokens
     if tokens and tokens[-1].endswith(".") and not tokens[-1][:-1].isupper():
         tokens[-1] = tokens[-1][:-1]  # "the statement." (not "U.S.")

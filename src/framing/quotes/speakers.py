@@ -395,8 +395,8 @@ class Resolver:
         words = load_speaker_words()
         runs = [(self._multi[k][0], self._multi[k][1]) for k in self._runs_before(pos)]
         runs += [(at, name) for at, name, kind, _ in self._recent_speakers(pos) if kind == "thing"]
-        named = {name for _, name, kind, _ in self._recent_speakers(pos)
-                 if kind == "thing" and name[:1].isupper()}  # "according to GroupM"
+        named = {name for _, name, kind, _ in self._recent_speakers(pos)  # "according to
+                 if kind == "thing" and looks_named(name)}  # GroupM", not "The Russell index"
         for _, run in sorted(runs, reverse=True):
             tokens = run.split()
             ends = [k for k, t in enumerate(tokens) if t.rstrip(",") in words.company_words]
@@ -451,8 +451,14 @@ class Resolver:
                 return None
             same_side = hits[-1]["side"] if hits else None
             head = low.split()[-1]
+            # capitalised words ("the Russian defence ministry") must be in the antecedent;
+            # of a phrase ending in a name ("the Prime Minister's Office"), that name
+            last = words.split()[-1]
+            proper = [w for w in words.split()[1:-1] if w[:1].isupper()] \
+                if last.islower() else [last]
+            own_head = re.compile(rf"(?<![\w-]){re.escape(head)}")  # not "smaller-company"
             for _, name, _, side in reversed(self._recent_speakers(pos)):
-                if head in name.lower():
+                if own_head.search(name.lower()) and all(w in name for w in proper):
                     return name, side
             if head in _OWN_WORDS:  # "the statement": of the latest speaker who made one
                 for at, name, _, side in reversed(self._recent_speakers(pos)):
@@ -470,6 +476,8 @@ class Resolver:
                     return company
             want = "thing"
             if head not in words_.thing_heads:
+                return None
+            if proper:  # "the Russian defence ministry": an institution of that name only
                 return None
         best: tuple[int, str, str] | None = None
         recent = self._recent_speakers(pos)

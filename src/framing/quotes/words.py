@@ -56,6 +56,8 @@ class SpeakerWords:
     honorific: re.Pattern
     owner_pronouns: dict
     own_words: re.Pattern
+    issued_by: re.Pattern
+    owned_by: re.Pattern
     body: re.Pattern
     thing_heads: frozenset
     not_verbs: frozenset
@@ -157,6 +159,13 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
             rf"({'|'.join(map(re.escape, lists['honorifics.female']))}))"
             r"\.?\s+(?:[A-Z][\w’'\-]*\s+)?$"),
         owner_pronouns={k.lower(): v.lower() for k, v in lists["owner_pronouns"].items()},
+        issued_by=re.compile(rf"(?:a|an|the|one|another)\s+(?:[\w-]+\s+)?"
+                             rf"{alternation(lists['own_words'])}s?"
+                             r"(?:\s+(?:issued|released|sent|published|signed|posted|written|"
+                             r"put out|distributed|e-mailed|emailed)(?:\s+[\w-]+){0,3})?"
+                             r"\s+(?:from|by)\s+(.+)", re.IGNORECASE),
+        owned_by=re.compile(rf"((?:the|a|an)\s+[^’']+?)[’']s?\s+(?:[\w-]+\s+)?"
+                            rf"{alternation(lists['own_words'])}s?", re.IGNORECASE),
         own_words=re.compile(rf"({'|'.join(map(re.escape, lists['owner_pronouns']))})\s+"
                              rf"(?:[\w-]+\s+)?{alternation(lists['own_words'])}s?",
                              re.IGNORECASE),
