@@ -303,14 +303,15 @@ def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[
     words = load_speaker_words()
     # "A statement from the EU", "a release sent to media by the union", "the union's
     # release": its issuer
-    issued = words.issued_by.fullmatch(subject.strip(" ,")) \
-        or words.owned_by.fullmatch(subject.strip(" ,"))
+    bare_subject = subject.strip(" ,")
+    issued = bare_subject[:1] in "AaTtOo" and (words.issued_by.fullmatch(bare_subject)
+                                               or words.owned_by.fullmatch(bare_subject))
     if issued:
         return find_speaker_text(issued.group(1), lexicon, last)
     clause = _SUBORDINATE_SUBJECT_RE.search(subject)
     if clause and _may_speak(clause.group(1)):
         return clause.group(1), clause.group(1)  # "shares fell after the company (said)"
-    chunks = [c.strip() for c in subject.strip(" ,").split(",") if c.strip()] or [subject]
+    chunks = [c.strip() for c in bare_subject.split(",") if c.strip()] or [subject]
     # "A nurse, who spoke on condition of anonymity, (said)": the relative is no speaker
     chunks = [c for c in chunks if not _RELATIVE_CHUNK_RE.match(c)] or chunks
     edge = chunks[-1] if last else chunks[0]

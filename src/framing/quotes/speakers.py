@@ -80,6 +80,17 @@ def _other_referent(text: str, end: int, pronoun: re.Match) -> bool:
     return bool(stop and _OTHER_NAME_RE.search(text, stop.end() - 1, pronoun.start()))
 
 
+def _starts_word(text: str, word: str) -> bool:
+    """Whether ``word`` stands in ``text`` at the start of a word ("the agency" in "SANA news
+    agency", not "company" in "smaller-company stocks")."""
+    at = text.find(word)
+    while at >= 0:
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_-"):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def _cut_at_verb(after: str) -> int:
     verb = SPEECH_VERB_RE.search(after)
     return verb.start() if verb else -1
@@ -456,9 +467,8 @@ class Resolver:
             last = words.split()[-1]
             proper = [w for w in words.split()[1:-1] if w[:1].isupper()] \
                 if last.islower() else [last]
-            own_head = re.compile(rf"(?<![\w-]){re.escape(head)}")  # not "smaller-company"
             for _, name, _, side in reversed(self._recent_speakers(pos)):
-                if own_head.search(name.lower()) and all(w in name for w in proper):
+                if _starts_word(name.lower(), head) and all(w in name for w in proper):
                     return name, side
             if head in _OWN_WORDS:  # "the statement": of the latest speaker who made one
                 for at, name, _, side in reversed(self._recent_speakers(pos)):
