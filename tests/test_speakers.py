@@ -565,3 +565,25 @@ def test_a_description_with_a_proper_word_keeps_to_institutions_of_that_name():
             "defence ministry said its jets had not flown that day.")
     assert _indirect_speakers(text) == ["The Ostrian foreign ministry",
                                         "The Veldan defence ministry"]
+
+
+def test_a_name_before_its_apposition_speaks_for_an_organisation():
+    text = "The NBU, Ostria's largest bakers' union, said the strike would go on."
+    assert _indirect_speakers(text) == ["The NBU"]
+
+
+def test_a_relative_clause_names_no_speaker_unless_it_gives_a_name():
+    text = "A nurse who worked on Fair Rock said the clinic \"saved lives\"."
+    assert _speaker_of(text, "saved lives") == "A nurse"
+    text = "A local activist who uses the name Abu Samir said the town was \"shelled all night\"."
+    assert _speaker_of(text, "shelled all night") == "Abu Samir"
+
+
+def test_a_described_lede_is_named_in_the_next_paragraph():
+    text = ("Island nurse retires\n\nA nurse who spent 30 years on Fair Rock says the clinic "
+            "has become \"a museum piece\".\n\nTobias Wren, head of the island's health "
+            "board, told the Courier that the clinic would close.")
+    assert _speaker_of(text, "museum piece") == "Tobias Wren"
+    # an anonymous source keeps its description
+    text = text.replace("who spent 30 years on Fair Rock", "who asked not to be named")
+    assert _speaker_of(text, "museum piece") == "A nurse"

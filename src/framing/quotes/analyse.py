@@ -12,6 +12,7 @@ from framing.quotes.attribution import (
     colon_speaker,
     inherit_speakers,
     introduced_after,
+    named_after,
     set_speaker,
     sides_from_affiliation,
     split_inverted,
@@ -116,6 +117,7 @@ def analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None
     quotes = [q for q in quotes if q.kind != "indirect" or q.speaker]
     inherit_speakers(quotes, line_starts, qa)
     introduced_after(quotes, text, lines, line_starts, resolver)
+    named_after(quotes, text, lines, line_starts, resolver)
     sides_from_affiliation(masked, sentences, quotes, resolver)
     voices = voice_regions(text, lines, head_end, qa, quotes, interviewee)
     return quotes, voices

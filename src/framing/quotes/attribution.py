@@ -241,6 +241,41 @@ def introduced_after(quotes: list[Quote], text: str, lines: list[tuple[int, int]
             q.speaker, q.side = name, side_of(name, lexicon=resolver.lexicon)
 
 
+#: A speaker introduced by an indefinite description and a relative clause ("A headteacher
+#: who banned phones from her school"), not an anonymous source.
+_DELAYED_LEDE_RE = re.compile(r"(?:A|An)\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+who\s+(?!.*\b(?:"
+                              r"anonymity|named|identified|condition|authori[sz]ed)\b)")
+
+
+def named_after(quotes: list[Quote], text: str, lines: list[tuple[int, int]],
+                line_starts: list[int], resolver: Resolver) -> None:
+    """A person the article first describes ("A headteacher who banned phones ... says") and
+    names in the next paragraph ("Gillian Achebe, head of Marlpit Academy, told"): the quotes
+    of that description before the name go to the name."""
+    words = load_speaker_words()
+    for q in quotes:
+        if not (q.speaker[:2] in ("A ", "An") and _DELAYED_LEDE_RE.match(q.descriptor)
+                and words.person_words.search(q.speaker.split()[-1])):
+            continue
+        li = last_at(line_starts, q.start)
+        nxt = next((k for k in range(li + 1, len(lines)) if text[slice(*lines[k])].strip()),
+                   None)
+        if nxt is None:
+            continue
+        a, b = lines[nxt]
+        run = _OPENING_NAME_RE.match(text, a, b)
+        if run is None or not text.startswith(",", run.end()):
+            continue
+        name = name_in(run.group(1), resolver.lexicon)
+        apposition = text[run.end() + 1:b].split(",", 1)[0]
+        if name and " " in name and run.group(1).startswith(name) \
+                and (words.person_words.search(apposition) or resolver.surely_person(name, a)):
+            described = q.speaker
+            for other in quotes:
+                if other.speaker == described and other.start < a:
+                    other.speaker = name
+
+
 #: A paragraph opening "Name[, 58]:" or "A council spokesman:" right before a quote.
 _COLON_SPEAKER_RE = re.compile(r"\s*([A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+){0,4})(?:,\s*\d{1,3})?:\s*")
 

@@ -52,6 +52,9 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w’'\-])(?!(?:al|el|bin|ibn|de|van|von|du|d
 _SUBORDINATE_SUBJECT_RE = re.compile(r"\s(?:after|because|when|while|before|since|until|"
                                      r"once|though|although)\s+((?:the|a|an|its|his|her|their)"
                                      r"\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})$")
+#: A description and the relative clause after it ("A headteacher who banned phones").
+_DESCRIBED_WHO_RE = re.compile(r"((?:a|an|the)\s+[^,]*?)\s+who\s(?!.*\b(?:name|named|called|"
+                               r"known|goes by|calls? (?:himself|herself))\b)", re.IGNORECASE)
 _QUOTED_AS_RE = re.compile(r"\s+(?:is|are|was|were|being|been)\s+quoted\s+as\s*$")
 
 
@@ -308,6 +311,9 @@ def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[
                                                or words.owned_by.fullmatch(bare_subject))
     if issued:
         return find_speaker_text(issued.group(1), lexicon, last)
+    relative = " who " in subject and _DESCRIBED_WHO_RE.match(subject)
+    if relative:  # "A keeper who spent 30 years on Fair Rock": the relative names no speaker
+        return find_speaker_text(relative.group(1), lexicon, last)
     clause = _SUBORDINATE_SUBJECT_RE.search(subject)
     if clause and _may_speak(clause.group(1)):
         return clause.group(1), clause.group(1)  # "shares fell after the company (said)"
@@ -335,7 +341,15 @@ def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[
     # "said the 23-year-old, ranked 47th": a last chunk that is no noun phrase does not speak
     modifier = not last and len(chunks) > 1 and chunks[-1][:1].islower() \
         and chunks[-1].split()[0].lower() not in words.determiners
-    tail = named[0] if named else chunks[0] if modifier else chunks[-1]
+    # "The FNSEA, France's largest farm union, (said)": a name before its apposition speaks
+    first = chunks[0].split()
+    org_first = not last and len(chunks) > 1 and len(first) <= 6 \
+        and not _LOWER_WORD_RE.search(chunks[0]) \
+        and first[0].lower() not in words.stop_caps - {"the"} \
+        and first[0].lower() not in words.function_words \
+        and (chunks[1].split()[0].lower() in words.determiners
+             or chunks[1].split()[0].endswith(("’s", "'s")))
+    tail = named[0] if named else chunks[0] if modifier or org_first else chunks[-1]
     tail = _BY_RE.sub("", tail)
     head = _SPEAKER_CUT_RE.split(tail, maxsplit=1)[0].strip()
     return head or tail, tail
