@@ -587,3 +587,15 @@ def test_a_described_lede_is_named_in_the_next_paragraph():
     # an anonymous source keeps its description
     text = text.replace("who spent 30 years on Fair Rock", "who asked not to be named")
     assert _speaker_of(text, "museum piece") == "A nurse"
+
+
+def test_two_named_speakers_speak_together():
+    text = ("In a statement, the bakery's owners Tore Lindqvist and Maja Horn said they "
+            "respected the vote. \"We want a safe workplace,\" they said.")
+    assert _speaker_of(text, "safe workplace") == "Tore Lindqvist and Maja Horn"
+
+
+def test_they_goes_to_a_group_not_to_one_named_person():
+    text = ("Union officials said the ambulance had waited an hour. Chief Paul Grant said "
+            "response times were improving. They said the figures were \"simply wrong\".")
+    assert _speaker_of(text, "simply wrong") == "Union officials"

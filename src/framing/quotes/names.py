@@ -329,6 +329,9 @@ def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[
     if bare:
         return (bare[-1] if last else bare[0]), subject
     name = name_in(subject, lexicon, last)
+    names = lexicon.cached("names_in", subject, lambda t: find_names(t, lexicon))
+    if len(names) > 1 and f"{names[-2]} and {names[-1]}" in subject:
+        return f"{names[-2]} and {names[-1]}", subject  # "owners Tore Sohlberg and Lehla Abreder"
     if name:
         return name, subject
     described = _DESCRIBED_NAME_RE.fullmatch(edge)

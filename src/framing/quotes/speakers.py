@@ -491,14 +491,17 @@ class Resolver:
                 return None
         best: tuple[int, str, str] | None = None
         recent = self._recent_speakers(pos)
+        plural = low == "they"  # a group, an institution or two people, not one named person
         for spos, name, kind, side in recent:
-            if (want == "any" or kind == want) and same_side in (None, side):
+            if (want == "any" or kind == want) and same_side in (None, side) \
+                    and not (plural and kind == "person" and " and " not in name
+                             and looks_named(" ".join(name.split()[-2:]))):
                 best = (spos, name, side)
         if best is None and low == "it":  # "BC Hydro said ... it said": no person's name
             best = next(((spos, name, side) for spos, name, kind, side in reversed(recent)
                          if not may_be_person(name, self.lexicon)), None) \
                 or self._institution_before(pos)
-        if want != "thing":
+        if want != "thing" and not plural:
             surnames = {}
             for npos, name in self._names_before(pos):
                 surnames[name] = npos
