@@ -599,3 +599,17 @@ def test_they_goes_to_a_group_not_to_one_named_person():
     text = ("Union officials said the ambulance had waited an hour. Chief Paul Grant said "
             "response times were improving. They said the figures were \"simply wrong\".")
     assert _speaker_of(text, "simply wrong") == "Union officials"
+
+
+def test_writing_after_a_clause_gives_the_clause_subject():
+    text = ("Lena Brandt joined the rescue crew last summer. She voiced her \"anger\" on "
+            "Twitter, writing \"Nobody should be left to drown.\"")
+    quotes = {q["text"]: q["speaker"] for q in quotes_in_text(text)}
+    assert quotes['"Nobody should be left to drown."'] == "Lena Brandt"
+    assert quotes['"anger"'] != "Twitter"
+
+
+def test_it_goes_to_the_institution_opening_the_sentence_before():
+    text = ("The fund paid $300 million to the insurer. NDF declined to answer questions about "
+            "the policy. \"We respect the confidentiality of our clients,\" it said.")
+    assert _speaker_of(text, "confidentiality") == "NDF"

@@ -106,6 +106,9 @@ def attribute_left(masked: str, index: CueIndex, lo: int,
             return subj, cues.lemma[form], finite[-1].start(), first
         clause = masked[lo:last.start()].rstrip(" ,")
         subj = clean_subject(clause.rsplit(",", 1)[-1].replace(MASK, " "))
+        lead = _PRONOUN_LEAD_RE.match(subj)
+        if lead:  # "He voiced his anger on Twitter, writing": the clause's subject
+            subj = lead.group(1)
         return subj, cues.lemma[form], last.start(), False
     subj, first = subject_before(masked, lo, last.start())
     return subj, cues.lemma[form], last.start(), first
@@ -128,6 +131,9 @@ def attribute_right(masked: str, index: CueIndex, lo: int,
         return clean_subject(rest[:k] if k >= 0 else rest), "say", m.start(), None
     if form == "according to":
         return clean_subject(masked[m.end():hi].split(",")[0]), "according to", m.start(), None
+    if form in cues.participles and before.strip(" ,;:–—-" + MASK + "”»\"’") \
+            and not before.rstrip().endswith(" as"):  # not "he was quoted as saying"
+        return None  # '"anger" on Twitter, writing': the phrase before a participle speaks not
     if not before.strip(" ,;:–—-" + MASK + "”»\"’"):
         return masked[m.end():hi].strip().rstrip("."), cues.lemma[form], m.start(), True
     subject = before.replace(MASK, " ")
@@ -241,6 +247,8 @@ def introduced_after(quotes: list[Quote], text: str, lines: list[tuple[int, int]
             q.speaker, q.side = name, side_of(name, lexicon=resolver.lexicon)
 
 
+#: A pronoun opening a clause, then a verb ("He voiced his anger").
+_PRONOUN_LEAD_RE = re.compile(r"(He|She|They|It|We)\s+[a-z]")
 #: A speaker introduced by an indefinite description and a relative clause ("A headteacher
 #: who banned phones from her school"), not an anonymous source.
 _DELAYED_LEDE_RE = re.compile(r"(?:A|An)\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+who\s+(?!.*\b(?:"

@@ -48,6 +48,8 @@ _SAID_LAST_RE = re.compile(r"(?<=\s)(?:said|says|reported|added|announced|stated
 #: Legal forms cut from the end of a company's name.
 _LEGAL_FORMS = frozenset(("Inc", "Inc.", "Corp", "Corp.", "Co.", "Ltd", "Ltd.", "plc", "PLC",
                           "LLC", "AG", "GmbH"))
+#: A sentence opening with a name (of up to five capitalised words) and then a verb.
+_ORG_OPENING_RE = re.compile(r"((?:The\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4})\s+[a-z]")
 _AGE_RE = re.compile(r"\b(\d{1,3})-year-old\b")
 _SENTENCE_END_RE = re.compile(r"[.!?][”\"’']*\s")
 #: Two capitalised words in a row, not at a sentence start: another person may be meant.
@@ -204,6 +206,8 @@ class Resolver:
         return best
 
     def remember(self, pos: int, name: str, side: str) -> None:
+        if name.lower() in load_speaker_words().pronouns:
+            return  # a pronoun left unresolved is no antecedent
         kind = self.lexicon.cached("speaker_kind", name, lambda n: speaker_kind(n, self.lexicon))
         self.speakers.append((pos, name, kind, side))
         if side != "unknown":
@@ -444,6 +448,24 @@ class Resolver:
                 return at, phrase, side_of(phrase, lexicon=self.lexicon)
         return None
 
+    def _subject_before(self, pos: int) -> tuple[int, str, str] | None:
+        """(offset, name, side) of the institution that opens the sentence before ``pos`` in
+        its paragraph ("EDC declined to answer ... “…,” it said"), when it is no person."""
+        window = self.masked[max(0, pos - 400):pos].rstrip()
+        if not window.endswith((".", "!", "?")):
+            return None
+        body = window[:-1]
+        start = max(body.rfind(". "), body.rfind("\n"), body.rfind("? "), body.rfind("! ")) + 1
+        if start == 0 and pos > 400:
+            return None
+        opening = _ORG_OPENING_RE.match(body, start + len(body[start:]) - len(
+            body[start:].lstrip()))
+        if opening is None or may_be_person(opening.group(1), self.lexicon) \
+                or speaker_problem(opening.group(1)):
+            return None
+        name = opening.group(1)
+        return max(0, pos - 400) + opening.start(1), name, side_of(name, lexicon=self.lexicon)
+
     def resolve(self, words: str, pos: int, cue_at: int = -1) -> tuple[str, str] | None:
         """Antecedent and side of a pronoun or definite description at ``pos``; a company
         description ("the company") may also point into the quote before its cue at
@@ -500,7 +522,7 @@ class Resolver:
         if best is None and low == "it":  # "BC Hydro said ... it said": no person's name
             best = next(((spos, name, side) for spos, name, kind, side in reversed(recent)
                          if not may_be_person(name, self.lexicon)), None) \
-                or self._institution_before(pos)
+                or self._institution_before(pos) or self._subject_before(pos)
         if want != "thing" and not plural:
             surnames = {}
             for npos, name in self._names_before(pos):
