@@ -613,3 +613,11 @@ def test_it_goes_to_the_institution_opening_the_sentence_before():
     text = ("The fund paid $300 million to the insurer. NDF declined to answer questions about "
             "the policy. \"We respect the confidentiality of our clients,\" it said.")
     assert _speaker_of(text, "confidentiality") == "NDF"
+
+
+def test_a_common_first_name_tells_the_gender():
+    long_quote = ("We have nothing left after this winter, nothing at all, and nobody in the "
+                  "capital has even asked us how the farms are going to get through to the spring")
+    text = (f"Councillor Mary Pike spoke first. Wendy Arlott protested the bill, saying it hurt "
+            f"farmers.\n\n\"{long_quote},\" she said.")
+    assert _speaker_of(text, "nothing left") == "Wendy Arlott"
