@@ -621,3 +621,15 @@ def test_a_common_first_name_tells_the_gender():
     text = (f"Councillor Mary Pike spoke first. Wendy Arlott protested the bill, saying it hurt "
             f"farmers.\n\n\"{long_quote},\" she said.")
     assert _speaker_of(text, "nothing left") == "Wendy Arlott"
+
+
+def test_a_name_opening_a_sentence_with_its_organisation_is_a_subject():
+    text = ("Organiser Dwayne Crane said the rally was peaceful.\n\nJohn Goodall with Wheels to "
+            "Work turned out to speak for drivers who lost their jobs.\n\n\"Some of the guys "
+            "have lost their homes over this, and it is not getting any easier for anyone here,\""
+            " he said.")
+    assert _speaker_of(text, "lost their homes") == "John Goodall"
+
+
+def test_a_quantifier_and_a_verb_with_its_object_is_a_clause():
+    assert speaker_problem("Many pointed their fingers at the council") == "clause"

@@ -102,6 +102,9 @@ def speaker_problem(speaker: str) -> str:
 #: Adverbs and auxiliaries that, inside a description, show a clause has begun.
 _INNER_ADVERBS = frozenset(("also", "however", "meanwhile", "reportedly", "has", "had", "have",
                             "would", "will", "did", "does", "is", "was", "were", "are"))
+#: Quantifiers that stand alone as a subject ("Many pointed their fingers at").
+_PRONOUN_QUANTIFIERS = frozenset(("many", "some", "several", "few", "most", "all", "both",
+                                  "others", "each"))
 #: Lower-case words no speaker ends with.
 _OPEN_ENDS = frozenset(("the", "a", "an", "of", "and", "or", "to", "by", "with", "for"))
 #: Participles that introduce a name or a place, not an object ("a witness named Ahmad").
@@ -113,7 +116,8 @@ def _verb_with_object(tokens: list[str], words) -> int | None:
     """Index of a past tense after a phrase's first two words that takes an object (a
     determiner, a pronoun or a capitalised word follows it: "placed the", "chastised JAZZ"),
     unlike a participle that modifies ("a statement issued by", "the man arrested after")."""
-    for k in range(2, len(tokens) - 1):
+    first = 1 if tokens[0].lower() in _PRONOUN_QUANTIFIERS else 2  # "Many pointed their"
+    for k in range(first, len(tokens) - 1):
         if tokens[k] in _INNER_ADVERBS:  # "The foreign ministry also (issued)"
             return k
         nxt = tokens[k + 1]

@@ -50,6 +50,9 @@ _LEGAL_FORMS = frozenset(("Inc", "Inc.", "Corp", "Corp.", "Co.", "Ltd", "Ltd.", 
                           "LLC", "AG", "GmbH"))
 #: A sentence opening with a name (of up to five capitalised words) and then a verb.
 _ORG_OPENING_RE = re.compile(r"((?:The\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4})\s+[a-z]")
+#: The organisation a name belongs to, right after it ("with Bumper to Bumper", "of Unifor").
+_OF_ORG_RE = re.compile(r"\s+(?:with|of)\s+(?:the\s+)?[A-Z][\w’'&.-]*"
+                        r"(?:\s+(?:(?:of|and|to|for|the|de)\s+)?[A-Z][\w’'&.-]*)*")
 _AGE_RE = re.compile(r"\b(\d{1,3})-year-old\b")
 _SENTENCE_END_RE = re.compile(r"[.!?][”\"’']*\s")
 #: Two capitalised words in a row, not at a sentence start: another person may be meant.
@@ -274,6 +277,7 @@ class Resolver:
                 tokens, titled = tokens[k + 1:], True
                 break
         while tokens and (tokens[0][2].lower() in words.stop_caps
+                          or tokens[0][2].lower() in words.determiners
                           or tokens[0][2] in words.credit_words):
             tokens = tokens[1:]
         tokens = name_tokens(tokens)
@@ -331,6 +335,9 @@ class Resolver:
         if at == end and masked.startswith(",", end) and \
                 masked[max(0, start - 2):start].rstrip().endswith(","):
             at = end + 1
+        if at == end and (org := _OF_ORG_RE.match(masked, end)) \
+                and (start == 0 or masked[max(0, start - 2):start].rstrip(" ")[-1:] in ".\n"):
+            at = org.end()  # a sentence opening "John Goodwin with Bumper to Bumper turned out"
         word = _WORD_AT_RE.match(masked, at)
         return bool(word) and word.group(1)[:1].islower() \
             and word.group(1) not in load_speaker_words().not_verbs
