@@ -633,3 +633,26 @@ def test_a_name_opening_a_sentence_with_its_organisation_is_a_subject():
 
 def test_a_quantifier_and_a_verb_with_its_object_is_a_clause():
     assert speaker_problem("Many pointed their fingers at the council") == "clause"
+
+
+def test_told_an_addressee_a_pronoun_clause_is_reported_speech():
+    text = "Clara Holm, a ward sister in Leeds, told the Guardian she had voted to strike."
+    assert [(q["kind"], q["speaker"]) for q in quotes_in_text(text)] == [
+        ("indirect", "Clara Holm")]
+    assert quotes_in_text("The captain told him a story about the war at sea.") == []
+
+
+def test_a_participle_after_a_plain_verb_goes_to_the_name_opening_the_clause():
+    text = ("Dominic Farrow, founder of Wexley Capital, criticized the offer in a letter, "
+            "calling it \"an opportunistic lowball\".")
+    assert _speaker_of(text, "lowball") == "Dominic Farrow"
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    ("Rosa Quintana dismissed the claims as \"the tantrum of a sore loser\" on Sunday.",
+     "tantrum", "Rosa Quintana"),
+    ("General Mario Cardona assured her the army would \"respect the will of the people.\"",
+     "respect the will", "Mario Cardona"),
+])
+def test_dismissing_and_assuring_are_cues(text, needle, speaker):
+    assert _speaker_of(text, needle) == speaker

@@ -109,6 +109,12 @@ def attribute_left(masked: str, index: CueIndex, lo: int,
         lead = _PRONOUN_LEAD_RE.match(subj)
         if lead:  # "He voiced his anger on Twitter, writing": the clause's subject
             subj = lead.group(1)
+        elif subj[:1].islower() and "," in clause:
+            # "Dominic Farrell, founder of X, criticized the offer, calling it": the name
+            # that opens the clause, with its apposition
+            opening = _OPENING_NAME_RE.match(clause.lstrip())
+            if opening and clause.lstrip()[opening.end():].startswith(","):
+                subj = clean_subject(opening.group(1))
         return subj, cues.lemma[form], last.start(), False
     subj, first = subject_before(masked, lo, last.start())
     return subj, cues.lemma[form], last.start(), first

@@ -32,6 +32,9 @@ _TRAILING_CUES = frozenset("say tell add report state confirm warn claim insist 
 _QUOTED_AS_RE_TEXT = r"\s+as\s+(?:saying|telling\s+\w+)(?:\s*,?\s*that)?\s+"
 _QUOTED_AS_SAYING_RE = re.compile(_QUOTED_AS_RE_TEXT)
 _RELATIVE_BEFORE_RE = re.compile(r",\s*(?:who|which)\s[^,]*,\s*$")
+#: A clause opening with a subject pronoun and its verb ("she had voted", "he would").
+_PRONOUN_CLAUSE_RE = re.compile(r"\s*(?:he|she|they|it|we|I)\s+(?:had|has|have|was|were|is|are|"
+                                r"would|will|could|can|did|does|do|should|might|may|\w+ed)\b")
 _TELL_OBJECT_RE = re.compile(r"\s+(?:(?:the\s+)?(?:state-owned\s+|state\s+)?(?:[A-Z][\w.\-]*\s*)+"
                              r"(?:news agency)?|reporters|journalists|us|him|her|them|the media)")
 
@@ -129,11 +132,12 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> Quote | None:
             q.descriptor = clean_subject(subject)
     elif form in cues.clause and not ends_here:
         rest_at = m.end()
-        if cues.lemma[form] == "tell":
+        if cues.lemma[form] in ("tell", "assure"):  # the addressee, then the content
             obj = _TELL_OBJECT_RE.match(masked, rest_at, se)
             rest_at = obj.end() if obj else rest_at
-            if not _THAT_RE.match(masked, rest_at, se):
-                return None
+            if not _THAT_RE.match(masked, rest_at, se) \
+                    and not _PRONOUN_CLAUSE_RE.match(masked, rest_at, se):
+                return None  # "told reporters (that) he would appeal", not "told him a story"
         rest_at = load_speaker_words().after_cue.match(masked, rest_at, se).end()
         that = _BEFORE_THAT_RE.match(masked, rest_at, se)
         rest_at = that.end() if that else rest_at
