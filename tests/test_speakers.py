@@ -656,3 +656,13 @@ def test_a_participle_after_a_plain_verb_goes_to_the_name_opening_the_clause():
 ])
 def test_dismissing_and_assuring_are_cues(text, needle, speaker):
     assert _speaker_of(text, needle) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Former Magpies premiership player Luke Annan, now a commentator, posted on X that the "
+     "ban was \"about right\".", "Luke Annan"),
+    ("Former President Walter Brandt said the treaty was \"a mistake from the start\".",
+     "Walter Brandt"),
+])
+def test_former_opens_no_name(text, speaker):
+    assert _speaker_of(text, "\"") == speaker

@@ -242,3 +242,11 @@ def test_candidate_boundaries_are_those_of_the_plain_pattern(text):
     plain = re.compile(rf"[{_T}]+[{_C}]*(?=\s|$|[A-Z][a-z])|\n")
     assert [m.span() for m in _CANDIDATE_RE.finditer(text)] == \
         [m.span() for m in plain.finditer(text)]
+
+
+def test_an_abbreviation_in_parentheses_ends_no_sentence():
+    text = ("Sen. Cal Dunning (R-Kan.) - one of five who blocked the vote - said he backed the "
+            "aid. It failed.")
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Sen. Cal Dunning (R-Kan.) - one of five who blocked the vote - said he backed the aid.",
+        "It failed."]

@@ -183,6 +183,10 @@ def _ends_sentence(text: str, cand: re.Match) -> bool:
             and text[end + 1].isalnum():
         # The common case, "... word. The": only the token before the period decides.
         return _period_ends_sentence(text, cand.start(), end, "", text[end + 1])
+    if mark.startswith(".") and mark.endswith(")"):
+        opened = text.rfind("(", max(0, cand.start() - 12), cand.start())
+        if opened >= 0 and not any(c.isspace() for c in text[opened:cand.start()]):
+            return False  # "Sen. Curtis Dunlevy (R-Kan.) - one of five": an abbreviation
     if end < len(text) and not text[end].isspace():
         # Glued to a capitalised word: only a single mark after a lower-case word counts.
         if not _GLUED_RE.fullmatch(text, max(0, cand.start() - 2), end):
