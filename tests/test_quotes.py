@@ -562,3 +562,18 @@ def test_double_mark_regex_equals_the_plain_form(seed_articles, fakes_articles):
         for lo, hi in ((0, len(text)), (1, len(text) - 1)):
             assert [(m.span(), m.group()) for m in plain.finditer(text, lo, hi)] == \
                 [(m.span(), m.group()) for m in _DOUBLE_RE.finditer(text, lo, hi)]
+
+
+def test_according_to_a_source_with_a_relative_clause_after_it():
+    text = ("A deal to send aid to the islands collapsed on Wednesday after two senators "
+            "demanded cuts elsewhere, according to three people familiar with the talks, who "
+            "spoke on condition of anonymity.")
+    quotes = quotes_in_text(text)
+    assert [(q["kind"], q["speaker"]) for q in quotes] == [
+        ("indirect", "three people familiar with the talks")]
+    assert quotes[0]["text"].startswith("A deal to send aid")
+
+
+def test_a_plural_noun_that_looks_like_a_cue_reports_nothing():
+    text = "Aid to storm-battered states collapsed on Wednesday night after the vote in Congress."
+    assert quotes_in_text(text) == []

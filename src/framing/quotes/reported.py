@@ -35,6 +35,9 @@ _RELATIVE_BEFORE_RE = re.compile(r",\s*(?:who|which)\s[^,]*,\s*$")
 #: A clause opening with a subject pronoun and its verb ("she had voted", "he would").
 _PRONOUN_CLAUSE_RE = re.compile(r"\s*(?:he|she|they|it|we|I)\s+(?:had|has|have|was|were|is|are|"
                                 r"would|will|could|can|did|does|do|should|might|may|\w+ed)\b")
+#: Cue forms that are also plural nouns ("states", "reports").
+_PLURAL_NOUN_CUES = frozenset(("states", "reports", "claims", "notes", "estimates", "hopes"))
+_WHO_AFTER_RE = re.compile(r",\s*(?:who|which)\s")
 _TELL_OBJECT_RE = re.compile(r"\s+(?:(?:the\s+)?(?:state-owned\s+|state\s+)?(?:[A-Z][\w.\-]*\s*)+"
                              r"(?:news agency)?|reporters|journalists|us|him|her|them|the media)")
 
@@ -149,8 +152,9 @@ def _indirect_at(text, masked, ss, body_end, se, m, cues) -> Quote | None:
             end = stop.start()
         words = masked[rest_at:end].split(None, 4)  # the first word, and are there 4?
         if len(words) < 4 or not masked[rest_at:rest_at + 1].isalnum() \
-                or _VERB_START_RE.match(words[0]):
-            return None
+                or _VERB_START_RE.match(words[0]) \
+                or form in _PLURAL_NOUN_CUES and words[0].endswith("ed"):
+            return None  # "storm-battered states collapsed": a noun, no speech
         subject, first = subject_before(masked, ss, m.start())
         if subject and len(subject.split()) <= 25:
             q = Quote(rest_at, trim_end(text, rest_at, end), name_first=first)
@@ -171,9 +175,10 @@ def _according_or_with(text, masked, ss, body_end, m, form) -> Quote | None:
     before = masked[ss:m.start()]
     if form == "according to":
         source_end = masked.find(",", m.end(), body_end)
-        if before.rstrip().endswith(",") and source_end < 0:
-            # "Content, according to X."
-            source = masked[m.end():body_end]
+        relative = source_end > 0 and _WHO_AFTER_RE.match(masked, source_end, body_end)
+        if before.rstrip().endswith(",") and (source_end < 0 or relative):
+            # "Content, according to X." / "Content, according to X, who spoke ..."
+            source = masked[m.end():source_end if relative else body_end]
             start = ss + (len(DATELINE_RE.match(before).group())
                           if DATELINE_RE.match(before) else 0)
             end = ss + len(before.rstrip()) - 1
