@@ -666,3 +666,21 @@ def test_dismissing_and_assuring_are_cues(text, needle, speaker):
 ])
 def test_former_opens_no_name(text, speaker):
     assert _speaker_of(text, "\"") == speaker
+
+
+def test_a_club_points_back_to_the_club_opening_a_sentence():
+    text = ("The Comets fired manager Dale Pruitt on Monday.\n\nBench coach Hector Vila will "
+            "manage the team for the rest of the season, the club said in a statement.")
+    assert _indirect_speakers(text) == ["Comets"]
+
+
+def test_an_age_then_a_verb_is_cut_to_the_age_and_resolved():
+    text = ("On Molesworth Street, Maureen Tolland was lifting boxes onto a shelf. The 71-year-old "
+            "lost most of her stock in 2022 and said she had only fully reopened in March.")
+    assert _indirect_speakers(text) == ["Maureen Tolland"]
+
+
+def test_the_army_is_no_other_institution():
+    text = ("The Observatory said 12 people were killed. The army said its troops had repelled "
+            "an attack on the airport.")
+    assert _indirect_speakers(text) == ["The Observatory", "The army"]

@@ -20,7 +20,7 @@ from framing.quotes.names import (
     surname_of,
     tidy_speaker,
 )
-from framing.quotes.problems import speaker_problem
+from framing.quotes.problems import repair_speaker, speaker_problem
 from framing.quotes.sentences import Sentences
 from framing.quotes.speakers import SPEECH_VERB_RE, Resolver
 from framing.quotes.words import load_speaker_words
@@ -317,8 +317,13 @@ def set_speaker(q: Quote, phrase: str, resolver: Resolver, lex: ActorLexicon) ->
     speaker, descriptor = speaker_text(phrase, lex, not q.name_first) if phrase else ("", "")
     if speaker and speaker == descriptor:  # no name found: cut a clause to its subject
         speaker = tidy_speaker(speaker).strip(" -–—:")
-    if speaker_problem(speaker) == "function word":  # "Earlier", "Speaking": no one
+    problem = speaker_problem(speaker)
+    if problem == "function word":  # "Earlier", "Speaking": no one
         speaker = ""
+    elif problem == "clause":  # "The 71-year-old lost most of her stock": resolve its subject
+        cut = repair_speaker(speaker)
+        if load_speaker_words().person_words.search(cut.split()[-1]):
+            speaker = cut
     owner = load_speaker_words().own_words.fullmatch(speaker)
     if owner:  # "her statement said": she speaks
         speaker = load_speaker_words().owner_pronouns[owner.group(1).lower()]

@@ -115,8 +115,16 @@ _NAMING_PARTICIPLES = frozenset(("named", "called", "dubbed", "nicknamed", "titl
 def _verb_with_object(tokens: list[str], words) -> int | None:
     """Index of a past tense after a phrase's first two words that takes an object (a
     determiner, a pronoun or a capitalised word follows it: "placed the", "chastised JAZZ"),
-    unlike a participle that modifies ("a statement issued by", "the man arrested after")."""
+    unlike a participle that modifies ("a statement issued by", "the man arrested after"); of
+    an adverb that opens a clause ("also"); or of any verb after an age ("The 71-year-old
+    lost")."""
     first = 1 if tokens[0].lower() in _PRONOUN_QUANTIFIERS else 2  # "Many pointed their"
+    age = next((k for k, t in enumerate(tokens[:4]) if t.endswith("year-old")), None)
+    if age is not None and age + 1 < len(tokens):  # "The 71-year-old lost most of her stock"
+        nxt = tokens[age + 1]
+        if nxt.islower() and nxt not in words.function_words \
+                and not words.person_words.fullmatch(nxt) and not _VERB_FORM_RE.search(nxt):
+            return age + 1
     for k in range(first, len(tokens) - 1):
         if tokens[k] in _INNER_ADVERBS:  # "The foreign ministry also (issued)"
             return k

@@ -45,9 +45,14 @@ _DEFINITE_RE = re.compile(r"(?:the|this|that)\s")
 #: A speech verb ending a sentence ("the agency said.", "SANA reported on Friday.").
 _SAID_LAST_RE = re.compile(r"(?<=\s)(?:said|says|reported|added|announced|stated)"
                            r"(?:\s+(?:on\s+)?[A-Z]\w+day)?\s*\.$")
+#: Heads of descriptions that may point back to a club named only as a sentence's subject.
+_CLUB_HEADS = frozenset(("club", "team", "franchise"))
 #: Legal forms cut from the end of a company's name.
 _LEGAL_FORMS = frozenset(("Inc", "Inc.", "Corp", "Corp.", "Co.", "Ltd", "Ltd.", "plc", "PLC",
                           "LLC", "AG", "GmbH"))
+#: A sentence or paragraph opening "The Cubs fired", "Veltra said": a name, then a verb.
+_SUBJECT_OPENING_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:The\s+)?[A-Z][\w&’'.-]*"
+                                 r"(?:\s+[A-Z][\w&’'.-]*){0,4})\s+(?=[a-z]+ed\b|said\b|says\b)")
 #: A sentence opening with a name (of up to five capitalised words) and then a verb.
 _ORG_OPENING_RE = re.compile(r"((?:The\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4})\s+[a-z]")
 #: The organisation a name belongs to, right after it ("with Bumper to Bumper", "of Unifor").
@@ -410,15 +415,23 @@ class Resolver:
                 return name, side
         return None
 
-    def _company_before(self, pos: int) -> tuple[str, str] | None:
+    def _company_before(self, pos: int, club: bool = False) -> tuple[str, str] | None:
         """The latest company named before ``pos`` ("Veltra Motors is recalling ..."): a run
         of capitalised words up to a ``company_words`` word, without its legal form
-        ("Lumina Biotech Inc." -> "Lumina Biotech"), or an institution quoted by name."""
+        ("Lumina Biotech Inc." -> "Lumina Biotech"), or an institution quoted by name; for a
+        ``club``, also a name opening a sentence as its subject ("The Cubs fired")."""
         words = load_speaker_words()
         runs = [(self._multi[k][0], self._multi[k][1]) for k in self._runs_before(pos)]
         runs += [(at, name) for at, name, kind, _ in self._recent_speakers(pos) if kind == "thing"]
         named = {name for _, name, kind, _ in self._recent_speakers(pos)  # "according to
                  if kind == "thing" and looks_named(name)}  # GroupM", not "The Russell index"
+        window = max(0, pos - _LOOKBACK) if club else pos
+        for opening in _SUBJECT_OPENING_RE.finditer(self.masked, window, pos):  # "The Cubs fired"
+            name = opening.group(1)
+            if (name.startswith("The ") or not may_be_person(name, self.lexicon)) \
+                    and not speaker_problem(name):  # "The Cubs" names no person
+                named.add(name)
+                runs.append((opening.start(1), name))
         for _, run in sorted(runs, reverse=True):
             tokens = run.split()
             ends = [k for k, t in enumerate(tokens) if t.rstrip(",") in words.company_words]
@@ -510,7 +523,7 @@ class Resolver:
                 return self._described(low, pos) or self._resolve_person("", pos, same_side) \
                     or (self._resolve_person("", pos) if noun in words_.demonyms else None)
             if head in words_.company_heads:  # "the company": the company named before
-                company = self._company_before(max(pos, cue_at))
+                company = self._company_before(max(pos, cue_at), head in _CLUB_HEADS)
                 if company:
                     return company
             want = "thing"
