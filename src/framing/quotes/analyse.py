@@ -50,7 +50,8 @@ def analyse(text: str, title: str = "", lexicon: ActorLexicon | None = None
     masked = mask_quotes(text, spans)
     index = CueIndex(masked, load_cues())
     relays = RelayWindows(masked, load_cues(), index)
-    resolver = Resolver(text, lex, masked)
+    # a title-case headline names no antecedent ("Transit Talks Break Off as Union ...")
+    resolver = Resolver(text, lex, " " * head_end + masked[head_end:])
     sentences = Sentences(masked, lines)
     sentence_at, line_starts = sentences.at, sentences.line_starts
     subheads: dict[int, bool] = {}
