@@ -684,3 +684,10 @@ def test_the_army_is_no_other_institution():
     text = ("The Observatory said 12 people were killed. The army said its troops had repelled "
             "an attack on the airport.")
     assert _indirect_speakers(text) == ["The Observatory", "The army"]
+
+
+@pytest.mark.parametrize("title", ["Chief Executive Officer", "Coach", "Rentals.ca CEO",
+                                   "Organizer"])
+def test_a_job_title_before_a_name_is_cut(title):
+    text = f"\"We are disappointed, of course,\" {title} Sofia Marchetti said on a call."
+    assert _speaker_of(text, "disappointed") == "Sofia Marchetti"
