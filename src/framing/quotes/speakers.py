@@ -281,8 +281,7 @@ class Resolver:
             if tokens[k][2].lower().rstrip(",") in words.title_words:
                 tokens, titled = tokens[k + 1:], True
                 break
-        while tokens and (tokens[0][2].lower() in words.stop_caps
-                          or tokens[0][2].lower() in words.determiners
+        while tokens and (tokens[0][2].lower() in words.no_name_start
                           or tokens[0][2] in words.credit_words):
             tokens = tokens[1:]
         tokens = name_tokens(tokens)

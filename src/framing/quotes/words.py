@@ -74,6 +74,8 @@ class SpeakerWords:
     lead: re.Pattern
     demonyms: frozenset
     credit_words: frozenset
+    #: stop_caps and determiners: words that begin no person's name ("Many", "The", "Former")
+    no_name_start: frozenset
     company_heads: frozenset
     company_words: frozenset
 
@@ -212,6 +214,8 @@ def load_speaker_words(name: str = "speakers.yaml") -> SpeakerWords:
                      **{n: "f" for n in lists["first_names.female"]}},
         demonyms=frozenset(w.lower() for w in lists["demonyms"]),
         credit_words=frozenset(lists["credit_words"]),
+        no_name_start=frozenset(w.lower() for w in lists["stop_caps"] + lists["days"]
+                                + lists["determiners"]),
         company_heads=frozenset(w.lower() for w in lists["company_heads"]),
         company_words=frozenset(lists["company_words"]),
     )
