@@ -1,7 +1,7 @@
 """Rerunnable evaluations against human annotations: ``python -m framing.evaluate quotes``.
 
 Quotes are scored on the project's own gold set (``tests/data/quotes_gold.jsonl``, 10 seed
-articles), three development sets the rules were tuned on, two held-out sets written and
+articles), four development sets the rules were tuned on, two held-out sets written and
 annotated blind and never tuned on (``tests/data/quotes_unseen*``, also pooled), and the Gender
 Gap Tracker annotations (``../shared/data/ggt-quotes``), with that project's rule: a gold quote
 is found when a predicted quote covers at least ``threshold`` of its characters (0.3 and 0.8 are
@@ -36,6 +36,9 @@ SEED_SIDES_FILE = PROJECT_ROOT / "tests" / "data" / "quotes_seed_sides" / "gold.
 DEV2_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_dev2"
 #: Third development set: 20 more written articles (weak attribution forms), also tuned on.
 DEV3_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_dev3"
+#: Fourth development set: 20 articles written without reading the code, tuned on from
+#: 2026-12-06.
+DEV4_DIR = PROJECT_ROOT / "tests" / "data" / "quotes_dev4"
 #: Kinds whose speaker is scored (a headline or scare quote has no speaker by the rules).
 SPOKEN_KINDS = ("full", "partial", "indirect")
 GGT_DIR = PROJECT_ROOT.parent / "shared" / "data" / "ggt-quotes"
@@ -283,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
            "blind)", evaluate_seed_sides())
     _print("second development set (tuned on)", evaluate_dev(DEV2_DIR))
     _print("third development set (tuned on)", evaluate_dev(DEV3_DIR))
+    _print("fourth development set (tuned on)", evaluate_dev(DEV4_DIR))
     _print("held-out set (quotes_unseen: US, UK and wire styles, annotated blind, never tuned "
            "on)", evaluate_unseen())
     _print("second held-out set (quotes_unseen2: written and annotated blind by someone who "
