@@ -96,3 +96,9 @@ def test_a_text_quoted_twice_is_located_at_its_successive_occurrences(tmp_path):
     result = evaluate_gold(gold, pd.DataFrame({"doc_id": ["x"], "outlet": ["o"], "title": [""],
                                                "text": [text]}))
     assert result["overlap"]["recall"] == 1.0
+
+
+def test_speakers_on_the_held_out_sets_stay_at_the_issue_goal():
+    """A regression guard, not a tuning target: the held-out sets are never tuned on."""
+    pooled = evaluate_held_out()
+    assert pooled["overlap"]["speaker_accuracy"] >= 0.90
