@@ -1,10 +1,11 @@
-"""Build articles.jsonl and gold.jsonl from the hand-written sources part*.txt."""
+"""Build articles.jsonl and gold.jsonl from the hand-written sources part*.txt (of this folder,
+or of the build folder given as the first argument)."""
 import json
 import re
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path(__file__).resolve().parent
 OUT = HERE.parent
 KINDS = {"full", "partial", "scare", "title", "indirect"}
 
