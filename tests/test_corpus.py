@@ -420,3 +420,12 @@ def test_columns_whose_last_word_is_a_usual_name_are_recognised(tmp_path):
     row = articles.iloc[0]
     assert (row["doc_id"], row["outlet"], row["text"], row["url"]) == \
         ("s1", "Harbour Gazette", SENTENCE, "https://example.org/s1")
+
+
+def test_columns_holding_a_usual_name_are_recognised(tmp_path):
+    path = _csv(tmp_path / "c.csv", f"story_no,source_name,headline_text,story\n"
+                                    f"w1,Valley Courier,Water fine,{SENTENCE}\n")
+    articles, report = load_corpus(path, return_report=True)
+    row = articles.iloc[0]
+    assert (row["outlet"], row["title"], row["text"]) == ("Valley Courier", "Water fine", SENTENCE)
+    assert "story_no" in articles.columns  # kept as another column

@@ -609,10 +609,11 @@ def test_writing_after_a_clause_gives_the_clause_subject():
     assert quotes['"anger"'] != "Twitter"
 
 
-def test_it_goes_to_the_institution_opening_the_sentence_before():
-    text = ("The fund paid $300 million to the insurer. NDF declined to answer questions about "
-            "the policy. \"We respect the confidentiality of our clients,\" it said.")
-    assert _speaker_of(text, "confidentiality") == "NDF"
+@pytest.mark.parametrize("name", ["NDF", "Brookmere Water"])
+def test_it_goes_to_the_institution_opening_the_sentence_before(name):
+    text = (f"The fund paid $300 million to the insurer. {name} declined to answer questions "
+            "about the policy. \"We respect the confidentiality of our clients,\" it said.")
+    assert _speaker_of(text, "confidentiality") == name
 
 
 def test_a_common_first_name_tells_the_gender():

@@ -24,7 +24,7 @@ ROLE_COLUMNS = {"id": "doc_id", "text": "text", "outlet": "outlet", "date": "dat
 #: Usual names of each role's column, best first (compared lower-case, spaces as ``_``).
 ROLE_NAMES = {
     "id": ("doc_id", "id", "article_id", "guid"),
-    "text": ("text", "body", "content", "article"),
+    "text": ("text", "body", "content", "article", "story"),
     "outlet": ("outlet", "source", "publication", "publisher", "paper", "media_name"),
     "date": ("date", "published", "published_at", "pubdate", "timestamp"),
     "title": ("title", "headline"),
@@ -61,6 +61,8 @@ def match_role(role: str, columns: list[str], exclude: tuple[str, ...] = ()
     how = "is"
     if not found:  # "Body Text", "story_id", "publish_date": the last word is the usual name
         found, how = [c for c in free if _norm(c).rsplit("_", 1)[-1] in names], "ends in"
+    if not found:  # "source_name", "headline_text": another word of it is
+        found, how = [c for c in free if set(_norm(c).split("_")) & set(names)], "holds"
     if len(found) == 1:
         return found[0], f"{found[0]!r} {how} a usual name for the {role} column"
     if found:

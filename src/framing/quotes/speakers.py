@@ -479,10 +479,12 @@ class Resolver:
             return None
         opening = _ORG_OPENING_RE.match(body, start + len(body[start:]) - len(
             body[start:].lstrip()))
-        if opening is None or may_be_person(opening.group(1), self.lexicon) \
-                or speaker_problem(opening.group(1)):
+        if opening is None or speaker_problem(opening.group(1)):
             return None
         name = opening.group(1)
+        if may_be_person(name, self.lexicon) and not any(  # "Brookmere Water declined"
+                w in load_speaker_words().company_words for w in name.split()):
+            return None
         return max(0, pos - 400) + opening.start(1), name, side_of(name, lexicon=self.lexicon)
 
     def resolve(self, words: str, pos: int, cue_at: int = -1) -> tuple[str, str] | None:
