@@ -227,10 +227,9 @@ def inherit_speakers(quotes: list[Quote], line_starts: list[int], qa: dict) -> N
 def introduced_after(quotes: list[Quote], text: str, lines: list[tuple[int, int]],
                      line_starts: list[int], resolver: Resolver) -> None:
     """A quote left without a speaker that ends its paragraph goes to the person the next
-    paragraph opens with ("“The fire came down the canyon ...” / Rosa Gutierrez-Lam, 52,
-    stood in the driveway"): a full name that is the subject of its clause and a person's
-    (an age or a person noun in its apposition, or :meth:`Resolver.surely_person`). The quote must
-    be a paragraph of six words or more (after a dateline at most), not a subhead."""
+    paragraph opens with (:func:`_opening_person`: "“The fire came down the canyon ...” /
+    Rosa Gutierrez-Lam, 52, stood in the driveway"). The quote must be a paragraph of six
+    words or more (after a dateline at most), not a subhead."""
     for q in quotes:
         if q.speaker or q.kind != "full":
             continue
@@ -240,17 +239,29 @@ def introduced_after(quotes: list[Quote], text: str, lines: list[tuple[int, int]
                 or (lead.strip() and not _DATELINE_RE.fullmatch(lead)) \
                 or len(text[q.start:q.end].split()) < 6:  # a whole paragraph, no subhead
             continue
-        a, b = lines[li + 1]
-        run = _OPENING_NAME_RE.match(text, a, b)
-        if run is None:
-            continue
-        name = name_in(run.group(1), resolver.lexicon)
-        after = text[run.end():run.end() + 80].split(",", 2)
-        described = len(after) > 2 and (after[1].strip()[:1].isdigit()  # "X, 61, stood"
-                                        or load_speaker_words().person_words.search(after[1]))
-        if name and " " in name and run.group(1).startswith(name) \
-                and (described or resolver.surely_person(name, a)):
+        name = _opening_person(text, lines[li + 1], resolver)
+        if name:
             q.speaker, q.side = name, side_of(name, lexicon=resolver.lexicon)
+
+
+def _opening_person(text: str, line: tuple[int, int], resolver: Resolver,
+                    apposition: bool = False) -> str:
+    """The full name a paragraph opens with, when it is the subject of its clause and a
+    person's: an age or a person noun in its apposition ("Rosa Gutierrez-Lam, 52, stood",
+    "Gillian Achebe, head of Marlpit Academy, told"), or :meth:`Resolver.surely_person`; "" if
+    none. With ``apposition``, the name must be followed by one."""
+    a, b = line
+    run = _OPENING_NAME_RE.match(text, a, b)
+    if run is None or apposition and not text.startswith(",", run.end()):
+        return ""
+    name = name_in(run.group(1), resolver.lexicon)
+    after = text[run.end():run.end() + 80].split(",", 2)
+    described = len(after) > 2 and (after[1].strip()[:1].isdigit()  # "X, 61, stood"
+                                    or load_speaker_words().person_words.search(after[1]))
+    if name and " " in name and run.group(1).startswith(name) \
+            and (described or resolver.surely_person(name, a)):
+        return name
+    return ""
 
 
 #: A pronoun opening a clause, then a verb ("He voiced his anger").
@@ -274,19 +285,12 @@ def named_after(quotes: list[Quote], text: str, lines: list[tuple[int, int]],
         li = last_at(line_starts, q.start)
         nxt = next((k for k in range(li + 1, len(lines)) if text[slice(*lines[k])].strip()),
                    None)
-        if nxt is None:
-            continue
-        a, b = lines[nxt]
-        run = _OPENING_NAME_RE.match(text, a, b)
-        if run is None or not text.startswith(",", run.end()):
-            continue
-        name = name_in(run.group(1), resolver.lexicon)
-        apposition = text[run.end() + 1:b].split(",", 1)[0]
-        if name and " " in name and run.group(1).startswith(name) \
-                and (words.person_words.search(apposition) or resolver.surely_person(name, a)):
+        name = _opening_person(text, lines[nxt], resolver, apposition=True) \
+            if nxt is not None else ""
+        if name:
             described = q.speaker
             for other in quotes:
-                if other.speaker == described and other.start < a:
+                if other.speaker == described and other.start < lines[nxt][0]:
                     other.speaker = name
 
 
