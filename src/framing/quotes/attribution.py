@@ -14,6 +14,7 @@ from framing.quotes.base import MASK, Quote, last_at
 from framing.quotes.cues import CueIndex, load_cues, not_speech
 from framing.quotes.names import (
     clean_subject,
+    lead_pronoun,
     mentions,
     name_in,
     speaker_text,
@@ -106,9 +107,8 @@ def attribute_left(masked: str, index: CueIndex, lo: int,
             return subj, cues.lemma[form], finite[-1].start(), first
         clause = masked[lo:last.start()].rstrip(" ,")
         subj = clean_subject(clause.rsplit(",", 1)[-1].replace(MASK, " "))
-        lead = _PRONOUN_LEAD_RE.match(subj)
-        if lead:  # "He voiced his anger on Twitter, writing": the clause's subject
-            subj = lead.group(1)
+        if lead_pronoun(subj):  # "He voiced his anger on Twitter, writing": the subject
+            subj = lead_pronoun(subj)
         elif subj[:1].islower() and "," in clause:
             # "Dominic Farrell, founder of X, criticized the offer, calling it": the name
             # that opens the clause, with its apposition
@@ -264,8 +264,6 @@ def _opening_person(text: str, line: tuple[int, int], resolver: Resolver,
     return ""
 
 
-#: A pronoun opening a clause, then a verb ("He voiced his anger").
-_PRONOUN_LEAD_RE = re.compile(r"(He|She|They|It|We)\s+[a-z]")
 #: A speaker introduced by an indefinite description and a relative clause ("A headteacher
 #: who banned phones from her school"), not an anonymous source.
 _DELAYED_LEDE_RE = re.compile(r"(?:A|An)\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+who\s+(?!.*\b(?:"

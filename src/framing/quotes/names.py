@@ -270,16 +270,27 @@ def _may_speak(phrase: str) -> bool:
                for w in (head.lower(), low))
 
 
+def lead_pronoun(phrase: str) -> str:
+    """The pronoun that opens ``phrase`` before a lower-case word ("He went", "He voiced his
+    anger on Twitter"), else ""."""
+    tokens = phrase.split(None, 2)
+    if len(tokens) > 1 and tokens[0].lower() in load_speaker_words().pronouns \
+            and tokens[1][:1].islower():
+        return tokens[0]
+    return ""
+
+
 def tidy_speaker(phrase: str) -> str:
     """A speaker that is no name cut to what may speak: a pronoun without the verb after it
     ("He went"), a noun phrase without the auxiliary after it ("Russia has not")."""
     words = load_speaker_words()
     tokens = phrase.split()
+    pronoun = lead_pronoun(phrase)
+    if pronoun:
+        return pronoun
     clause = len(tokens) > 3 and _SUBORDINATE_SUBJECT_RE.search(phrase)
     if clause and _may_speak(clause.group(1)) and speaker_problem(repair_speaker(phrase)):
         return clause.group(1)  # "shares fell after the company (said)": its subject
-    if len(tokens) > 1 and tokens[0].lower() in words.pronouns and tokens[1][:1].islower():
-        return tokens[0]
     if len(tokens) > 2 and tokens[0][:1].isupper() and tokens[0].lower() not in \
             words.stop_caps and not tokens[0].endswith(("’s", "'s")) \
             and tokens[1][:1].islower() and tokens[1] not in words.function_words \
