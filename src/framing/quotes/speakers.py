@@ -50,11 +50,12 @@ _CLUB_HEADS = frozenset(("club", "team", "franchise"))
 #: Legal forms cut from the end of a company's name.
 _LEGAL_FORMS = frozenset(("Inc", "Inc.", "Corp", "Corp.", "Co.", "Ltd", "Ltd.", "plc", "PLC",
                           "LLC", "AG", "GmbH"))
-#: A sentence or paragraph opening "The Cubs fired", "Veltra said": a name, then a verb.
-_SUBJECT_OPENING_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:The\s+)?[A-Z][\w&’'.-]*"
-                                 r"(?:\s+[A-Z][\w&’'.-]*){0,4})\s+(?=[a-z]+ed\b|said\b|says\b)")
-#: A sentence opening with a name (of up to five capitalised words) and then a verb.
-_ORG_OPENING_RE = re.compile(r"((?:The\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4})\s+[a-z]")
+#: A name of up to five capitalised words that opens a sentence, then a lower-case word.
+_OPENING = r"((?:The\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,4})\s+"
+_ORG_OPENING_RE = re.compile(_OPENING + "[a-z]")
+#: Such openings in a text, with a past tense or "said" after them ("The Cubs fired").
+_SUBJECT_OPENING_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))" + _OPENING
+                                 + r"(?=[a-z]+ed\b|said\b|says\b)")
 #: The organisation a name belongs to, right after it ("with Bumper to Bumper", "of Unifor").
 _OF_ORG_RE = re.compile(r"\s+(?:with|of)\s+(?:the\s+)?[A-Z][\w’'&.-]*"
                         r"(?:\s+(?:(?:of|and|to|for|the|de)\s+)?[A-Z][\w’'&.-]*)*")
@@ -420,10 +421,11 @@ class Resolver:
         ("Lumina Biotech Inc." -> "Lumina Biotech"), or an institution quoted by name; for a
         ``club``, also a name opening a sentence as its subject ("The Cubs fired")."""
         words = load_speaker_words()
-        runs = [(self._multi[k][0], self._multi[k][1]) for k in self._runs_before(pos)]
-        runs += [(at, name) for at, name, kind, _ in self._recent_speakers(pos) if kind == "thing"]
-        named = {name for _, name, kind, _ in self._recent_speakers(pos)  # "according to
-                 if kind == "thing" and looks_named(name)}  # GroupM", not "The Russell index"
+        things = [(at, name) for at, name, kind, _ in self._recent_speakers(pos)
+                  if kind == "thing"]
+        runs = [self._multi[k] for k in self._runs_before(pos)] + things
+        # "according to GroupM", not "The Russell index of smaller-company stocks"
+        named = {name for _, name in things if looks_named(name)}
         window = max(0, pos - _LOOKBACK) if club else pos
         for opening in _SUBJECT_OPENING_RE.finditer(self.masked, window, pos):  # "The Cubs fired"
             name = opening.group(1)
@@ -437,8 +439,8 @@ class Resolver:
             if not ends and run not in named:
                 continue
             tokens = tokens[:ends[-1] + 1] if ends else tokens
-            while tokens and (tokens[0].lower() in words.stop_caps or tokens[0].endswith("-based")
-                              or tokens[0] in words.credit_words):
+            while tokens and (tokens[0].lower() in words.no_name_start
+                              or tokens[0] in words.credit_words or tokens[0].endswith("-based")):
                 tokens = tokens[1:]
             while len(tokens) > 1 and tokens[-1].rstrip(",") in _LEGAL_FORMS:
                 tokens = tokens[:-1]
@@ -477,8 +479,9 @@ class Resolver:
         start = max(body.rfind(". "), body.rfind("\n"), body.rfind("? "), body.rfind("! ")) + 1
         if start == 0 and pos > 400:
             return None
-        opening = _ORG_OPENING_RE.match(body, start + len(body[start:]) - len(
-            body[start:].lstrip()))
+        while start < len(body) and body[start].isspace():
+            start += 1
+        opening = _ORG_OPENING_RE.match(body, start)
         if opening is None or speaker_problem(opening.group(1)):
             return None
         name = opening.group(1)
