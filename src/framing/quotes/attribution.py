@@ -49,7 +49,8 @@ _ARMED_RE = re.compile(r"\b(?:fighter|commander|militiam[ae]n|(?:bearing|carryin
 #: A piece of an apposition: it opens with a lower-case word or a number ("a resident of",
 #: "50"), or is an abbreviation ("D-Calif.", "Mo.").
 _APPOSITION_PART_RE = re.compile(r"\s*(?:[a-z\d].*|[A-Z][\w.\-]*\.)\s*", re.DOTALL)
-_RELATIVE_RE = re.compile(r",\s*(?:who|which)\b")
+#: A relative clause after a comma (", who spoke on condition ...").
+RELATIVE_RE = re.compile(r",\s*(?:who|which)\b")
 _NAME_END_RE = re.compile(r"\s+(?:in|on|at|after|as|while|when)\s")
 #: A dateline before a quote ("ALTADENA HILLS, Calif. — ", "PARIS (AFP) - ").
 _DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+(?:,[\w .]+)?(?:\s*\([A-Za-z]+\))?\s*[–—-]+\s*")
@@ -143,7 +144,7 @@ def attribute_right(masked: str, index: CueIndex, lo: int,
     if not before.strip(" ,;:–—-" + MASK + "”»\"’"):
         return masked[m.end():hi].strip().rstrip("."), cues.lemma[form], m.start(), True
     subject = before.replace(MASK, " ")
-    subject = _RELATIVE_RE.split(subject)[0].strip(" ”»\"’,")
+    subject = RELATIVE_RE.split(subject)[0].strip(" ”»\"’,")
     chunks = [c.strip() for c in subject.split(",")]
     if len(chunks) > 1 and len(chunks[-2].split()) <= 5 and chunks[-2][:1].isascii() \
             and chunks[-2][:1].isupper():

@@ -339,12 +339,11 @@ def find_speaker_text(subject: str, lexicon: ActorLexicon, last: bool) -> tuple[
             and (n := name_in(c, lexicon))]
     if bare:
         return (bare[-1] if last else bare[0]), subject
-    name = name_in(subject, lexicon, last)
     names = lexicon.cached("names_in", subject, lambda t: find_names(t, lexicon))
     if len(names) > 1 and f"{names[-2]} and {names[-1]}" in subject:
         return f"{names[-2]} and {names[-1]}", subject  # "owners Tore Sohlberg and Lehla Abreder"
-    if name:
-        return name, subject
+    if names:  # as name_in
+        return (names[-1] if last else names[0]), subject
     described = _DESCRIBED_NAME_RE.fullmatch(edge)
     if described and not any(w.lower() in words.function_words or w.lower() in words.determiners
                              or w.endswith(("’s", "'s")) or words.particle_token.fullmatch(w)

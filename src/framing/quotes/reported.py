@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from framing.quotes.attribution import split_inverted, subject_before
+from framing.quotes.attribution import RELATIVE_RE, split_inverted, subject_before
 from framing.quotes.base import MASK, Quote, last_at, trim_end
 from framing.quotes.cues import load_cues, not_speech
 from framing.quotes.names import DATELINE_RE, clean_subject
@@ -37,7 +37,6 @@ _PRONOUN_CLAUSE_RE = re.compile(r"\s*(?:he|she|they|it|we|I)\s+(?:had|has|have|w
                                 r"would|will|could|can|did|does|do|should|might|may|\w+ed)\b")
 #: Cue forms that are also plural nouns ("states", "reports").
 _PLURAL_NOUN_CUES = frozenset(("states", "reports", "claims", "notes", "estimates", "hopes"))
-_WHO_AFTER_RE = re.compile(r",\s*(?:who|which)\s")
 _TELL_OBJECT_RE = re.compile(r"\s+(?:(?:the\s+)?(?:state-owned\s+|state\s+)?(?:[A-Z][\w.\-]*\s*)+"
                              r"(?:news agency)?|reporters|journalists|us|him|her|them|the media)")
 
@@ -175,7 +174,7 @@ def _according_or_with(text, masked, ss, body_end, m, form) -> Quote | None:
     before = masked[ss:m.start()]
     if form == "according to":
         source_end = masked.find(",", m.end(), body_end)
-        relative = source_end > 0 and _WHO_AFTER_RE.match(masked, source_end, body_end)
+        relative = source_end > 0 and RELATIVE_RE.match(masked, source_end, body_end)
         if before.rstrip().endswith(",") and (source_end < 0 or relative):
             # "Content, according to X." / "Content, according to X, who spoke ..."
             source = masked[m.end():source_end if relative else body_end]
