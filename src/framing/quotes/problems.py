@@ -88,7 +88,7 @@ def speaker_problem(speaker: str) -> str:
     if any(t in words.clause_words for t in low[1:]) or low[0] in words.clause_words \
             or len(tokens) > _LONGEST or (low[0] in words.pronouns and len(tokens) > 1):
         return "clause"
-    if tokens[0].lower() in words.determiners and _verb_with_object(tokens, words) is not None:
+    if tokens[0].lower() in words.determiners and _clause_start(tokens, words) is not None:
         return "clause"  # "The charity condemned the attack", "The Russians declared this"
     if _NUMBER_RE.search(s):
         return "number"
@@ -112,12 +112,12 @@ _NAMING_PARTICIPLES = frozenset(("named", "called", "dubbed", "nicknamed", "titl
                                  "based", "identified", "described", "known"))
 
 
-def _verb_with_object(tokens: list[str], words) -> int | None:
-    """Index of a past tense after a phrase's first two words that takes an object (a
-    determiner, a pronoun or a capitalised word follows it: "placed the", "chastised JAZZ"),
-    unlike a participle that modifies ("a statement issued by", "the man arrested after"); of
-    an adverb that opens a clause ("also"); or of any verb after an age ("The 71-year-old
-    lost")."""
+def _clause_start(tokens: list[str], words) -> int | None:
+    """Index where a clause begins inside a description, or None: any verb after an age
+    ("The 71-year-old lost"); an adverb that opens a clause ("also"); a past tense after the
+    first two words that takes an object (a determiner, a pronoun or a capitalised word
+    follows it: "placed the", "chastised JAZZ"), unlike a participle that modifies ("a
+    statement issued by", "the man arrested after")."""
     first = 1 if tokens[0].lower() in _PRONOUN_QUANTIFIERS else 2  # "Many pointed their"
     age = next((k for k, t in enumerate(tokens[:4]) if t.endswith("year-old")), None)
     if age is not None and age + 1 < len(tokens):  # "The 71-year-old lost most of her stock"
@@ -210,7 +210,7 @@ def repair_speaker(speaker: str) -> str:
     if problem == "possessive" and len(tokens) > 0:  # "Freeland's" (a speaker left glued)
         tokens[-1] = _POSSESSIVE_RE.sub("", tokens[-1])
     if tokens and tokens[0].lower() in words.determiners:
-        at = _verb_with_object(tokens, words)  # "The charity condemned the attack", "The
+        at = _clause_start(tokens, words)  # "The charity condemned the attack", "The
         while at and at > 1 and tokens[at - 1].endswith("ly") and tokens[at - 1].islower():
             at -= 1  # camp reportedly hosted", "The office also published a notice"
         tokens = tokens[:at] if at else tokens
