@@ -18,14 +18,13 @@ from pathlib import Path
 import pandas as pd
 
 from framing.agency import CONSTRUCTIONS, counted, find_events
+from framing.datasets import FAKES_DOER_GROUPS, load_fakes, load_seed
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
 SEED_GOLD = GOLD_DIR / "agency_seed_gold.csv"
 FAKES_GOLD = GOLD_DIR / "agency_fakes_gold.csv"
 #: Lemmas that report a killing.
 KILL_VERBS = ("kill", "massacre", "murder", "execute", "assassinate", "behead")
-#: FA-KES outlet groups compared in the doer report.
-GROUPS = {"SANA": ("sana",), "Etilaf": ("etilaf",), "wire (reuters, tass)": ("reuters", "tass")}
 
 
 def read_gold(path: str | Path) -> pd.DataFrame:
@@ -83,12 +82,14 @@ def accuracy_table(joined: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def doer_report(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Who is named as the doer of killings, per FA-KES outlet group (counted mentions)."""
+def doer_report(events: pd.DataFrame, articles: pd.DataFrame,
+                groups: dict[str, tuple[str, ...]] = FAKES_DOER_GROUPS) -> pd.DataFrame:
+    """Who is named as the doer of killings, per outlet group (counted mentions); ``groups``
+    maps a label to its outlets (default: FA-KES's, from :mod:`framing.datasets`)."""
     ev = counted(events.merge(articles[["doc_id", "outlet"]], on="doc_id"))
     ev = ev[ev["verb"].isin(KILL_VERBS)]
     rows = []
-    for group, outlets in GROUPS.items():
+    for group, outlets in groups.items():
         part = ev[ev["outlet"].isin(outlets)]
         named = part[part["agent"] != ""]
         sides = named["agent_side"].value_counts()
@@ -105,8 +106,6 @@ def doer_report(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 def main() -> int:
     """Print accuracy per construction on both gold sets and the FA-KES doer report."""
-    from framing.datasets import load_fakes, load_seed
-
     pd.set_option("display.width", 200)
     pd.set_option("display.max_colwidth", 80)
     seed = load_seed()

@@ -24,6 +24,10 @@ KNOWN_GROUPS = (STATE_ALIGNED[0], OPPOSITION[0])
 #: What the notebooks compare in the bundled corpora, in a study file's terms (as
 #: ``framing run`` records a study): FA-KES's state agency against the other outlets.
 BUNDLED_STUDIES = {"fakes": {"focus": [KNOWN_GROUPS[0]]}}
+#: FA-KES outlet groups whose named doers of killings ``python -m framing.agency_eval``
+#: compares: the state agency, the opposition coalition, two wire services.
+FAKES_DOER_GROUPS = {"SANA": (STATE_ALIGNED[0],), "Etilaf": OPPOSITION,
+                     "wire (reuters, tass)": ("reuters", "tass")}
 
 
 def load_seed() -> pd.DataFrame:
